@@ -1,0 +1,152 @@
+"""Shared building blocks of the domain: frozen models, clock times, time windows, texts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, model_validator
+
+Language = str  # "fi" or "en"
+LANGUAGES: tuple[Language, ...] = ("fi", "en")
+
+
+class Frozen(BaseModel):
+    """Immutable model that rejects unknown fields, so a typo in a file is an error, not a no-op."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def parse_clock(value: Any) -> int:
+    """'08:15' -> 495 (minutes after midnight). Integers pass through as minutes."""
+    if isinstance(value, bool):
+        raise ValueError("expected a clock time like '08:15'")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        match = _CLOCK.match(value.strip())
+        if match:
+            hours, minutes = int(match.group(1)), int(match.group(2))
+            if hours <= 24 and minutes < 60 and hours * 60 + minutes <= 24 * 60:
+                return hours * 60 + minutes
+    raise ValueError(f"expected a clock time like '08:15', got {value!r}")
+
+
+def format_clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def format_duration(minutes: int) -> str:
+    """135 -> '2 h 15 min', the way the reports speak of lengths of time."""
+    hours, rest = divmod(abs(minutes), 60)
+    sign = "-" if minutes < 0 else ""
+    if hours and rest:
+        return f"{sign}{hours} h {rest} min"
+    if hours:
+        return f"{sign}{hours} h"
+    return f"{sign}{rest} min"
+
+
+Clock = Annotated[int, BeforeValidator(parse_clock), PlainSerializer(format_clock, return_type=str)]
+
+
+def _parse_window(value: Any) -> Any:
+    if isinstance(value, str):
+        parts = value.replace("–", "-").split("-")
+        if len(parts) != 2:
+            raise ValueError(f"expected a time window like '08:00-16:00', got {value!r}")
+        return {"start": parts[0].strip(), "end": parts[1].strip()}
+    return value
+
+
+class TimeWindow(Frozen):
+    """A stretch of clock time within one day, [start, end)."""
+
+    start: Clock
+    end: Clock
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimeWindow:
+        if self.end <= self.start:
+            raise ValueError(
+                f"window ends ({format_clock(self.end)}) before it starts "
+                f"({format_clock(self.start)})"
+            )
+        return self
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+    def __str__(self) -> str:
+        return f"{format_clock(self.start)}-{format_clock(self.end)}"
+
+
+Window = Annotated[
+    TimeWindow,
+    BeforeValidator(_parse_window),
+    PlainSerializer(str, return_type=str),
+]
+
+
+def _parse_text(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"fi": value}
+    return value
+
+
+Text = Annotated[dict[str, str], BeforeValidator(_parse_text)]
+
+
+def text_in(text: dict[str, str], language: Language) -> str:
+    """The text in the wanted language, falling back to Finnish, then to any language there is."""
+    return text.get(language) or text.get("fi") or next(iter(text.values()), "")
+
+
+class StaffGroup(StrEnum):
+    TEAM = "team"
+    SPECIAL = "special"
+    OTHER = "other"
+
+
+class SessionKind(StrEnum):
+    GROUP = "group"
+    SMALL_GROUP = "small_group"
+    INDIVIDUAL = "individual"
+    STAFF_MEETING = "staff_meeting"
+    MEAL = "meal"
+    BREAK = "break"
+    TRANSFER = "transfer"
+
+
+# Kinds that are not staff-led programme: they count in a participant's day (R3) but not in
+# programme hours (R4) or staff hours (R26).
+NON_PROGRAMME_KINDS = frozenset({SessionKind.MEAL, SessionKind.BREAK, SessionKind.TRANSFER})
+
+
+class Purpose(StrEnum):
+    OPENING = "opening"
+    CLOSING = "closing"
+    INTERVIEW = "interview"
+    GAS_GOALS = "gas_goals"
+    GOAL_INTRO = "goal_intro"
+    GOAL_REVIEW = "goal_review"
+    MEASURES_START = "measures_start"
+    MEASURES_END = "measures_end"
+    LECTURE = "lecture"
+    STAFF_MEETING = "staff_meeting"
+    LUNCH = "lunch"
+
+
+def day_dates(first_day: date, count: int) -> tuple[date, ...]:
+    from datetime import timedelta
+
+    return tuple(first_day + timedelta(days=i) for i in range(count))

@@ -1,0 +1,68 @@
+"""What changed since a timetable was made: the input of a re-plan (issue: resolve)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from models.base import Frozen
+from models.course import StaffMember
+
+
+class StaffUnavailable(Frozen):
+    """A staff member cannot work from `start` to `end` (None: the course's start or end)."""
+
+    kind: Literal["unavailable"] = "unavailable"
+    staff: str
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+class ReplaceStaff(Frozen):
+    """`new` takes `old`'s place from now on (or for the whole course without --now)."""
+
+    kind: Literal["replace"] = "replace"
+    old: str
+    new: StaffMember
+
+
+class AddStaff(Frozen):
+    kind: Literal["add_staff"] = "add_staff"
+    member: StaffMember
+
+
+class RemoveStaff(Frozen):
+    """A staff member leaves the course from now on (their past sessions stay as they were)."""
+
+    kind: Literal["remove_staff"] = "remove_staff"
+    staff: str
+
+
+class RoomUnavailable(Frozen):
+    kind: Literal["room_unavailable"] = "room_unavailable"
+    room: str
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+class ParticipantLeaves(Frozen):
+    """A participant leaves the course at `at` (None: now); their later sessions are dropped."""
+
+    kind: Literal["participant_leaves"] = "participant_leaves"
+    participant: str
+    at: datetime | None = None
+
+
+Change = Annotated[
+    StaffUnavailable | ReplaceStaff | AddStaff | RemoveStaff | RoomUnavailable | ParticipantLeaves,
+    Field(discriminator="kind"),
+]
+
+
+class ChangeSet(Frozen):
+    """Changes to apply together; sessions that start before `now` are the past and stay."""
+
+    now: datetime | None = None
+    changes: tuple[Change, ...] = ()

@@ -1,0 +1,229 @@
+"""One course week as the course manager describes it: people, rooms, programme, wishes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cached_property
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from models.base import Frozen, Language, SessionKind, StaffGroup, Window, day_dates
+from models.standard import SessionSpec, Standard
+
+
+class CourseForm(StrEnum):
+    OUTPATIENT = "outpatient"
+    INPATIENT = "inpatient"
+
+
+class Lunch(Frozen):
+    """R8: every course day has a lunch of `minutes` inside `window`."""
+
+    window: Window
+    minutes: int = Field(gt=0, le=180)
+
+
+class DayBounds(Frozen):
+    min_minutes: int = Field(ge=0)
+    max_minutes: int = Field(ge=0)
+
+
+class CourseInfo(Frozen):
+    title: str
+    standard: str
+    first_day: date
+    form: CourseForm = CourseForm.OUTPATIENT
+    day_window: Window
+    lunch: Lunch
+    slot_minutes: int = Field(default=15, ge=5, le=60)
+    language: Language = "fi"
+    programme_day: DayBounds | None = Field(
+        default=None, description="R4: daily programme bounds; default: the standard's"
+    )
+
+    @model_validator(mode="after")
+    def _lunch_inside_day(self) -> CourseInfo:
+        if not self.day_window.contains(self.lunch.window.start, self.lunch.window.end):
+            raise ValueError(
+                f"lunch window {self.lunch.window} is outside the day {self.day_window}"
+            )
+        if self.lunch.minutes > self.lunch.window.minutes:
+            raise ValueError(f"lunch of {self.lunch.minutes} min does not fit {self.lunch.window}")
+        if self.language not in ("fi", "en"):
+            raise ValueError("language must be 'fi' or 'en'")
+        return self
+
+
+class StaffExperience(Frozen):
+    """R21 facts, within the standard's window of years."""
+
+    rheumatology_years: float | None = None
+    rheumatology_hours: float | None = None
+    group_leading_hours: float | None = None
+
+
+class StaffMember(Frozen):
+    id: str
+    name: str = ""
+    role: str
+    group: StaffGroup | None = Field(default=None, description="derived from the role if absent")
+    course_lead: bool = False
+    availability: dict[date, tuple[Window, ...]] = Field(
+        default_factory=dict,
+        description="per date the windows they can work; a date absent = the whole day window; "
+        "an empty list = not available that day",
+    )
+    max_minutes: int | None = Field(default=None, ge=0)
+    experience: StaffExperience = StaffExperience()
+    replaces: str | None = Field(
+        default=None,
+        description="a re-plan's stand-in: the staff member whose place (and R20 hours) they take",
+    )
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class Participant(Frozen):
+    id: str
+    name: str | None = Field(default=None, description="never shown unless asked for")
+    small_group: Literal["A", "B"] | None = None
+    unavailable: dict[date, tuple[Window, ...]] = Field(
+        default_factory=dict, description="e.g. a late arrival; individual sessions avoid these"
+    )
+    leaves: datetime | None = Field(
+        default=None, description="left the course at this moment (a re-plan's change)"
+    )
+
+    def present_at(self, moment: datetime) -> bool:
+        return self.leaves is None or moment < self.leaves
+
+
+class Room(Frozen):
+    id: str
+    name: str = ""
+    kind: str
+    capacity: int = Field(default=12, ge=1)
+    offsite_minutes: int = Field(default=0, ge=0, description="one-way transfer time (R30)")
+    offsite_km: float | None = Field(default=None, ge=0)
+    unavailable: dict[date, tuple[Window, ...]] = Field(
+        default_factory=dict, description="times the room cannot be used (R29, R30)"
+    )
+
+    @property
+    def offsite(self) -> bool:
+        return self.offsite_minutes > 0
+
+
+class Preferences(Frozen):
+    """Soft wishes with weights: 0 switches one off. Penalties are in minutes or counts."""
+
+    balanced_days: int = Field(
+        default=1, ge=0, description="per minute a day's programme is off 5 h"
+    )
+    no_idle_gaps: int = Field(default=1, ge=0, description="per minute of idle time in a group day")
+    physician_lectures_early: int = Field(
+        default=30, ge=0, description="per course day a lecture is later than day 1"
+    )
+    no_pool_after_lunch: int = Field(
+        default=60, ge=0, description="per off-site session starting within the gap after lunch"
+    )
+    pool_after_lunch_gap_minutes: int = Field(default=60, ge=0)
+
+
+class Course(Frozen):
+    """A course week with its standard resolved: everything the solver and the checker need."""
+
+    standard: Standard
+    info: CourseInfo
+    staff: tuple[StaffMember, ...]
+    participants: tuple[Participant, ...]
+    rooms: tuple[Room, ...]
+    programme: tuple[SessionSpec, ...]
+    preferences: Preferences = Preferences()
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Course:
+        for what, ids in (
+            ("staff", [s.id for s in self.staff]),
+            ("participant", [p.id for p in self.participants]),
+            ("room", [r.id for r in self.rooms]),
+            ("session", [s.id for s in self.sessions]),
+        ):
+            seen: set[str] = set()
+            for item_id in ids:
+                if item_id in seen:
+                    raise ValueError(f"{what} id {item_id!r} appears twice; ids must be unique")
+                seen.add(item_id)
+        return self
+
+    @cached_property
+    def days(self) -> tuple[date, ...]:
+        return day_dates(self.info.first_day, self.standard.days.count)
+
+    @property
+    def sessions(self) -> tuple[SessionSpec, ...]:
+        """Every session spec to hold: the standard's mandatory ones, then the programme."""
+        return self.standard.mandatory_sessions + self.programme
+
+    def group_of(self, member: StaffMember) -> StaffGroup:
+        return member.group or self.standard.default_group_of(member.role)
+
+    def staff_in(self, group: StaffGroup) -> tuple[StaffMember, ...]:
+        return tuple(s for s in self.staff if self.group_of(s) == group)
+
+    def position_of(self, member: StaffMember) -> str:
+        """The team place a member holds: their own id, or that of whom they replace (R20)."""
+        seen = {member.id}
+        while member.replaces and member.replaces not in seen:
+            seen.add(member.replaces)
+            replaced = next((s for s in self.staff if s.id == member.replaces), None)
+            if replaced is None:
+                return member.replaces
+            member = replaced
+        return member.id
+
+    def member(self, staff_id: str) -> StaffMember:
+        return next(s for s in self.staff if s.id == staff_id)
+
+    def room(self, room_id: str) -> Room:
+        return next(r for r in self.rooms if r.id == room_id)
+
+    def available_windows(self, member: StaffMember, day: date) -> tuple[Window, ...]:
+        """R29: the windows a staff member can work on a course day (the day window if unsaid)."""
+        if day in member.availability:
+            return member.availability[day]
+        return (self.info.day_window,)
+
+    @property
+    def programme_day_bounds(self) -> tuple[int, int]:
+        bounds = self.info.programme_day
+        if bounds is None:
+            return (
+                self.standard.programme.day_min_minutes,
+                self.standard.programme.day_max_minutes,
+            )
+        return (bounds.min_minutes, bounds.max_minutes)
+
+    def may_lead(self, member: StaffMember, spec: SessionSpec) -> bool:
+        """Whether a staff member is one of the people a session spec allows."""
+        if not spec.leaders:
+            return True
+        return member.role in spec.leaders or self.group_of(member).value in spec.leaders
+
+    def transfer_minutes(self, room: Room) -> int:
+        """Off-site travel one way, rounded up to the slot grid (the timetable is on slots)."""
+        slot = self.info.slot_minutes
+        return -(-room.offsite_minutes // slot) * slot
+
+    def with_changes(self, **changes: object) -> Course:
+        """A copy with some fields replaced, validated again."""
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data.update(changes)
+        return Course(**data)
+
+
+GROUP_LEVEL_KINDS = frozenset({SessionKind.GROUP, SessionKind.SMALL_GROUP})
