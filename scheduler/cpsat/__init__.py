@@ -1,0 +1,1 @@
+"""The CP-SAT model of a course week: variables, one module per rule family, objective, build."""

@@ -1,0 +1,208 @@
+"""Wires variables, rules and objective into one CP-SAT model, solves it, reads the timetable back."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from datetime import time as clock_time
+
+from ortools.sat.python import cp_model
+
+from models.base import SessionKind, text_in
+from models.course import Course
+from models.timetable import Session
+from scheduler.cpsat.context import ModelContext
+from scheduler.cpsat.objective import objective_terms
+from scheduler.cpsat.rules import RULES
+from scheduler.cpsat.symmetry import SYMMETRY_BREAKERS
+from scheduler.cpsat.variables import CourseVars, Occurrence
+from scheduler.labels import label, labels_in_all
+
+
+@dataclass(frozen=True)
+class Progress:
+    seconds: float
+    objective: float
+    bound: float
+
+
+# CP-SAT's deterministic time advances about 0.3 units per wall second with interleaved search
+# on the 2-core reference machine (measured: 7.7 units in 24.8 s). Converting the time limit at
+# this rate keeps a deterministic run reproducible on any machine and about as long as asked here.
+DETERMINISTIC_UNITS_PER_SECOND = 0.3
+
+
+@dataclass
+class SolveOptions:
+    time_limit: float = 20.0
+    seed: int = 0
+    workers: int = 2
+    # Deterministic: the same input, seed and worker count give the same timetable. The time
+    # limit is then converted to the solver's deterministic time (see above), not wall time.
+    deterministic: bool = True
+    progress: Callable[[Progress], None] | None = None
+    log: bool = False
+
+
+@dataclass
+class BuiltModel:
+    model: cp_model.CpModel
+    ctx: ModelContext
+    objective_parts: dict[str, cp_model.LinearExprT] = field(default_factory=dict)
+
+    @property
+    def vars(self) -> CourseVars:
+        return self.ctx.vars
+
+
+def build_model(
+    course: Course,
+    explaining: bool = False,
+    with_objective: bool = True,
+    break_symmetry: bool = True,
+) -> BuiltModel:
+    """The CP-SAT model of a course week.
+
+    `break_symmetry` must be off when the model is to reproduce a given timetable (a re-plan's
+    frozen past), which need not be in the canonical order symmetry breaking imposes.
+    """
+    model = cp_model.CpModel()
+    ctx = ModelContext(model=model, vars=CourseVars(model, course), explaining=explaining)
+    for rule in RULES:
+        rule(ctx)
+    if break_symmetry and not explaining:
+        for breaker in SYMMETRY_BREAKERS:
+            breaker(ctx)
+    built = BuiltModel(model=model, ctx=ctx)
+    if with_objective:
+        built.objective_parts = objective_terms(ctx)
+        model.minimize(sum(built.objective_parts.values()))
+    return built
+
+
+class _ProgressCallback(cp_model.CpSolverSolutionCallback):
+    def __init__(self, report: Callable[[Progress], None]) -> None:
+        super().__init__()
+        self._report = report
+        self._started = time.monotonic()
+
+    def on_solution_callback(self) -> None:
+        self._report(
+            Progress(
+                seconds=time.monotonic() - self._started,
+                objective=self.objective_value,
+                bound=self.best_objective_bound,
+            )
+        )
+
+
+def parameters(options: SolveOptions) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.num_workers = max(1, options.workers)
+    params.random_seed = options.seed
+    params.log_search_progress = options.log
+    if options.deterministic:
+        params.interleave_search = params.num_workers > 1
+        params.max_deterministic_time = options.time_limit * DETERMINISTIC_UNITS_PER_SECOND
+        # A guard against a machine far slower than expected; never the binding limit normally.
+        params.max_time_in_seconds = options.time_limit * 10
+    else:
+        params.max_time_in_seconds = options.time_limit
+    return solver
+
+
+def run(built: BuiltModel, options: SolveOptions) -> tuple[cp_model.CpSolver, int]:
+    solver = parameters(options)
+    callback = _ProgressCallback(options.progress) if options.progress else None
+    status = solver.solve(built.model, callback)
+    return solver, status
+
+
+def _chosen_day(solver: cp_model.CpSolver, occurrence: Occurrence) -> int:
+    return next(day for day, lit in occurrence.day_lit.items() if solver.boolean_value(lit))
+
+
+def extract_sessions(built: BuiltModel, solver: cp_model.CpSolver) -> tuple[Session, ...]:
+    """The solved timetable as domain sessions (transfers around off-site sessions included)."""
+    v, course = built.vars, built.vars.course
+    language = course.info.language
+    everyone = tuple(p.id for p in course.participants)
+    half_a = tuple(p for p in everyone if solver.boolean_value(v.in_half_a[p]))
+    members = {"A": half_a, "B": tuple(p for p in everyone if p not in half_a), "": everyone}
+    sessions: list[Session] = []
+    for occurrence in v.occurrences:
+        day = _chosen_day(solver, occurrence)
+        start = (solver.value(occurrence.start) - v.day_origin(day)) * v.slot
+        spec = occurrence.spec
+        titles = spec.title if spec else labels_in_all("lunch")
+        for half in occurrence.halves:
+            staff = tuple(
+                s for s, lit in occurrence.staff_in_half(half) if solver.boolean_value(lit)
+            )
+            room = next(
+                (r for r, lit in occurrence.rooms_in_half(half) if solver.boolean_value(lit)), None
+            )
+            if occurrence.kind == SessionKind.INDIVIDUAL:
+                participants: tuple[str, ...] = (occurrence.participant or "",)
+            elif occurrence.kind == SessionKind.STAFF_MEETING:
+                participants = ()
+            else:
+                moment = datetime.combine(course.days[day], clock_time()) + timedelta(minutes=start)
+                participants = tuple(
+                    p for p in members[half] if v.participant(p).present_at(moment)
+                )
+            session = Session(
+                id=f"{occurrence.id}{half}",
+                title=text_in(titles, language),
+                titles=titles,
+                kind=occurrence.kind,
+                purpose=occurrence.purpose,
+                theme=spec.theme if spec else None,
+                date=course.days[day],
+                start=start,
+                end=start + occurrence.minutes,
+                staff=staff,
+                room=room,
+                participants=participants,
+                interruptible=occurrence.interruptible,
+                spec=spec.id if spec else None,
+                small_group=half or None,  # type: ignore[arg-type]
+            )
+            sessions.append(session)
+            if occurrence.transfer and room is not None:
+                sessions.extend(_transfers(session, occurrence.transfer * v.slot, course, language))
+    return tuple(sorted(sessions, key=lambda s: (s.date, s.start, s.id)))
+
+
+def _transfers(session: Session, minutes: int, course: Course, language: str) -> list[Session]:
+    """R30: transport both ways for an off-site session, escorted by its staff."""
+    room = course.room(session.room or "")
+    name = room.name or room.id
+    common = {
+        "kind": SessionKind.TRANSFER,
+        "date": session.date,
+        "staff": session.staff,
+        "participants": session.participants,
+        "spec": session.spec,
+    }
+    return [
+        Session(
+            id=f"{session.id}-to",
+            title=label("transfer_to", language, room=name),
+            titles=labels_in_all("transfer_to", room=name),
+            start=session.start - minutes,
+            end=session.start,
+            **common,  # type: ignore[arg-type]
+        ),
+        Session(
+            id=f"{session.id}-from",
+            title=label("transfer_from", language, room=name),
+            titles=labels_in_all("transfer_from", room=name),
+            start=session.end,
+            end=session.end + minutes,
+            **common,  # type: ignore[arg-type]
+        ),
+    ]

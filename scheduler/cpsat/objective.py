@@ -1,0 +1,84 @@
+"""Soft preferences of the course file, each a weighted penalty term (0 weight = off)."""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from models.base import Purpose
+from scheduler.cpsat.context import ModelContext
+
+Term = tuple[int, cp_model.LinearExprT]
+
+
+def balanced_days(ctx: ModelContext) -> list[Term]:
+    """Each day's programme as near the average as it can be (minutes off the average)."""
+    model, v = ctx.model, ctx.vars
+    total = sum(o.minutes for o in v.occurrences if o.is_programme)
+    average = total // max(v.day_count, 1)
+    terms: list[Term] = []
+    for day in range(v.day_count):
+        deviation = model.new_int_var(0, 24 * 60, f"deviation[{day}]")
+        model.add_abs_equality(deviation, v.programme_minutes(day) - average)
+        terms.append((1, deviation))
+    return terms
+
+
+def no_idle_gaps(ctx: ModelContext) -> list[Term]:
+    """Minutes in a participant day's span that the group spends waiting."""
+    v = ctx.vars
+    return [
+        (v.slot, v.day_last[day] - v.day_first[day] - v.group_busy_slots(day))
+        for day in range(v.day_count)
+    ]
+
+
+def physician_lectures_early(ctx: ModelContext) -> list[Term]:
+    """The physician's lectures early in the week: one unit per day after day 1."""
+    return [
+        (1, sum(day * lit for day, lit in o.day_lit.items()))
+        for o in ctx.vars.occurrences
+        if o.purpose == Purpose.LECTURE
+    ]
+
+
+def no_pool_after_lunch(ctx: ModelContext) -> list[Term]:
+    """No off-site (pool) session leaving within the set gap after lunch ends."""
+    model, v = ctx.model, ctx.vars
+    gap = -(-ctx.course.preferences.pool_after_lunch_gap_minutes // v.slot)
+    lunches = {o.days[0]: o for o in v.occurrences if o.purpose == Purpose.LUNCH}
+    terms: list[Term] = []
+    for occurrence in v.occurrences:
+        if not occurrence.transfer:
+            continue
+        for day, day_lit in occurrence.day_lit.items():
+            lunch = lunches[day]
+            assert lunch.end is not None
+            after = model.new_bool_var(f"after_lunch[{occurrence.id},{day}]")
+            soon = model.new_bool_var(f"soon_after_lunch[{occurrence.id},{day}]")
+            model.add(occurrence.busy_start >= lunch.end).only_enforce_if(after)
+            model.add(occurrence.busy_start < lunch.end).only_enforce_if(~after)
+            model.add(occurrence.busy_start < lunch.end + gap).only_enforce_if(soon)
+            model.add(occurrence.busy_start >= lunch.end + gap).only_enforce_if(~soon)
+            penalty = model.new_bool_var(f"pool_after_lunch[{occurrence.id},{day}]")
+            model.add_bool_or([~day_lit, ~after, ~soon, penalty])
+            terms.append((1, penalty))
+    return terms
+
+
+PREFERENCES = {
+    "balanced_days": balanced_days,
+    "no_idle_gaps": no_idle_gaps,
+    "physician_lectures_early": physician_lectures_early,
+    "no_pool_after_lunch": no_pool_after_lunch,
+}
+
+
+def objective_terms(ctx: ModelContext) -> dict[str, cp_model.LinearExprT]:
+    """Each preference's weighted penalty, by name, for the objective and for reports."""
+    preferences = ctx.course.preferences
+    named: dict[str, cp_model.LinearExprT] = {}
+    for name, build in PREFERENCES.items():
+        weight = getattr(preferences, name)
+        if weight:
+            named[name] = weight * sum(scale * expr for scale, expr in build(ctx))
+    return named

@@ -1,0 +1,157 @@
+"""Who and what is where: interviews against the group, double booking, rooms (R16, R29, R30)."""
+
+from __future__ import annotations
+
+from models.base import SessionKind, TimeWindow
+from scheduler.cpsat.context import ModelContext
+from scheduler.cpsat.variables import Occurrence
+
+
+def _takes_whole_group(ctx: ModelContext, occurrence: Occurrence) -> bool:
+    """Whether an individual session must not overlap this group-level one (R16)."""
+    if occurrence.kind != SessionKind.GROUP or occurrence.transfer:
+        return True  # small groups, meals, off-site sessions
+    never = ctx.course.standard.never_interrupted
+    return not occurrence.interruptible or occurrence.purpose in never
+
+
+def add_interviews_vs_group(ctx: ModelContext) -> None:
+    """R16: an individual session overlaps only interruptible group sessions.
+
+    One cumulative per course: the group's sessions take all of it unless interruptible, each
+    individual session takes one unit (solver-notes.md: compact, no per-participant pairs).
+    """
+    model, v = ctx.model, ctx.vars
+    capacity = len(ctx.course.participants)
+    intervals, demands = [], []
+    for occurrence in v.occurrences:
+        if occurrence.is_group_level:
+            intervals.append(occurrence.busy_interval)
+            demands.append(capacity if _takes_whole_group(ctx, occurrence) else 0)
+        elif occurrence.kind == SessionKind.INDIVIDUAL:
+            intervals.append(occurrence.interval)
+            demands.append(1)
+    if intervals and capacity:
+        model.add_cumulative(intervals, demands, capacity)
+
+
+def _absences(
+    ctx: ModelContext, windows_by_day: list[tuple[TimeWindow, ...]], key: str, name: str
+) -> list:
+    """Fixed intervals for the parts of each course day outside someone's windows."""
+    v = ctx.vars
+    absent = []
+    day_start, day_end = v.window_start, v.window_end
+    for day, windows in enumerate(windows_by_day):
+        cursor = day_start
+        for window in sorted(windows, key=lambda w: w.start):
+            start, end = window.start // v.slot, -(-window.end // v.slot)
+            if start > cursor:
+                absent.append((day, cursor, start))
+            cursor = max(cursor, end)
+        if cursor < day_end:
+            absent.append((day, cursor, day_end))
+    presence = ctx.presence(key)
+    return [
+        ctx.model.new_optional_fixed_size_interval_var(
+            v.day_origin(day) + start, end - start, presence, f"away[{name},{day},{start}]"
+        )
+        if not isinstance(presence, int)
+        else ctx.model.new_fixed_size_interval_var(
+            v.day_origin(day) + start, end - start, f"away[{name},{day},{start}]"
+        )
+        for day, start, end in absent
+    ]
+
+
+def add_no_double_booking(ctx: ModelContext) -> None:
+    """R29: nobody in two places at once; staff work only inside their availability and hours."""
+    model, v, course = ctx.model, ctx.vars, ctx.course
+    for member in course.staff:
+        key = f"availability:{member.id}"
+        intervals = _absences(
+            ctx, [course.available_windows(member, day) for day in course.days], key, member.id
+        )
+        for occurrence in v.occurrences:
+            for lit in occurrence.staff_lits_of(member.id):
+                intervals.append(
+                    model.new_optional_interval_var(
+                        occurrence.busy_start,
+                        occurrence.length + 2 * occurrence.transfer,
+                        occurrence.busy_end,
+                        lit,
+                        f"busy[{occurrence.id},{member.id}]",
+                    )
+                )
+        model.add_no_overlap(intervals)
+        if member.max_minutes is not None:
+            ctx.add(model.add(v.staff_minutes(member.id) <= member.max_minutes), key)
+    # The whole group is in one place at a time (small-group halves are one interval).
+    model.add_no_overlap([o.busy_interval for o in v.occurrences if o.is_group_level])
+    for participant in course.participants:
+        windows = [
+            _complement(participant.unavailable.get(day, ()), course.info.day_window)
+            for day in course.days
+        ]
+        own = [o.interval for o in v.individual_of(participant.id)]
+        if own:
+            away = _absences(ctx, windows, f"availability:{participant.id}", participant.id)
+            model.add_no_overlap(own + away)
+
+
+def _complement(windows: tuple[TimeWindow, ...], day: TimeWindow) -> tuple[TimeWindow, ...]:
+    """The parts of the day window not covered by the given windows."""
+    free, cursor = [], day.start
+    for window in sorted(windows, key=lambda w: w.start):
+        if window.start > cursor:
+            free.append(TimeWindow(start=cursor, end=min(window.start, day.end)))
+        cursor = max(cursor, window.end)
+    if cursor < day.end:
+        free.append(TimeWindow(start=cursor, end=day.end))
+    return tuple(free)
+
+
+def add_rooms(ctx: ModelContext) -> None:
+    """R30: one room of a named kind per session (half), big enough, none double-booked, the
+    standard's rooms present, off-site rooms near enough."""
+    model, v, course = ctx.model, ctx.vars, ctx.course
+    rooms_standard = course.standard.rooms
+    for kind, needed in rooms_standard.required.items():
+        if sum(1 for room in course.rooms if room.kind == kind) < needed:
+            ctx.add(model.add_bool_or([]), "R30")
+    participants = len(course.participants)
+    by_room: dict[str, list] = {room.id: [] for room in course.rooms}
+    for occurrence in v.occurrences:
+        if occurrence.spec is None or not occurrence.spec.rooms:
+            continue
+        attendees = {
+            SessionKind.INDIVIDUAL: 1,
+            SessionKind.STAFF_MEETING: 0,
+            SessionKind.SMALL_GROUP: (participants + 1) // 2,
+        }.get(occurrence.kind, participants)
+        for half in occurrence.halves:
+            lits = dict(occurrence.rooms_in_half(half))
+            ctx.add(model.add_exactly_one(lits.values()), "R30")
+            for room_id, lit in lits.items():
+                room = course.room(room_id)
+                too_far = room.offsite_minutes > rooms_standard.offsite_max_minutes or (
+                    room.offsite_km is not None and room.offsite_km > rooms_standard.offsite_max_km
+                )
+                if room.capacity < attendees or too_far:
+                    ctx.add(model.add(lit == 0), "R30")
+                by_room[room_id].append(
+                    model.new_optional_interval_var(
+                        occurrence.start,
+                        occurrence.length,
+                        occurrence.end,
+                        lit,
+                        f"room[{occurrence.id}{half},{room_id}]",
+                    )
+                )
+    for room in course.rooms:
+        windows = [
+            _complement(room.unavailable.get(day, ()), course.info.day_window)
+            for day in course.days
+        ]
+        away = _absences(ctx, windows, f"availability:{room.id}", room.id)
+        model.add_no_overlap(by_room[room.id] + away)

@@ -1,0 +1,52 @@
+"""The course flow: small groups, the first day, interviews before goals (R7, R11-R15, R18)."""
+
+from __future__ import annotations
+
+from models.base import Purpose, SessionKind
+from scheduler.cpsat.context import ModelContext
+
+FIRST_DAY = 0
+
+
+def add_small_group_split(ctx: ModelContext) -> None:
+    """R7: at least the standard's small-group time, the group split into two halves."""
+    model, v, course = ctx.model, ctx.vars, ctx.course
+    split_minutes = sum(o.minutes for o in v.occurrences if o.kind == SessionKind.SMALL_GROUP)
+    if split_minutes < course.standard.small_group_min_minutes:
+        ctx.add(model.add_bool_or([]), "R7")
+    half_a = v.in_half_a
+    ctx.add(model.add(sum(half_a.values()) == (len(half_a) + 1) // 2), "R7")
+    for participant in course.participants:
+        if participant.small_group:
+            model.add(half_a[participant.id] == int(participant.small_group == "A"))
+
+
+def add_first_day(ctx: ModelContext) -> None:
+    """R12, R18: the course starts with the opening discussion; nothing comes before it on day 1."""
+    model, v = ctx.model, ctx.vars
+    openings = [o for o in v.occurrences if o.purpose == Purpose.OPENING]
+    if not openings:
+        ctx.add(model.add_bool_or([]), "R18")
+        return
+    first_opening = openings[0]
+    for occurrence in v.with_participants():
+        if occurrence in openings or FIRST_DAY not in occurrence.day_lit:
+            continue
+        ctx.add(
+            model.add(occurrence.busy_start >= first_opening.start).only_enforce_if(
+                occurrence.day_lit[FIRST_DAY]
+            ),
+            "R12",
+        )
+
+
+def add_individual_order(ctx: ModelContext) -> None:
+    """R13, R15: a participant's session that follows another (GAS goals after the interview)."""
+    model, v = ctx.model, ctx.vars
+    for occurrence in v.occurrences:
+        spec = occurrence.spec
+        if spec is None or spec.after is None or occurrence.participant is None:
+            continue
+        for earlier in v.individual_of(occurrence.participant):
+            if earlier.spec is not None and earlier.spec.id == spec.after:
+                ctx.add(model.add(occurrence.start >= earlier.end), "R15")

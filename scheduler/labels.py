@@ -1,0 +1,263 @@
+"""Every word the tool writes for people, in Finnish and English: one table, no labels in code."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    # Sessions the solver adds itself.
+    "lunch": {"fi": "Lounas", "en": "Lunch"},
+    "transfer_to": {"fi": "Siirtyminen: {room}", "en": "Transfer to {room}"},
+    "transfer_from": {"fi": "Paluu: {room}", "en": "Return from {room}"},
+    # Days and dates.
+    "weekday_0": {"fi": "Maanantai", "en": "Monday"},
+    "weekday_1": {"fi": "Tiistai", "en": "Tuesday"},
+    "weekday_2": {"fi": "Keskiviikko", "en": "Wednesday"},
+    "weekday_3": {"fi": "Torstai", "en": "Thursday"},
+    "weekday_4": {"fi": "Perjantai", "en": "Friday"},
+    "weekday_5": {"fi": "Lauantai", "en": "Saturday"},
+    "weekday_6": {"fi": "Sunnuntai", "en": "Sunday"},
+    "month_1": {"fi": "tammikuuta", "en": "January"},
+    "month_2": {"fi": "helmikuuta", "en": "February"},
+    "month_3": {"fi": "maaliskuuta", "en": "March"},
+    "month_4": {"fi": "huhtikuuta", "en": "April"},
+    "month_5": {"fi": "toukokuuta", "en": "May"},
+    "month_6": {"fi": "kesäkuuta", "en": "June"},
+    "month_7": {"fi": "heinäkuuta", "en": "July"},
+    "month_8": {"fi": "elokuuta", "en": "August"},
+    "month_9": {"fi": "syyskuuta", "en": "September"},
+    "month_10": {"fi": "lokakuuta", "en": "October"},
+    "month_11": {"fi": "marraskuuta", "en": "November"},
+    "month_12": {"fi": "joulukuuta", "en": "December"},
+    "date": {"fi": "{day}.{month}.{year}", "en": "{day} {month_name} {year}"},
+    "date_short": {"fi": "{day}.{month}.", "en": "{day} {month_name}"},
+    "day_heading": {"fi": "{weekday} {date}", "en": "{weekday} {date}"},
+    "course_day": {"fi": "{number}. kurssipäivä", "en": "Course day {number}"},
+    "date_range": {"fi": "{first}–{last}", "en": "{first} – {last}"},
+    "time_range": {"fi": "{start}–{end}", "en": "{start}–{end}"},
+    "hours": {"fi": "{hours} h", "en": "{hours} h"},
+    # Sheet names (at most 31 characters, no []:*?/\).
+    "sheet_week": {"fi": "Viikko-ohjelma", "en": "Week"},
+    "sheet_staff": {"fi": "Henkilöstö", "en": "Staff"},
+    "sheet_hours": {"fi": "Tunnit", "en": "Hours"},
+    "sheet_compliance": {"fi": "Standardin täyttyminen", "en": "Compliance"},
+    "sheet_about": {"fi": "Tiedot", "en": "About"},
+    "sheet_changes": {"fi": "Muutokset", "en": "Changes"},
+    # Week at a glance.
+    "week_title": {"fi": "Viikko-ohjelma: {course}", "en": "Week programme: {course}"},
+    "week_subtitle": {"fi": "{dates} · {form}", "en": "{dates} · {form}"},
+    "form_outpatient": {"fi": "avomuotoinen kurssi", "en": "outpatient course"},
+    "form_inpatient": {"fi": "laitosmuotoinen kurssi", "en": "inpatient course"},
+    "time": {"fi": "Klo", "en": "Time"},
+    "lane_group": {"fi": "Ryhmä", "en": "Group"},
+    "lane_side": {"fi": "Yksilöajat", "en": "Individual"},
+    "small_group_half": {"fi": "Pienryhmä {half}", "en": "Small group {half}"},
+    "small_group_members": {"fi": "{half}: {members}", "en": "{half}: {members}"},
+    "legend": {"fi": "Värien selitys", "en": "Colour key"},
+    "staff_and_room": {"fi": "{staff} · {room}", "en": "{staff} · {room}"},
+    "page_footer": {
+        "fi": "{course} · sivu &P / &N",
+        "en": "{course} · page &P of &N",
+    },
+    # Colour categories besides the standard's themes.
+    "category_framework": {
+        "fi": "Aloitus, tavoitteet ja arviointi",
+        "en": "Opening, goals and assessment",
+    },
+    "category_individual": {"fi": "Yksilölliset tapaamiset", "en": "Individual meetings"},
+    "category_staff_meeting": {"fi": "Työryhmän kokous", "en": "Team meeting"},
+    "category_meal": {"fi": "Lounas ja tauot", "en": "Lunch and breaks"},
+    "category_transfer": {"fi": "Siirtymät", "en": "Transfers"},
+    "category_other": {"fi": "Muu ohjelma", "en": "Other programme"},
+    # Column headings shared by the lists.
+    "col_day": {"fi": "Päivä", "en": "Day"},
+    "col_date": {"fi": "Päivämäärä", "en": "Date"},
+    "col_time": {"fi": "Aika", "en": "Time"},
+    "col_session": {"fi": "Ohjelma", "en": "Session"},
+    "col_theme": {"fi": "Teema", "en": "Theme"},
+    "col_staff": {"fi": "Ohjaaja(t)", "en": "Staff"},
+    "col_responsible": {"fi": "Vastuuhenkilö", "en": "Responsible"},
+    "col_room": {"fi": "Tila", "en": "Room"},
+    "col_participants": {"fi": "Osallistujat", "en": "Participants"},
+    "col_hours": {"fi": "Tunnit", "en": "Hours"},
+    "col_person": {"fi": "Työntekijä", "en": "Staff member"},
+    "col_role": {"fi": "Ammatti", "en": "Role"},
+    "col_staff_group": {"fi": "Henkilöstöryhmä", "en": "Staff group"},
+    "col_total": {"fi": "Yhteensä", "en": "Total"},
+    "col_kind": {"fi": "Muoto", "en": "Form"},
+    # Staff sheet.
+    "staff_title": {"fi": "Henkilöstön ohjelma ja tunnit", "en": "Staff programme and hours"},
+    "staff_hours_note": {
+        "fi": "Tunnit kuntoutujien kanssa (R26): istunnon pituus kullekin läsnä olevalle "
+        "työntekijälle. Lounas, siirtymät ja työryhmän kokous eivät sisälly.",
+        "en": "Hours with participants (R26): the session's length for every staff member "
+        "present. Lunch, transfers and the team meeting are not counted.",
+    },
+    "staff_summary": {"fi": "Tunnit päivittäin", "en": "Hours per day"},
+    "staff_person_heading": {"fi": "{name} — {role}", "en": "{name} — {role}"},
+    "course_lead": {"fi": "kurssivastaava", "en": "course lead"},
+    "counted": {"fi": "Lasketaan", "en": "Counted"},
+    "not_counted": {"fi": "ei lasketa", "en": "not counted"},
+    "all_staff": {"fi": "Kaikki yhteensä", "en": "All staff"},
+    # Participants' individual plans.
+    "plan_title": {
+        "fi": "Yksilöllinen suunnitelma: {participant}",
+        "en": "Individual plan: {participant}",
+    },
+    "plan_subtitle": {
+        "fi": "{course} · {dates}",
+        "en": "{course} · {dates}",
+    },
+    "plan_intro": {
+        "fi": "Oma ohjelmasi kurssiviikolla. Yksilölliset tapaamiset on lihavoitu; "
+        "vastuuhenkilö on merkitty kunkin kohdan kohdalle.",
+        "en": "Your own programme for the course week. Individual meetings are in bold; "
+        "the person responsible is named for each item.",
+    },
+    "plan_goals": {"fi": "Omat tavoitteeni (GAS)", "en": "My goals (GAS)"},
+    "plan_goal_line": {"fi": "Tavoite {number}:", "en": "Goal {number}:"},
+    "plan_individual_meetings": {
+        "fi": "Yksilölliset tapaamiset",
+        "en": "Individual meetings",
+    },
+    # Kinds of session.
+    "kind_group": {"fi": "Koko ryhmä", "en": "Whole group"},
+    "kind_small_group": {"fi": "Pienryhmä", "en": "Small group"},
+    "kind_individual": {"fi": "Yksilöllinen", "en": "Individual"},
+    "kind_staff_meeting": {"fi": "Työryhmän kokous", "en": "Team meeting"},
+    "kind_meal": {"fi": "Ateria", "en": "Meal"},
+    "kind_break": {"fi": "Tauko", "en": "Break"},
+    "kind_transfer": {"fi": "Siirtymä", "en": "Transfer"},
+    # Staff groups and roles.
+    "group_team": {"fi": "Työryhmä", "en": "Team"},
+    "group_special": {"fi": "Erityistyöntekijät", "en": "Special workers"},
+    "group_other": {"fi": "Muu kuntoutushenkilöstö", "en": "Other staff"},
+    "role_rheumatologist": {"fi": "Reumatologi", "en": "Rheumatologist"},
+    "role_physiotherapist": {"fi": "Fysioterapeutti", "en": "Physiotherapist"},
+    "role_psychologist": {"fi": "Psykologi", "en": "Psychologist"},
+    "role_occupational_physiotherapist": {
+        "fi": "Työfysioterapeutti",
+        "en": "Occupational physiotherapist",
+    },
+    "role_occupational_health_nurse": {
+        "fi": "Työterveyshoitaja",
+        "en": "Occupational health nurse",
+    },
+    "role_nutritionist": {"fi": "Ravitsemusterapeutti", "en": "Nutritionist"},
+    "role_podiatrist": {"fi": "Jalkaterapeutti", "en": "Podiatrist"},
+    "role_foot_care_nurse": {"fi": "Jalkojenhoitaja", "en": "Foot-care nurse"},
+    "role_social_worker": {"fi": "Sosiaalityöntekijä", "en": "Social worker"},
+    "role_social_services_professional": {
+        "fi": "Sosionomi",
+        "en": "Social services professional",
+    },
+    "role_rehabilitation_counsellor": {"fi": "Kuntoutusohjaaja", "en": "Rehabilitation counsellor"},
+    "role_rehabilitation_scientist": {
+        "fi": "Kuntoutuksen asiantuntija (TtM)",
+        "en": "Rehabilitation scientist (MSc)",
+    },
+    "role_occupational_therapist": {"fi": "Toimintaterapeutti", "en": "Occupational therapist"},
+    "role_nurse": {"fi": "Sairaanhoitaja", "en": "Nurse"},
+    "role_public_health_nurse": {"fi": "Terveydenhoitaja", "en": "Public health nurse"},
+    "role_sports_instructor": {"fi": "Liikunnanohjaaja", "en": "Sports instructor"},
+    # Hours table (Appendix 1/2).
+    "hours_title": {
+        "fi": "Henkilöstön tunnit kuntoutujien kanssa (liitteet 1 ja 2)",
+        "en": "Staff hours with participants (Appendices 1 and 2)",
+    },
+    "hours_group": {"fi": "Ryhmämuotoiset tunnit", "en": "Group hours"},
+    "hours_individual": {"fi": "Yksilölliset tunnit", "en": "Individual hours"},
+    "hours_total": {"fi": "Kaikki tunnit yhteensä", "en": "All hours"},
+    "hours_minimum": {"fi": "Vähintään", "en": "At least"},
+    "hours_shares": {"fi": "Osuudet henkilöstöryhmittäin", "en": "Shares per staff group"},
+    "hours_share": {"fi": "Osuus", "en": "Share"},
+    "hours_band": {"fi": "Standardin vaihteluväli", "en": "Standard's band"},
+    "hours_band_value": {
+        "fi": "{low}–{high} % ({low_hours}–{high_hours} h)",
+        "en": "{low}–{high} % ({low_hours}–{high_hours} h)",
+    },
+    "hours_result": {"fi": "Tulos", "en": "Result"},
+    "hours_measure": {"fi": "Erittely", "en": "Item"},
+    "hours_unavailable": {
+        "fi": "Tuntitaulukkoa ei voitu laskea: {reason}",
+        "en": "The hours table could not be computed: {reason}",
+    },
+    # Compliance.
+    "compliance_title": {
+        "fi": "Standardin täyttyminen säännöittäin",
+        "en": "Compliance with the standard, rule by rule",
+    },
+    "compliance_summary_pass": {
+        "fi": "Aikataulu täyttää standardin kaikki tarkistetut vaatimukset.",
+        "en": "The timetable meets every checked rule of the standard.",
+    },
+    "compliance_summary_fail": {
+        "fi": "Aikataulu ei täytä kaikkia vaatimuksia: {count} sääntöä ei täyty.",
+        "en": "The timetable does not meet every rule: {count} rules fail.",
+    },
+    "col_rule": {"fi": "Sääntö", "en": "Rule"},
+    "col_rule_title": {"fi": "Vaatimus", "en": "Requirement"},
+    "col_status": {"fi": "Tila", "en": "Status"},
+    "col_reason": {"fi": "Perustelu", "en": "Reason"},
+    "status_pass": {"fi": "Täyttyy", "en": "Pass"},
+    "status_fail": {"fi": "Ei täyty", "en": "Fail"},
+    "status_n/a": {"fi": "Ei sovellu", "en": "N/a"},
+    # About.
+    "about_title": {"fi": "Tietoja aikataulusta", "en": "About this timetable"},
+    "about_course": {"fi": "Kurssi", "en": "Course"},
+    "about_dates": {"fi": "Ajankohta", "en": "Dates"},
+    "about_form": {"fi": "Toteutusmuoto", "en": "Form"},
+    "about_standard": {"fi": "Standardi", "en": "Standard"},
+    "about_participants": {"fi": "Kuntoutujia", "en": "Participants"},
+    "about_staff": {"fi": "Henkilöstöä", "en": "Staff"},
+    "about_sessions": {"fi": "Ohjelmakohtia", "en": "Sessions"},
+    "about_input_hash": {"fi": "Syötetiedoston SHA-256", "en": "Input file SHA-256"},
+    "about_solver_status": {"fi": "Ratkaisijan tila", "en": "Solver status"},
+    "about_objective": {"fi": "Tavoitefunktio (sakko)", "en": "Objective (penalty)"},
+    "about_bound": {"fi": "Alaraja", "en": "Bound"},
+    "about_solve_time": {"fi": "Ratkaisuaika", "en": "Solve time"},
+    "about_seed": {"fi": "Satunnaissiemen", "en": "Random seed"},
+    "about_tool_version": {"fi": "Ohjelmaversio", "en": "Tool version"},
+    "about_previous": {"fi": "Korvaa aikataulun", "en": "Re-plans"},
+    "about_checked": {"fi": "Tarkistus", "en": "Check"},
+    "about_seconds": {"fi": "{seconds:.1f} s", "en": "{seconds:.1f} s"},
+    "about_none": {"fi": "–", "en": "–"},
+    "about_privacy": {
+        "fi": "Kuntoutujat esitetään tunnisteilla (K01…); nimiä ei tulosteta.",
+        "en": "Participants appear by pseudonymous id (K01…); names are not printed.",
+    },
+    "about_privacy_names": {
+        "fi": "Kuntoutujien nimet on tulostettu pyynnöstä: käsittele luottamuksellisena.",
+        "en": "Participants' names are printed on request: handle as confidential.",
+    },
+    # Changes of a re-plan.
+    "changes_title": {
+        "fi": "Muutokset edelliseen aikatauluun",
+        "en": "Changes to the previous timetable",
+    },
+    "col_change": {"fi": "Muutos", "en": "Change"},
+    "col_before": {"fi": "Ennen", "en": "Before"},
+    "col_after": {"fi": "Jälkeen", "en": "After"},
+    "col_notify": {"fi": "Tiedotettavat", "en": "Tell"},
+    # Calendars.
+    "calendar_name": {"fi": "{name}: {course}", "en": "{name}: {course}"},
+    "calendar_description": {
+        "fi": "{kind} · {participants}",
+        "en": "{kind} · {participants}",
+    },
+    "participants_count": {"fi": "{count} kuntoutujaa", "en": "{count} participants"},
+    "no_participants": {"fi": "ei kuntoutujia", "en": "no participants"},
+    "with_staff": {"fi": "Mukana: {staff}", "en": "With: {staff}"},
+}
+
+
+def label(key: str, language: str = "fi", **values: object) -> str:
+    """A label in a language (Finnish if the language lacks it), with {placeholders} filled."""
+    texts = LABELS[key]
+    return (texts.get(language) or texts["fi"]).format(**values)
+
+
+def labels_in_all(key: str, **values: object) -> dict[str, str]:
+    return {language: text.format(**values) for language, text in LABELS[key].items()}
+
+
+def has_label(key: str) -> bool:
+    return key in LABELS
