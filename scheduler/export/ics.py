@@ -1,0 +1,107 @@
+"""iCalendar files, one per staff member: every session they are listed in, Helsinki time."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from models.base import SessionKind, text_in
+from models.timetable import Session, Timetable
+from scheduler.labels import label
+from scheduler.output import free_path, write_atomic
+
+TIMEZONE = ZoneInfo("Europe/Helsinki")
+PRODID = "-//kurssi//course timetable//FI"
+
+
+def _local(day: date, minutes: int) -> datetime:
+    return datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=TIMEZONE)
+
+
+def _course_key(timetable: Timetable) -> str:
+    """A short stable tag of the course, so event ids of two courses never collide."""
+    source = f"{timetable.course.title}|{timetable.course.first_day.isoformat()}"
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:10]
+
+
+def event_uid(timetable: Timetable, session: Session, staff_id: str) -> str:
+    """Stable across exports and re-plans, so calendar apps update an event, not duplicate it."""
+    return f"{session.id}.{staff_id}.{_course_key(timetable)}@kurssi"
+
+
+def _description(timetable: Timetable, session: Session, staff_id: str, language: str) -> str:
+    kind = label(f"kind_{session.kind.value}", language)
+    if session.kind == SessionKind.INDIVIDUAL or session.kind == SessionKind.SMALL_GROUP:
+        who = ", ".join(session.participants)  # pseudonymous ids only
+    elif session.participants:
+        who = label("participants_count", language, count=len(session.participants))
+    else:
+        who = label("no_participants", language)
+    lines = [label("calendar_description", language, kind=kind, participants=who)]
+    names = {m.id: m.label for m in timetable.staff}
+    others = [names.get(s, s) for s in session.staff if s != staff_id]
+    if others:
+        lines.append(label("with_staff", language, staff=", ".join(others)))
+    return "\n".join(lines)
+
+
+def staff_calendar(
+    timetable: Timetable, staff_id: str, language: str = "fi", stamp: datetime | None = None
+) -> Calendar:
+    """One staff member's sessions as a calendar."""
+    member = next(m for m in timetable.staff if m.id == staff_id)
+    rooms = {r.id: r.name or r.id for r in timetable.rooms}
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    name = label("calendar_name", language, name=member.label, course=timetable.course.title)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", str(TIMEZONE))
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    sessions = sorted(
+        (s for s in timetable.sessions if staff_id in s.staff),
+        key=lambda s: (s.date, s.start, s.id),
+    )
+    for session in sessions:
+        event = Event()
+        event.add("uid", event_uid(timetable, session, staff_id))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", _local(session.date, session.start))
+        event.add("dtend", _local(session.date, session.end))
+        title = text_in(session.titles, language) if session.titles else session.title
+        event.add("summary", title)
+        if session.room:
+            event.add("location", rooms.get(session.room, session.room))
+        event.add("description", _description(timetable, session, staff_id, language))
+        event.add("categories", [label(f"kind_{session.kind.value}", language)])
+        event.add("transp", "OPAQUE")
+        calendar.add_component(event)
+    days = timetable.days or (timetable.course.first_day,)
+    calendar.add_missing_timezones(
+        first_date=date(days[0].year, 1, 1), last_date=date(days[-1].year + 1, 1, 1)
+    )
+    return calendar
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_") or "staff"
+
+
+def write_calendars(
+    timetable: Timetable, out_dir: Path, stem: str, language: str = "fi"
+) -> list[Path]:
+    """OUT/<stem>-<staff id>.ics for every staff member, atomically, never over a file."""
+    paths = []
+    for member in timetable.staff:
+        calendar = staff_calendar(timetable, member.id, language)
+        data = calendar.to_ical()
+        path = free_path(Path(out_dir) / f"{stem}-{_safe(member.id)}.ics")
+        paths.append(write_atomic(path, lambda p, data=data: p.write_bytes(data)))
+    return paths

@@ -1,0 +1,409 @@
+"""The workbook, read back with openpyxl the way a person would read it: by day headings, clock
+times and the text in the blocks, never by the exporter's own layout code."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from models.base import SessionKind, format_clock
+from models.standard import Standard
+from models.timetable import Session, Timetable
+from scheduler.export.excel import build_workbook, write_workbook
+
+GRID_TOP = 5  # first clock row of the week sheet: title, subtitle, day names, lane names above
+
+
+def _reload(workbook: Workbook, tmp_path: Path, name: str = "t.xlsx") -> Workbook:
+    path = tmp_path / name
+    workbook.save(path)
+    return load_workbook(path)
+
+
+@pytest.fixture(scope="module")
+def saved_book(saved_timetable: Timetable, tmp_path_factory: pytest.TempPathFactory) -> Workbook:
+    path = write_workbook(saved_timetable, tmp_path_factory.mktemp("xlsx") / "fi.xlsx", "fi")
+    return load_workbook(path)
+
+
+@pytest.fixture(scope="module")
+def english_book(saved_timetable: Timetable, tmp_path_factory: pytest.TempPathFactory) -> Workbook:
+    path = write_workbook(saved_timetable, tmp_path_factory.mktemp("xlsx") / "en.xlsx", "en")
+    return load_workbook(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the week grid
+
+
+def _day_columns(
+    ws: Worksheet, days: tuple[date, ...], language: str = "fi"
+) -> dict[date, tuple[int, int]]:
+    """Each day's columns, from the merged day headings of row 3 (left to right = by date)."""
+    headings = sorted(
+        (r for r in ws.merged_cells.ranges if r.min_row == 3 and r.min_col > 1),
+        key=lambda r: r.min_col,
+    )
+    assert len(headings) == len(days)
+    columns = {}
+    for day, heading in zip(days, headings, strict=True):
+        text = str(ws.cell(row=3, column=heading.min_col).value)
+        wanted = f"{day.day}.{day.month}." if language == "fi" else f"{day.day} {day:%B}"
+        assert wanted in text, (text, day)
+        columns[day] = (heading.min_col, heading.max_col)
+    return columns
+
+
+def _clock_rows(ws: Worksheet) -> dict[str, int]:
+    rows = {}
+    row = GRID_TOP
+    while re.fullmatch(r"\d\d:\d\d", str(ws.cell(row=row, column=1).value or "")):
+        rows[str(ws.cell(row=row, column=1).value)] = row
+        row += 1
+    return rows
+
+
+def _blocks(ws: Worksheet, last_row: int) -> list[tuple[int, int, int, int, str]]:
+    """Every block of the grid: (first row, last row, first col, last col, text)."""
+    merged = [r for r in ws.merged_cells.ranges if GRID_TOP <= r.min_row <= last_row]
+    blocks = [
+        (r.min_row, r.max_row, r.min_col, r.max_col, str(ws.cell(r.min_row, r.min_col).value))
+        for r in merged
+    ]
+    covered = {(row, col) for r in merged for row, col in r.cells}
+    for row in range(GRID_TOP, last_row + 1):
+        for col in range(2, ws.max_column + 1):
+            value = ws.cell(row=row, column=col).value
+            if value is not None and (row, col) not in covered:
+                blocks.append((row, row, col, col, str(value)))
+    return blocks
+
+
+def _identifies(block_text: str, session: Session, language: str) -> bool:
+    """The block's text names this session: its title, and whose/which half it is."""
+    if session.titles.get(language, session.title) not in block_text:
+        return False
+    if session.kind == SessionKind.INDIVIDUAL:
+        return block_text.startswith(session.participants[0])
+    if session.kind == SessionKind.SMALL_GROUP:
+        return re.search(rf"(^|\s){session.small_group}:", block_text) is not None
+    return True
+
+
+def _assert_grid(ws: Worksheet, timetable: Timetable, language: str) -> None:
+    slot = timetable.course.slot_minutes
+    columns = _day_columns(ws, timetable.days, language)
+    rows = _clock_rows(ws)
+    blocks = _blocks(ws, max(rows.values()))
+    assert len(blocks) == len(timetable.sessions)
+    matched: Counter[tuple[int, int, int, int, str]] = Counter()
+    for session in timetable.sessions:
+        first, last = columns[session.date]
+        row = rows[format_clock(session.start)]
+        found = [
+            b
+            for b in blocks
+            if b[0] == row
+            and first <= b[2] <= b[3] <= last
+            and _identifies(b[4], session, language)
+        ]
+        assert len(found) == 1, (session.id, found)
+        block = found[0]
+        matched[block] += 1
+        assert block[1] - block[0] + 1 == -(-session.minutes // slot), session.id
+        if session.kind in (SessionKind.GROUP, SessionKind.MEAL, SessionKind.TRANSFER):
+            assert block[2] == first and block[3] == first + 1, session.id  # both group lanes
+    assert all(count == 1 for count in matched.values())  # each block is one session
+
+
+def test_every_session_appears_once_where_it_belongs(
+    saved_book: Workbook, saved_timetable: Timetable
+) -> None:
+    _assert_grid(saved_book.worksheets[0], saved_timetable, "fi")
+
+
+def test_grid_of_a_fresh_solve(
+    default_timetable: Timetable, standard: Standard, tmp_path: Path
+) -> None:
+    book = _reload(build_workbook(default_timetable, "fi", standard=standard), tmp_path)
+    _assert_grid(book.worksheets[0], default_timetable, "fi")
+
+
+def test_english_grid(english_book: Workbook, saved_timetable: Timetable) -> None:
+    _assert_grid(english_book.worksheets[0], saved_timetable, "en")
+
+
+def test_small_group_halves_side_by_side(saved_book: Workbook, saved_timetable: Timetable) -> None:
+    ws = saved_book.worksheets[0]
+    blocks = _blocks(ws, max(_clock_rows(ws).values()))
+    halves = [s for s in saved_timetable.sessions if s.kind == SessionKind.SMALL_GROUP]
+    assert halves
+    for a in (s for s in halves if s.small_group == "A"):
+        title = a.titles["fi"]
+        block_a = next(b for b in blocks if title in b[4] and "\nA:" in b[4])
+        pair = [b for b in blocks if title in b[4] and "\nB:" in b[4] and b[0] == block_a[0]]
+        assert len(pair) == 1
+        assert pair[0][2] == block_a[3] + 1 and pair[0][:2] == block_a[:2]
+
+
+def test_overlapping_sessions_get_their_own_lanes(
+    saved_timetable: Timetable, standard: Standard, tmp_path: Path
+) -> None:
+    """Three individual sessions and a group session at once: four blocks side by side."""
+    base = next(s for s in saved_timetable.sessions if s.kind == SessionKind.INDIVIDUAL)
+    others = [p.id for p in saved_timetable.participants if p.id not in base.participants]
+    extra = tuple(
+        base.model_copy(update={"id": f"extra-{pid}", "participants": (pid,)}) for pid in others[:3]
+    )
+    crowded = saved_timetable.model_copy(update={"sessions": saved_timetable.sessions + extra})
+    book = _reload(build_workbook(crowded, "fi", standard=standard), tmp_path)
+    _assert_grid(book.worksheets[0], crowded, "fi")
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff, participants
+
+
+def _staff_summary(ws: Worksheet, timetable: Timetable) -> dict[str, list[float]]:
+    """Per staff member the summary row's hours: one per day, then the total."""
+    names = {m.label: m.id for m in timetable.staff}
+    found: dict[str, list[float]] = {}
+    for row in ws.iter_rows(min_row=1, values_only=True):
+        if row and row[0] in names and names[row[0]] not in found:
+            values = row[3 : 3 + len(timetable.days) + 1]
+            found[names[row[0]]] = [float(v or 0) for v in values]
+    return found
+
+
+def test_staff_hours_equal_the_hours_table(
+    saved_book: Workbook, saved_timetable: Timetable, standard: Standard
+) -> None:
+    hours_module = pytest.importorskip("scheduler.hours", reason="the checker's hours table")
+    hours_table = hours_module.hours_table
+    table = hours_table(saved_timetable, standard)
+    summary = _staff_summary(saved_book.worksheets[1], saved_timetable)
+    assert set(summary) == {m.id for m in saved_timetable.staff}
+    for member in saved_timetable.staff:
+        *per_day, total = summary[member.id]
+        expected = table.person(member.id).minutes / 60
+        assert total == pytest.approx(expected), member.id
+        assert sum(per_day) == pytest.approx(expected), member.id
+
+
+_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_TIMES = re.compile(r"^(\d\d:\d\d)–(\d\d:\d\d)$")
+
+
+def _plan_rows(ws: Worksheet) -> Counter[tuple[date, str, str, str]]:
+    """(date, start, end, session text) of every row of a participant's plan."""
+    rows: Counter[tuple[date, str, str, str]] = Counter()
+    current: date | None = None
+    for first, second, *_ in ws.iter_rows(min_row=4, values_only=True):
+        text = str(first or "")
+        when = _TIMES.match(text)
+        if when and current is not None:
+            rows[(current, when.group(1), when.group(2), str(second))] += 1
+        elif (found := _DATE.search(text)) and second is None:
+            current = date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+    return rows
+
+
+def test_each_participant_sheet_lists_exactly_their_sessions(
+    saved_book: Workbook, saved_timetable: Timetable
+) -> None:
+    for participant in saved_timetable.participants:
+        ws = saved_book[participant.id]
+        rows = _plan_rows(ws)
+        mine = [s for s in saved_timetable.sessions if participant.id in s.participants]
+        assert sum(rows.values()) == len(mine)
+        for session in mine:
+            key_prefix = (session.date, format_clock(session.start), format_clock(session.end))
+            assert any(k[:3] == key_prefix and session.titles["fi"] in k[3] for k in rows), (
+                session.id
+            )
+        meetings = [s for s in mine if s.kind == SessionKind.INDIVIDUAL]
+        assert {s.purpose for s in meetings} >= {"interview", "gas_goals"}
+        # The staff responsible for each individual meeting are named on its row.
+        for session in meetings:
+            row = next(
+                r
+                for r in ws.iter_rows(min_row=4, values_only=True)
+                if r[0] == f"{format_clock(session.start)}–{format_clock(session.end)}"
+                and session.titles["fi"] in str(r[1])
+            )
+            names = {m.id: m.label for m in saved_timetable.staff}
+            assert all(names[s] in str(row[3]) for s in session.staff)
+
+
+# ---------------------------------------------------------------------------------------------
+# Languages, privacy, print setup
+
+
+def _is_data(value: object) -> bool:
+    """A value that is the same in every language: numbers, clock times, participant ids."""
+    if isinstance(value, int | float):
+        return True
+    return isinstance(value, str) and bool(re.fullmatch(r"\d\d:\d\d(–\d\d:\d\d)?|K\d\d", value))
+
+
+def test_finnish_and_english_hold_the_same_cells(
+    saved_book: Workbook, english_book: Workbook
+) -> None:
+    assert len(saved_book.worksheets) == len(english_book.worksheets)
+    for fi, en in zip(saved_book.worksheets, english_book.worksheets, strict=True):
+        assert {str(r) for r in fi.merged_cells.ranges} == {str(r) for r in en.merged_cells.ranges}
+        assert (fi.max_row, fi.max_column) == (en.max_row, en.max_column), fi.title
+        for row_fi, row_en in zip(fi.iter_rows(), en.iter_rows(), strict=True):
+            for a, b in zip(row_fi, row_en, strict=True):
+                assert (a.value is None) == (b.value is None), (fi.title, a.coordinate)
+                if _is_data(a.value) or _is_data(b.value):
+                    assert a.value == b.value, (fi.title, a.coordinate)
+    assert saved_book.sheetnames[0] != english_book.sheetnames[0]  # labels do differ
+    week_fi, week_en = saved_book.worksheets[0], english_book.worksheets[0]
+    assert "Maanantai" in str(week_fi["B3"].value) and "Monday" in str(week_en["B3"].value)
+
+
+def _all_text(book: Workbook) -> str:
+    return "\n".join(
+        str(cell.value) for ws in book.worksheets for row in ws.iter_rows() for cell in row
+    )
+
+
+def test_participant_names_only_on_request(
+    saved_timetable: Timetable, standard: Standard, tmp_path: Path
+) -> None:
+    named = saved_timetable.model_copy(
+        update={
+            "participants": tuple(
+                p.model_copy(update={"name": f"Salainen Nimi {p.id}"})
+                for p in saved_timetable.participants
+            )
+        }
+    )
+    hidden = _reload(build_workbook(named, "fi", standard=standard), tmp_path, "a.xlsx")
+    assert "Salainen Nimi" not in _all_text(hidden)
+    shown = build_workbook(named, "fi", standard=standard, participant_names=True)
+    assert "Salainen Nimi K01" in _all_text(_reload(shown, tmp_path, "b.xlsx"))
+
+
+def test_print_ready(saved_book: Workbook) -> None:
+    for ws in saved_book.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert int(ws.page_setup.paperSize) == 9, ws.title  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+    week = saved_book.worksheets[0]
+    assert week.freeze_panes == "B5"
+    assert week.print_title_rows == "$3:$4"
+
+
+def test_theme_colours_and_legend(saved_book: Workbook, saved_timetable: Timetable) -> None:
+    """Sessions of one theme share a fill, different themes differ, and the key names them."""
+    ws = saved_book.worksheets[0]
+    rows = _clock_rows(ws)
+    columns = _day_columns(ws, saved_timetable.days)
+    fills: dict[str, set[str]] = {}
+    for session in saved_timetable.sessions:
+        if session.theme and session.kind == SessionKind.GROUP:
+            cell = ws.cell(row=rows[format_clock(session.start)], column=columns[session.date][0])
+            fills.setdefault(session.theme, set()).add(cell.fill.start_color.rgb)
+    assert all(len(f) == 1 for f in fills.values())
+    assert len({next(iter(f)) for f in fills.values()}) == len(fills)
+    text = _all_text(saved_book)
+    assert "Fyysinen aktivointi ja ohjaus" in text  # the standard's theme name
+
+
+def test_changes_sheet_only_after_a_replan(
+    saved_timetable: Timetable, standard: Standard, saved_book: Workbook
+) -> None:
+    from models.timetable import Change
+
+    assert "Muutokset" not in saved_book.sheetnames
+    change = Change(
+        session="gym-1",
+        title="Kuntosaliharjoittelu",
+        change="siirretty",
+        before="2027-03-09 08:15-09:15",
+        after="2027-03-09 09:15-10:15",
+        notify=("pt1", "K01"),
+    )
+    replanned = saved_timetable.model_copy(update={"changes": (change,)})
+    book = build_workbook(replanned, "fi", standard=standard)
+    assert "Muutokset" in book.sheetnames
+    assert "2027-03-09 09:15-10:15" in _all_text(book)
+
+
+def test_never_overwrites(saved_timetable: Timetable, tmp_path: Path) -> None:
+    path = tmp_path / "t.xlsx"
+    path.write_text("keep me")
+    with pytest.raises(FileExistsError):
+        write_workbook(saved_timetable, path, "fi")
+    assert path.read_text() == "keep me"
+    assert [p.name for p in tmp_path.iterdir()] == ["t.xlsx"]  # no temporary left behind
+
+
+# ---------------------------------------------------------------------------------------------
+# LibreOffice renders it
+
+
+def _pdf_pages(pdf: Path) -> tuple[int, list[tuple[float, float]]]:
+    """The number of pages and every page size (MediaBox) in the file."""
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+    return pages, [(float(w), float(h)) for w, h in boxes]
+
+
+def _to_pdf(xlsx: Path, out: Path) -> Path:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice
+    profile = (out / "lo-profile").as_uri()
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(xlsx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    pdf = out / f"{xlsx.stem}.pdf"
+    assert done.returncode == 0 and pdf.exists(), done.stderr
+    return pdf
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc",
+)
+def test_libreoffice_prints_the_week_on_one_landscape_page(
+    saved_timetable: Timetable, standard: Standard, tmp_path: Path
+) -> None:
+    whole = write_workbook(saved_timetable, tmp_path / "whole.xlsx", "fi", standard=standard)
+    count, sizes = _pdf_pages(_to_pdf(whole, tmp_path))
+    assert count >= len(saved_timetable.participants) + 5  # a page or more per sheet
+    assert sizes and all(w > h for w, h in sizes)  # landscape
+    assert all(abs(w - 841.9) < 2 and abs(h - 595.3) < 2 for w, h in sizes)  # A4
+
+    book = build_workbook(saved_timetable, "fi", standard=standard)
+    for ws in book.worksheets[1:]:
+        book.remove(ws)
+    week = tmp_path / "week.xlsx"
+    book.save(week)
+    count, sizes = _pdf_pages(_to_pdf(week, tmp_path))
+    assert count == 1  # the whole week on one page
+    assert all(w > h for w, h in sizes)
