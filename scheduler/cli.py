@@ -1,0 +1,341 @@
+"""`kurssi`: the command line. A thin layer: the library does the work, this turns its errors
+into messages and exit codes.
+
+Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+import warnings
+from pathlib import Path
+from typing import Any
+
+import click
+
+from scheduler import __version__
+from scheduler.load import DEFAULT_COURSE, CourseWarning, InputError, file_sha256, load_course
+from scheduler.output import DEFAULT_OUTPUT_DIR, free_stem, write_text_atomic
+from scheduler.solve import Infeasible, Progress, SolveOptions, solve
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error."
+)
+
+
+class InternalError(Exception):
+    """A bug in the tool, e.g. a timetable from the solver that fails the checker."""
+
+    def __init__(self, message: str, code: int = EXIT_INTERNAL) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class KurssiGroup(click.Group):
+    """Turns the library's errors into plain messages and exit codes, never a traceback.
+
+    Warnings about the input (scheduler.load.CourseWarning) are printed to stderr as they come
+    and do not stop the command.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        debug = bool(ctx.params.get("debug")) or "--debug" in sys.argv
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", CourseWarning)
+                warnings.showwarning = _show_warning
+                return super().invoke(ctx)
+        except InputError as error:
+            if debug:
+                traceback.print_exc()
+            problems = error.problems
+            if len(problems) > 1:
+                click.echo(f"{len(problems)} problems in the input:", err=True)
+            for problem in problems:
+                click.echo(f"error: {problem}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+        except Infeasible as error:
+            if debug:
+                traceback.print_exc()
+            click.echo("the course cannot be timetabled under the standard:", err=True)
+            for reason in error.reasons:
+                click.echo(f"  {reason}", err=True)
+            ctx.exit(EXIT_INFEASIBLE)
+        except InternalError as error:
+            click.echo(f"internal error: {error}", err=True)
+            ctx.exit(error.code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception as error:
+            if debug:
+                traceback.print_exc()
+            click.echo(
+                f"internal error: {type(error).__name__}: {error} (run with --debug for details)",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    """Input warnings as one plain line on stderr; any other warning as Python prints it."""
+    if isinstance(message, CourseWarning):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        click.echo(warnings.formatwarning(message, category, filename, lineno, line), err=True)
+
+
+@click.group(
+    cls=KurssiGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES_HELP,
+)
+@click.version_option(__version__, prog_name="kurssi")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def main(debug: bool) -> None:
+    """Timetables for Kela rehabilitation courses that provably meet the standard."""
+
+
+def _print_progress(progress: Progress) -> None:
+    gap = abs(progress.objective - progress.bound) / max(abs(progress.objective), 1e-9)
+    click.echo(
+        f"  {progress.seconds:6.1f} s  penalty {progress.objective:8.0f}  "
+        f"bound {progress.bound:8.0f}  gap {gap:6.1%}",
+        err=True,
+    )
+
+
+@main.command("solve", epilog=EXIT_CODES_HELP)
+@click.argument("course_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUTPUT_DIR,
+    show_default=True,
+    help="Folder for the outputs.",
+)
+@click.option(
+    "--time-limit",
+    type=float,
+    default=20.0,
+    show_default=True,
+    help="Seconds of search (solver's deterministic time unless --fast).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the search.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Search threads.")
+@click.option(
+    "--fast", is_flag=True, help="Wall-clock time limit; runs may then differ from one another."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "en"]),
+    default=None,
+    help="Language of the outputs (default: the course file's).",
+)
+@click.option("--quiet", is_flag=True, help="No progress lines.")
+def solve_command(
+    course_file: Path | None,
+    out_dir: Path,
+    time_limit: float,
+    seed: int,
+    workers: int,
+    fast: bool,
+    lang: str | None,
+    quiet: bool,
+) -> None:
+    """Make a week timetable for a course file (the embedded default course if none).
+
+    Writes OUT/<course>-<first day>.json and .xlsx, never over an existing file.
+
+    Example: kurssi solve data/courses/default.yaml --time-limit 30
+    """
+    path = course_file or DEFAULT_COURSE
+    course = load_course(path)
+    if not quiet:
+        click.echo(f"solving {path} ({len(course.sessions)} kinds of session) ...", err=True)
+    options = SolveOptions(
+        time_limit=time_limit,
+        seed=seed,
+        workers=workers,
+        deterministic=not fast,
+        progress=None if quiet else _print_progress,
+    )
+    result = solve(course, options, input_sha256=file_sha256(path))
+    timetable = result.timetable
+    stem = free_stem(
+        out_dir, f"{path.stem}-{course.info.first_day.isoformat()}", (".json", ".xlsx")
+    )
+    json_path = write_text_atomic(out_dir / f"{stem}.json", timetable.to_json())
+    from scheduler.export.excel import write_workbook
+
+    xlsx_path = write_workbook(timetable, out_dir / f"{stem}.xlsx", lang or course.info.language)
+    click.echo(
+        f"{result.status.lower()}: penalty {result.objective:g}, bound {result.bound:g} "
+        f"({result.seconds:.1f} s)"
+    )
+    click.echo(f"wrote {json_path}")
+    click.echo(f"wrote {xlsx_path}")
+
+
+@main.command("export", epilog=EXIT_CODES_HELP)
+@click.argument("timetable_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "ics", "json"]),
+    default="xlsx",
+    show_default=True,
+    help="xlsx: the workbook; ics: a calendar per staff member; json: the timetable itself.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "en"]),
+    default=None,
+    help="Language of the output (default: the timetable's).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUTPUT_DIR,
+    show_default=True,
+    help="Folder for the outputs.",
+)
+@click.option(
+    "--participant-names",
+    is_flag=True,
+    help="Print participants' names beside their ids (only where the course file gives them).",
+)
+def export_command(
+    timetable_file: Path, fmt: str, lang: str | None, out_dir: Path, participant_names: bool
+) -> None:
+    """Re-make an output from a timetable JSON file alone, never over an existing file.
+
+    Example: kurssi export outputs/default-2027-03-08.json --format ics --out calendars
+    """
+    from scheduler.export import export_timetable
+    from scheduler.load import load_timetable
+
+    timetable = load_timetable(timetable_file)
+    paths = export_timetable(
+        timetable,
+        fmt,
+        out_dir,
+        timetable_file.stem,
+        lang,
+        participant_names=participant_names,
+    )
+    for path in paths:
+        click.echo(f"wrote {path}")
+
+
+@main.command("resolve", epilog=EXIT_CODES_HELP)
+@click.argument("timetable_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--changes",
+    "changes_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A change file (YAML) with several changes at once.",
+)
+@click.option("--now", help="Everything that starts before this date-time stays as it was.")
+@click.option(
+    "--unavailable",
+    multiple=True,
+    metavar="ID[@FROM[/TO]]",
+    help="A staff member cannot work (no FROM: the whole course; no TO: to the end).",
+)
+@click.option(
+    "--replace",
+    multiple=True,
+    metavar="OLD=NEW",
+    help="NEW takes OLD's place (and role) from --now on.",
+)
+@click.option("--add-staff", multiple=True, metavar="ID:ROLE", help="Someone joins the course.")
+@click.option("--remove-staff", multiple=True, metavar="ID", help="Someone leaves from --now on.")
+@click.option(
+    "--room-unavailable", multiple=True, metavar="ID[@FROM[/TO]]", help="A room cannot be used."
+)
+@click.option(
+    "--participant-leaves",
+    multiple=True,
+    metavar="ID[@WHEN]",
+    help="A participant leaves the course.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the new timetable (default: beside the old one).",
+)
+@click.option(
+    "--time-limit",
+    type=float,
+    default=10.0,
+    show_default=True,
+    help="Seconds of search (solver's deterministic time unless --fast).",
+)
+@click.option("--fast", is_flag=True, help="Wall-clock time limit.")
+def resolve_command(
+    timetable_file: Path,
+    changes_file: Path | None,
+    now: str | None,
+    unavailable: tuple[str, ...],
+    replace: tuple[str, ...],
+    add_staff: tuple[str, ...],
+    remove_staff: tuple[str, ...],
+    room_unavailable: tuple[str, ...],
+    participant_leaves: tuple[str, ...],
+    out_dir: Path | None,
+    time_limit: float,
+    fast: bool,
+) -> None:
+    """Re-plan a timetable after staff or room changes, moving as little as possible.
+
+    Writes a new timetable (JSON and Excel with a change sheet) beside the old one, which is
+    never touched, and lists what changed and whom to tell.
+
+    Example: kurssi resolve outputs/default-2027-03-08.json --now 2027-03-10T08:00
+    --unavailable pt2@2027-03-10T08:00
+    """
+    from scheduler.changes_input import changes_from_file, changes_from_flags, merge
+    from scheduler.export.excel import write_workbook
+    from scheduler.load import load_standard, load_timetable
+    from scheduler.resolve import resolve
+
+    old = load_timetable(timetable_file)
+    changes = changes_from_flags(
+        old, now=now, unavailable=unavailable, replace=replace, add_staff=add_staff,
+        remove_staff=remove_staff, room_unavailable=room_unavailable,
+        participant_leaves=participant_leaves,
+    )  # fmt: skip
+    if changes_file is not None:
+        changes = merge(changes_from_file(changes_file), changes)
+    if not changes.changes:
+        raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
+    options = SolveOptions(time_limit=time_limit, deterministic=not fast)
+    result = resolve(old, load_standard(old.standard), changes, options)
+    timetable = result.timetable.model_copy(update={"previous": timetable_file.name})
+    folder = out_dir or timetable_file.parent
+    stem = free_stem(folder, f"{timetable_file.stem}-replan", (".json", ".xlsx"))
+    json_path = write_text_atomic(folder / f"{stem}.json", timetable.to_json())
+    xlsx_path = write_workbook(timetable, folder / f"{stem}.xlsx", timetable.course.language)
+    proven = "proven minimal" if result.optimal else "not proven minimal"
+    click.echo(f"{result.changed_sessions} session(s) changed ({proven}, {result.seconds:.2f} s):")
+    for change in timetable.changes:
+        click.echo(f"  {change.session} [{change.change}] {change.title}")
+        click.echo(f"      before: {change.before or '-'}")
+        click.echo(f"      after:  {change.after or '-'}")
+        click.echo(f"      tell:   {', '.join(change.notify) or '-'}")
+    click.echo(f"wrote {json_path}")
+    click.echo(f"wrote {xlsx_path}")

@@ -1,0 +1,518 @@
+"""Why a course cannot be timetabled: the rule families and facts that clash, in words.
+
+In explaining mode the CP-SAT model hangs every rule family's constraints (and each person's
+availability) on an assumption literal (scheduler/cpsat/context.py). OR-Tools then names a set of
+assumptions that cannot all hold (`sufficient_assumptions_for_infeasibility`, one worker only).
+That set is often larger than needed, so it is shrunk: each key is dropped in turn and the rest
+re-solved with a short time limit; if the rest is still infeasible the key was not needed. A
+person's availability is narrowed the same way to the days that matter. Finally every key is
+told in words with the facts behind it: who, which days and hours, which sessions need what.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from models.base import Purpose, SessionKind, StaffGroup, format_clock
+from models.course import Course, StaffMember
+from models.standard import SessionSpec
+from scheduler.cpsat.build import build_model
+from scheduler.precheck import (
+    availability_text,
+    counts_staff_hours,
+    day_text,
+    days_text,
+    eligible,
+    hours,
+    is_programme,
+    joined,
+    person,
+    restricted_days,
+    session_minutes,
+    spec_words,
+    staff_minutes,
+    title,
+    transfer_minutes,
+)
+
+RULE_NAMES = {
+    "R1": "participants", "R2": "course days", "R3": "day length", "R4": "programme hours",
+    "R7": "small groups", "R9": "themes and who may lead them", "R12": "first day",
+    "R14": "interviews", "R15": "first GAS goal", "R16": "interviews vs group",
+    "R18": "opening discussion", "R19": "closing discussion", "R20": "team",
+    "R23": "physician's lectures", "R24": "special workers", "R26": "total staff hours",
+    "R27": "staff-hour shares", "R28": "staff meetings", "R29": "no double booking",
+    "R30": "rooms",
+}  # fmt: skip
+
+# The order in which keys are tried for dropping: what is tried first is likelier to go, so
+# broad rule families go first and the specific rules and people's availability (the facts a
+# course manager can change) are kept when the clash can be told with them.
+_SPECIFIC = ("R1", "R2", "R14", "R19", "R24", "R30", "R18", "R23", "R28", "R20", "R15")
+
+
+@dataclass
+class _Probe:
+    """One model in explaining mode, re-solved under different sets of assumptions."""
+
+    model: cp_model.CpModel
+    literals: dict[str, cp_model.IntVar]
+
+    def solve(self, keys: Sequence[str], seconds: float) -> tuple[int, list[str]]:
+        """Status under the assumptions of `keys`, and (when infeasible) a subset to blame."""
+        self.model.clear_assumptions()
+        self.model.add_assumptions([self.literals[key] for key in keys])
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1  # sufficient assumptions need a single worker
+        solver.parameters.max_time_in_seconds = max(seconds, 0.05)
+        status = solver.solve(self.model)
+        if status != cp_model.INFEASIBLE:
+            return status, []
+        by_index = {literal.index: key for key, literal in self.literals.items()}
+        blamed = {by_index[i] for i in solver.sufficient_assumptions_for_infeasibility()}
+        return status, [key for key in keys if key in blamed]
+
+
+def _probe(course: Course) -> _Probe:
+    built = build_model(course, explaining=True, with_objective=False)
+    return _Probe(built.model, dict(built.ctx.assumptions))
+
+
+def _drop_order(course: Course, keys: Sequence[str]) -> list[str]:
+    staff = {m.id for m in course.staff}
+
+    def rank(key: str) -> tuple[int, int]:
+        if key.startswith("availability:"):
+            return (3, 0) if key.split(":", 1)[1] in staff else (0, 0)
+        if key in _SPECIFIC:
+            return 2, -_SPECIFIC.index(key)
+        return 1, 0
+
+    return sorted(keys, key=rank)
+
+
+def shrink(
+    probe: _Probe, course: Course, core: Sequence[str], deadline: float, step: float = 1.0
+) -> tuple[list[str], bool]:
+    """A smaller set of keys that is still infeasible (deletion-based), and whether every key
+    left was shown to be needed (False when time ran out or a re-solve was undecided)."""
+    current = list(core)
+    proven = True
+    for key in _drop_order(course, core):
+        if key not in current:
+            continue
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return current, False
+        trial = [k for k in current if k != key]
+        status, blamed = probe.solve(trial, min(step, remaining))
+        if status == cp_model.INFEASIBLE:
+            current = blamed if blamed or not trial else trial
+        elif status not in (cp_model.FEASIBLE, cp_model.OPTIMAL):
+            proven = False
+    return current, proven
+
+
+def _narrow_days(
+    course: Course, member: StaffMember, core: Sequence[str], deadline: float
+) -> tuple[list[int], bool]:
+    """The days of a person's restricted availability that the clash needs: each restricted day
+    is released (made a whole working day) in turn; if the course stays infeasible, it goes."""
+    kept = restricted_days(course, member)
+    capped = member.max_minutes is not None
+    for day in list(kept):
+        if time.monotonic() > deadline:
+            return kept, capped
+        trial = [d for d in kept if d != day]
+        if _still_infeasible(course, member, trial, capped, core, deadline):
+            kept = trial
+    if (
+        capped
+        and time.monotonic() < deadline
+        and _still_infeasible(course, member, kept, False, core, deadline)
+    ):
+        capped = False
+    return kept, capped
+
+
+def _still_infeasible(
+    course: Course,
+    member: StaffMember,
+    days: Sequence[int],
+    capped: bool,
+    core: Sequence[str],
+    deadline: float,
+) -> bool:
+    availability = {
+        day: windows
+        for day, windows in member.availability.items()
+        if day in course.days and course.days.index(day) in days
+    }
+    changed = member.model_copy(
+        update={"availability": availability, "max_minutes": member.max_minutes if capped else None}
+    )
+    staff = tuple(changed if m.id == member.id else m for m in course.staff)
+    try:
+        probe = _probe(course.with_changes(staff=staff))
+    except Exception:
+        return False
+    keys = [key for key in core if key in probe.literals]
+    status, _ = probe.solve(keys, min(1.0, max(deadline - time.monotonic(), 0.05)))
+    return status == cp_model.INFEASIBLE
+
+
+def explain_infeasible(
+    course: Course, time_limit: float = 10.0, shrink_seconds: float = 4.0
+) -> list[str]:
+    """A small set of rules and facts that cannot all hold together, one line each, in words.
+
+    `time_limit` bounds the first proof; `shrink_seconds` the shrinking and narrowing after it.
+    """
+    probe = _probe(course)
+    keys = list(probe.literals)
+    status, core = probe.solve(keys, time_limit)
+    if status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
+        return [
+            "the solver found no timetable, but with every rule switched on one at a time it "
+            "found one: the clash could not be singled out; try a longer --time-limit"
+        ]
+    if status != cp_model.INFEASIBLE:
+        return [
+            f"the solver could not prove within {time_limit:g} s which rules clash; "
+            "try a longer --time-limit"
+        ]
+    if not core:
+        return [
+            "the course's fixed facts clash before any rule is applied (e.g. a session that "
+            "fits no day); check the day window, the sessions' lengths and their allowed days"
+        ]
+    deadline = time.monotonic() + shrink_seconds
+    core, proven = shrink(probe, course, core, deadline)
+    if not core:
+        return ["the course's fixed facts clash before any rule is applied"]
+    lines = [
+        "these rules and facts cannot all hold together"
+        + (" (each of them is needed for the clash):" if proven else ":")
+    ]
+    for key in sorted(core, key=_key_order):
+        lines.append(f"  - {describe(key, course, core, deadline)}")
+    return lines
+
+
+def _key_order(key: str) -> tuple[int, int, str]:
+    if key.startswith("availability:"):
+        return 1, 0, key
+    digits = "".join(c for c in key if c.isdigit())
+    return 0, int(digits or 0), key
+
+
+# -- words -----------------------------------------------------------------------------------
+
+
+def describe(key: str, course: Course, core: Sequence[str] = (), deadline: float = 0.0) -> str:
+    """A key of the model told in words, with the facts of this course behind it."""
+    if key.startswith("availability:"):
+        return _availability(key.split(":", 1)[1], course, core, deadline)
+    teller = _TELLERS.get(key)
+    if teller is None:
+        return f"{key}: {RULE_NAMES.get(key, 'a rule of the standard')}"
+    return f"{key}: {teller(course, core)}"
+
+
+def _availability(who: str, course: Course, core: Sequence[str], deadline: float) -> str:
+    member = next((m for m in course.staff if m.id == who), None)
+    if member is not None:
+        days, capped = (
+            _narrow_days(course, member, core, deadline)
+            if core
+            else (restricted_days(course, member), member.max_minutes is not None)
+        )
+        if not days and not capped:
+            days = restricted_days(course, member)
+        parts = [availability_text(course, member, days)] if days else []
+        if capped and member.max_minutes is not None:
+            parts.append(f"works at most {hours(member.max_minutes)} in all")
+        facts = "; ".join(p for p in parts if p) or "as the course file gives it"
+        return f"R29: {person(member)} is {facts}"
+    room = next((r for r in course.rooms if r.id == who), None)
+    if room is not None:
+        away = _times(course, getattr(room, "unavailable", {}))
+        return f"R29: room {room.id} ({room.kind}) cannot be used {away}"
+    participant = next((p for p in course.participants if p.id == who), None)
+    away = _times(course, participant.unavailable) if participant else "at times"
+    return f"R29: participant {who} is away {away} (individual sessions avoid these times)"
+
+
+def _times(course: Course, by_day: dict) -> str:
+    parts = []
+    for day, windows in sorted(by_day.items()):
+        if day not in course.days:
+            continue
+        spans = ", ".join(f"{format_clock(w.start)}–{format_clock(w.end)}" for w in windows)
+        parts.append(f"{spans or 'all day'} on {day_text(course, course.days.index(day))}")
+    return "; ".join(parts) or "at times"
+
+
+def _specs(course: Course, purpose: Purpose) -> list[SessionSpec]:
+    return [s for s in course.sessions if s.purpose == purpose]
+
+
+def _who(course: Course, spec: SessionSpec) -> str:
+    people = eligible(course, spec)
+    return ", ".join(m.id for m in people) if people else "nobody on the staff"
+
+
+def _when(course: Course, spec: SessionSpec) -> str:
+    return days_text(course, spec.allowed_days(len(course.days)))
+
+
+def _session_facts(course: Course, purpose: Purpose, what: str) -> str:
+    parts = []
+    for spec in _specs(course, purpose):
+        staff = f"{spec.staff} staff" if spec.staff != 1 else "one staff member"
+        parts.append(
+            f"{spec_words(course, spec)} ({hours(spec.minutes)} each) on {_when(course, spec)}, "
+            f"with {staff} from {_who(course, spec)}"
+        )
+    return f"{what}: {'; '.join(parts)}" if parts else what
+
+
+def _r1(course: Course, core: Sequence[str]) -> str:
+    return (
+        f"the course has {len(course.participants)} participants; the standard needs "
+        f"{course.standard.participants}"
+    )
+
+
+def _r2(course: Course, core: Sequence[str]) -> str:
+    first, last = course.days[0], course.days[-1]
+    return (
+        f"{len(course.days)} consecutive course days, Monday to Saturday; this course runs "
+        f"{first.isoformat()} to {last.isoformat()}"
+    )
+
+
+def _r3(course: Course, core: Sequence[str]) -> str:
+    info, standard = course.info, course.standard
+    window = info.day_window
+    long = [
+        f"{s.id} ({hours(session_minutes(course, s) + 2 * transfer_minutes(course, s))} with travel)"
+        for s in course.sessions
+        if session_minutes(course, s) + 2 * transfer_minutes(course, s) > window.minutes
+    ]
+    too_long = f"; too long for the day: {', '.join(long)}" if long else ""
+    return (
+        f"every session lies inside the day window {window}, a participant's day lasts at most "
+        f"{hours(standard.day_max_minutes)}, and each day has a lunch of "
+        f"{hours(info.lunch.minutes)} within {info.lunch.window} (R8){too_long}"
+    )
+
+
+def _programme_minutes(course: Course) -> int:
+    return sum(session_minutes(course, s) * s.count for s in course.sessions if is_programme(s))
+
+
+def _r4(course: Course, core: Sequence[str]) -> str:
+    low, high = course.programme_day_bounds
+    return (
+        f"at least {hours(course.standard.programme.min_total_minutes)} of group programme over "
+        f"{len(course.days)} days and {hours(low)} to {hours(high)} each day; the course's group "
+        f"sessions add up to {hours(_programme_minutes(course))}, each to be placed in full"
+    )
+
+
+def _r7(course: Course, core: Sequence[str]) -> str:
+    n = len(course.participants)
+    fixed = {
+        half: [p.id for p in course.participants if p.small_group == half] for half in ("A", "B")
+    }
+    fixed_words = "; ".join(
+        f"{', '.join(ids)} fixed to {half}" for half, ids in fixed.items() if ids
+    )
+    return (
+        f"at least {hours(course.standard.small_group_min_minutes)} of small-group work, the group "
+        f"split into halves of {(n + 1) // 2} and {n // 2}"
+        + (f" ({fixed_words})" if fixed_words else "")
+    )
+
+
+def _r9(course: Course, core: Sequence[str]) -> str:
+    staff_in_core = {k.split(":", 1)[1] for k in core if k.startswith("availability:")}
+    narrow = []
+    for spec in course.sessions:
+        people = [m.id for m in eligible(course, spec)]
+        if staff_in_core and not staff_in_core & set(people):
+            continue
+        if len(people) <= max(2, spec.staff):
+            narrow.append(
+                f"{spec.id} ({hours(spec.minutes)}): only {', '.join(people) or 'nobody'}"
+            )
+    facts = f"; {'; '.join(narrow[:8])}" if narrow else ""
+    return (
+        "each session has its number of staff, all allowed by its own leader list and its "
+        f"theme{facts}"
+    )
+
+
+def _r12(course: Course, core: Sequence[str]) -> str:
+    return "on day 1 nothing comes before the opening discussion"
+
+
+def _r14(course: Course, core: Sequence[str]) -> str:
+    return _session_facts(course, Purpose.INTERVIEW, "every participant is interviewed early")
+
+
+def _r15(course: Course, core: Sequence[str]) -> str:
+    return _session_facts(
+        course, Purpose.GAS_GOALS, "each participant's first GAS goal is set after the interview"
+    )
+
+
+def _r18(course: Course, core: Sequence[str]) -> str:
+    return _session_facts(course, Purpose.OPENING, "the course opens with a discussion")
+
+
+def _r19(course: Course, core: Sequence[str]) -> str:
+    parts = []
+    for spec in _specs(course, Purpose.CLOSING):
+        needed = [r for r in spec.required_roles]
+        holders = [m.id for m in course.staff if m.role in needed]
+        parts.append(
+            f"{spec_words(course, spec)} ({hours(spec.minutes)}) on {_when(course, spec)} needs "
+            f"{spec.staff} staff, among them the physician ({', '.join(holders) or 'nobody'})"
+        )
+    return "; ".join(parts) or "the closing discussion on the last day with the physician"
+
+
+def _r20(course: Course, core: Sequence[str]) -> str:
+    limits = course.standard.team.roles
+    minimums = [
+        f"{m.id} {hours(limits[m.role].min_minutes)}"
+        for m in course.staff_in(StaffGroup.TEAM)
+        if m.role in limits
+    ]
+    return (
+        f"each team member spends at least their minimum with participants: {', '.join(minimums)}"
+    )
+
+
+def _r23(course: Course, core: Sequence[str]) -> str:
+    physician = course.standard.team.physician_role
+    lectures = [
+        s
+        for s in course.sessions
+        if s.purpose == Purpose.LECTURE or (s.leaders and set(s.leaders) <= {physician})
+    ]
+    words = ", ".join(f"{s.id} ({hours(s.minutes)})" for s in lectures)
+    return f"the physician's lectures, {words}, are given by {_who(course, lectures[0]) if lectures else 'the physician'}"
+
+
+def _r24(course: Course, core: Sequence[str]) -> str:
+    special = course.standard.special_workers
+    by_profession: dict[str, list[str]] = {}
+    for member in course.staff_in(StaffGroup.SPECIAL):
+        profession = special.profession_of(member.role)
+        if profession:
+            by_profession.setdefault(profession, []).append(member.id)
+    have = "; ".join(f"{p}: {', '.join(ids)}" for p, ids in by_profession.items()) or "none"
+    return (
+        f"special workers of at least {special.min_count} different professions work with the "
+        f"participants (the course has {have})"
+    )
+
+
+def _total_staff_minutes(course: Course) -> int:
+    return sum(staff_minutes(course, s) for s in course.sessions if counts_staff_hours(s))
+
+
+def _r26(course: Course, core: Sequence[str]) -> str:
+    return (
+        f"at least {hours(course.standard.staff_hours.min_total_minutes)} of staff time with "
+        f"participants; the sessions give {hours(_total_staff_minutes(course))}"
+    )
+
+
+def _r27(course: Course, core: Sequence[str]) -> str:
+    total = _total_staff_minutes(course)
+    bands = []
+    for group in course.standard.staff_hours.shares:
+        low, high = course.standard.share_bounds_minutes(group, total)
+        bands.append(f"{group.value} {hours(low)}–{hours(high)}")
+    return f"each staff group's share of the {hours(total)} of staff time: {', '.join(bands)}"
+
+
+def _r28(course: Course, core: Sequence[str]) -> str:
+    return _session_facts(course, Purpose.STAFF_MEETING, "the team meets during the course")
+
+
+def _r30(course: Course, core: Sequence[str]) -> str:
+    rooms = course.standard.rooms
+    facts = []
+    for room in course.rooms:
+        too_far = room.offsite_minutes > rooms.offsite_max_minutes or (
+            room.offsite_km is not None and room.offsite_km > rooms.offsite_max_km
+        )
+        if too_far:
+            distance = f"{room.offsite_minutes} min" + (
+                f" / {room.offsite_km:g} km" if room.offsite_km is not None else ""
+            )
+            facts.append(
+                f"{room.id} ({room.kind}) is {distance} away, beyond R30's "
+                f"{rooms.offsite_max_minutes} min or {rooms.offsite_max_km:g} km"
+            )
+    n = len(course.participants)
+    for spec in course.sessions:
+        if not spec.rooms:
+            continue
+        attendees = {SessionKind.INDIVIDUAL: 1, SessionKind.STAFF_MEETING: 0}.get(
+            spec.kind, (n + 1) // 2 if spec.kind == SessionKind.SMALL_GROUP else n
+        )
+        usable = [
+            r
+            for r in course.rooms
+            if r.kind in spec.rooms
+            and r.capacity >= attendees
+            and r.offsite_minutes <= rooms.offsite_max_minutes
+            and (r.offsite_km is None or r.offsite_km <= rooms.offsite_max_km)
+        ]
+        if not usable:
+            facts.append(
+                f"'{title(spec)}' ({spec.id}) needs a room of kind {joined(list(spec.rooms), 'or')} "
+                f"for {attendees} people and has none it may use"
+            )
+    for kind, needed in rooms.required.items():
+        have = sum(1 for r in course.rooms if r.kind == kind)
+        if have < needed:
+            facts.append(f"the standard requires {needed} {kind} room(s), the course has {have}")
+    if not facts:
+        facts.append("no room holds two sessions at once")
+    return (
+        "every session is in a room of a kind it names, near enough and big enough; "
+        + "; ".join(facts)
+    )
+
+
+_TELLERS = {
+    "R1": _r1,
+    "R2": _r2,
+    "R3": _r3,
+    "R4": _r4,
+    "R7": _r7,
+    "R9": _r9,
+    "R12": _r12,
+    "R14": _r14,
+    "R15": _r15,
+    "R18": _r18,
+    "R19": _r19,
+    "R20": _r20,
+    "R23": _r23,
+    "R24": _r24,
+    "R26": _r26,
+    "R27": _r27,
+    "R28": _r28,
+    "R30": _r30,
+}

@@ -1,0 +1,545 @@
+"""Cheap checks for the common impossibilities, with exact numbers, before any solving.
+
+Each check is a necessary condition of the hard rules (a relaxation of the CP-SAT model): when
+one fails no timetable can exist, and the message says which rule, which sessions need what and
+what the people and days give, e.g. "R14: 10 interviews need 10 h of team time on days 1-2; the
+team is available 7 h 30 min then: pt1 3 h, pt2 2 h, psy 2 h 30 min, reum 0 h". A course that
+passes may still be infeasible; the solver's explanation (scheduler/explain.py) covers the rest.
+
+The helpers here (who may lead what, who is available when, how to say it) are shared with
+`validate` and `explain`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from models.base import Purpose, SessionKind, StaffGroup, format_clock, format_duration
+from models.course import Course, StaffMember
+from models.standard import SessionSpec
+
+__all__ = ["precheck", "reasons"]
+
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+# The rule a session stands for, by its purpose; sessions without one follow R9 (themes).
+RULE_OF_PURPOSE: dict[Purpose, str] = {
+    Purpose.OPENING: "R18",
+    Purpose.CLOSING: "R19",
+    Purpose.INTERVIEW: "R14",
+    Purpose.GAS_GOALS: "R15",
+    Purpose.GOAL_INTRO: "R13",
+    Purpose.GOAL_REVIEW: "R17",
+    Purpose.MEASURES_START: "R11",
+    Purpose.MEASURES_END: "R11",
+    Purpose.LECTURE: "R23",
+    Purpose.STAFF_MEETING: "R28",
+}
+
+# How a session is named in a sentence, by purpose (plural for individual ones).
+_NOUNS: dict[Purpose, tuple[str, str]] = {
+    Purpose.OPENING: ("the opening discussion", "opening discussions"),
+    Purpose.CLOSING: ("the closing discussion", "closing discussions"),
+    Purpose.INTERVIEW: ("an interview", "interviews"),
+    Purpose.GAS_GOALS: ("a GAS goal meeting", "GAS goal meetings"),
+    Purpose.GOAL_INTRO: ("the introduction to goal setting", "introductions to goal setting"),
+    Purpose.GOAL_REVIEW: ("the goal review", "goal reviews"),
+    Purpose.MEASURES_START: ("the start measures", "start measures sessions"),
+    Purpose.MEASURES_END: ("the end measures", "end measures sessions"),
+    Purpose.LECTURE: ("the physician's lecture", "physician's lectures"),
+    Purpose.STAFF_MEETING: ("the team meeting", "team meetings"),
+}
+
+
+# -- words ---------------------------------------------------------------------------------
+
+
+def rule_number(rule: str) -> int:
+    digits = "".join(c for c in rule if c.isdigit())
+    return int(digits) if digits else 0
+
+
+def rules_text(rules: Iterable[str]) -> str:
+    """'R14, R15' in rule order, each once."""
+    return ", ".join(sorted(set(rules), key=rule_number))
+
+
+def role_words(role: str) -> str:
+    return role.replace("_", " ")
+
+
+def person(member: StaffMember) -> str:
+    """'pt1 (physiotherapist)': staff are named by id and role, as in the course file."""
+    return f"{member.id} ({role_words(member.role)})"
+
+
+def joined(items: Sequence[str], word: str = "and") -> str:
+    items = list(items)
+    if not items:
+        return "nobody"
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def date_text(course: Course, index: int) -> str:
+    day = course.days[index]
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day}.{day.month}."
+
+
+def day_text(course: Course, index: int) -> str:
+    """'day 2 (Tue 9.3.)'."""
+    return f"day {index + 1} ({date_text(course, index)})"
+
+
+def days_text(course: Course, indices: Iterable[int]) -> str:
+    """'days 1-2', 'day 5 (Fri 12.3.)', 'days 1, 3 and 5', 'the whole course'."""
+    days = sorted(set(indices))
+    if not days:
+        return "no course day"
+    if len(days) == len(course.days):
+        return "the whole course"
+    if len(days) == 1:
+        return day_text(course, days[0])
+    if days == list(range(days[0], days[-1] + 1)):
+        return f"days {days[0] + 1}–{days[-1] + 1}"
+    return "days " + joined([str(d + 1) for d in days])
+
+
+def hours(minutes: int) -> str:
+    """'7 h 30 min', '0 h'."""
+    return format_duration(minutes) if minutes else "0 h"
+
+
+def title(spec: SessionSpec) -> str:
+    return spec.title.get("en") or spec.title.get("fi") or spec.id
+
+
+def spec_words(course: Course, spec: SessionSpec) -> str:
+    """'10 interviews', 'the opening discussion', "2 x 'Living with the illness' (living_with)"."""
+    n = occurrences(course, spec)
+    if spec.purpose in _NOUNS:
+        one, many = _NOUNS[spec.purpose]
+        return one if n == 1 else f"{n} {many}"
+    name = f"'{title(spec)}' ({spec.id})"
+    return name if n == 1 else f"{n} × {name}"
+
+
+def spec_rule(spec: SessionSpec) -> str:
+    return RULE_OF_PURPOSE.get(spec.purpose, "R9") if spec.purpose else "R9"
+
+
+# -- facts -----------------------------------------------------------------------------------
+
+
+def session_minutes(course: Course, spec: SessionSpec) -> int:
+    """A session's length on the timetable: rounded up to the slot grid, as the solver does."""
+    slot = course.info.slot_minutes
+    return -(-spec.minutes // slot) * slot
+
+
+def occurrences(course: Course, spec: SessionSpec) -> int:
+    """How many times a spec is held: per participant for individual sessions."""
+    if spec.kind == SessionKind.INDIVIDUAL:
+        return spec.count * len(course.participants)
+    return spec.count
+
+
+def halves(spec: SessionSpec) -> int:
+    return 2 if spec.kind == SessionKind.SMALL_GROUP else 1
+
+
+def counts_staff_hours(spec: SessionSpec) -> bool:
+    """R26: sessions with participants count; the team meeting does not."""
+    return spec.kind in (SessionKind.GROUP, SessionKind.SMALL_GROUP, SessionKind.INDIVIDUAL)
+
+
+def is_programme(spec: SessionSpec) -> bool:
+    """R4: the group's staff-led programme (small-group halves side by side count once)."""
+    return spec.kind in (SessionKind.GROUP, SessionKind.SMALL_GROUP)
+
+
+def staff_minutes(course: Course, spec: SessionSpec) -> int:
+    """Staff time a spec takes in all: length x occurrences x halves x staff each."""
+    return session_minutes(course, spec) * occurrences(course, spec) * halves(spec) * spec.staff
+
+
+def eligible(course: Course, spec: SessionSpec) -> list[StaffMember]:
+    """Who may lead a spec: its own leader list and its theme's (R9)."""
+    theme = course.standard.theme(spec.theme) if spec.theme else None
+    result = []
+    for member in course.staff:
+        if not course.may_lead(member, spec):
+            continue
+        group = course.group_of(member).value
+        if theme and member.role not in theme.leaders and group not in theme.leaders:
+            continue
+        result.append(member)
+    return result
+
+
+def transfer_minutes(course: Course, spec: SessionSpec) -> int:
+    """One-way travel of a spec whose possible rooms are all equally far (as the solver has it)."""
+    rooms = [room for room in course.rooms if room.kind in spec.rooms]
+    transfers = {course.transfer_minutes(room) for room in rooms}
+    return max(transfers) if len(transfers) == 1 else 0
+
+
+def windows_on(course: Course, member: StaffMember, index: int) -> list[tuple[int, int]]:
+    """A staff member's working windows on a course day, clipped to the day window."""
+    day = course.info.day_window
+    result = []
+    for window in course.available_windows(member, course.days[index]):
+        start, end = max(window.start, day.start), min(window.end, day.end)
+        if end > start:
+            result.append((start, end))
+    return result
+
+
+def available_minutes(
+    course: Course, member: StaffMember, days: Iterable[int], shortest: int = 0
+) -> int:
+    """Minutes a staff member can work on some days, counting only windows that fit a session
+    of at least `shortest` minutes (overlapping windows are merged first)."""
+    total = 0
+    for index in days:
+        merged: list[list[int]] = []
+        for start, end in sorted(windows_on(course, member, index)):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        total += sum(end - start for start, end in merged if end - start >= max(shortest, 1))
+    return total
+
+
+def availability_text(course: Course, member: StaffMember, days: Iterable[int]) -> str:
+    """'not available on day 1 (Mon 8.3.); 12:00-16:00 on day 2 (Tue 9.3.)' for restricted days."""
+    parts = []
+    for index in sorted(set(days)):
+        windows = windows_on(course, member, index)
+        if not windows:
+            parts.append(f"not available on {day_text(course, index)}")
+        else:
+            spans = ", ".join(f"{format_clock(s)}–{format_clock(e)}" for s, e in windows)
+            parts.append(f"{spans} on {day_text(course, index)}")
+    return "; ".join(parts)
+
+
+def restricted_days(course: Course, member: StaffMember) -> list[int]:
+    """Course days on which a staff member is not there for the whole day window."""
+    whole = course.info.day_window.minutes
+    return [
+        index
+        for index in range(len(course.days))
+        if available_minutes(course, member, [index]) < whole
+    ]
+
+
+def group_name(course: Course, ids: frozenset[str]) -> tuple[str, str]:
+    """How to speak of a set of staff: ('team', 'the team is') or ("pt1's", 'pt1 is')."""
+    team = frozenset(m.id for m in course.staff_in(StaffGroup.TEAM))
+    special = frozenset(m.id for m in course.staff_in(StaffGroup.SPECIAL))
+    if ids == team:
+        return "team", "the team is"
+    if ids == special:
+        return "special-worker", "the special workers are"
+    if ids == team | special:
+        return "team and special-worker", "they are"
+    if len(ids) == 1:
+        (only,) = ids
+        return f"{only}'s", f"{only} is"
+    return f"staff ({', '.join(sorted(ids))})", "they are"
+
+
+# -- the checks ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Need:
+    spec: SessionSpec
+    pool: frozenset[str]
+    days: frozenset[int]
+    minutes: int
+
+
+def _day_capacity(course: Course) -> list[str]:
+    """R3, R4, R8: the group programme, travel and lunch fit the days the course has."""
+    info, standard = course.info, course.standard
+    slot = info.slot_minutes
+    lunch = -(-info.lunch.minutes // slot) * slot
+    span = min(info.day_window.minutes, standard.day_max_minutes)
+    usable = max(span - lunch, 0)
+    day_min, day_max = course.programme_day_bounds
+    count = len(course.days)
+    group_specs = [s for s in course.sessions if is_programme(s)]
+    programme = sum(session_minutes(course, s) * s.count for s in group_specs)
+    travel = sum(2 * transfer_minutes(course, s) * s.count for s in group_specs)
+    needed = max(programme, standard.programme.min_total_minutes)
+    day_words = (
+        f"the day window {info.day_window} ({hours(info.day_window.minutes)}; R3 allows a day "
+        f"of at most {hours(standard.day_max_minutes)}) less {hours(lunch)} lunch (R8) leaves "
+        f"{hours(usable)} a day"
+    )
+    reasons = []
+    if needed + travel > usable * count:
+        travel_words = f" and {hours(travel)} of travel to off-site rooms" if travel else ""
+        reasons.append(
+            f"R3, R4: the course's group programme is {hours(programme)} over {count} days "
+            f"(R4 needs at least {hours(standard.programme.min_total_minutes)}){travel_words}, "
+            f"but {day_words}, {hours(usable * count)} in all. Widen course.day_window, shorten "
+            "the lunch or the programme."
+        )
+    elif day_min > usable:
+        reasons.append(
+            f"R3, R4: every course day needs at least {hours(day_min)} of programme (R4), but "
+            f"{day_words}. Widen course.day_window or lower course.programme_day.min_minutes."
+        )
+    else:
+        for index in range(count):
+            fixed = [s for s in group_specs if s.allowed_days(count) == (index,)]
+            minutes = sum(session_minutes(course, s) * s.count for s in fixed)
+            moved = sum(2 * transfer_minutes(course, s) * s.count for s in fixed)
+            limit = min(usable, day_max + moved)
+            if fixed and minutes + moved > limit:
+                what = joined([f"{spec_words(course, s)} ({hours(s.minutes)})" for s in fixed])
+                reasons.append(
+                    f"R3, R4: {day_text(course, index)} must hold {what}: "
+                    f"{hours(minutes + moved)}, but a day holds at most {hours(min(usable, day_max))} "
+                    f"of programme ({day_words}; R4 allows {hours(day_max)} a day). Allow these "
+                    "sessions on other days or widen the day."
+                )
+    return reasons
+
+
+def _needs(course: Course) -> list[_Need]:
+    count = len(course.days)
+    return [
+        _Need(
+            spec,
+            frozenset(m.id for m in eligible(course, spec)),
+            frozenset(spec.allowed_days(count)),
+            staff_minutes(course, spec),
+        )
+        for spec in course.sessions
+        if spec.staff > 0
+    ]
+
+
+def _shortfall(course: Course, needs: list[_Need]) -> tuple[int, dict[str, int]] | None:
+    """Staff minutes some sessions need beyond what the people who may lead them have on the
+    days they may be held, with each person's minutes; None when they have enough."""
+    pool = frozenset().union(*(n.pool for n in needs))
+    days = frozenset().union(*(n.days for n in needs))
+    demand = sum(n.minutes for n in needs)
+    shortest = min(session_minutes(course, n.spec) for n in needs)
+    counting_only = all(counts_staff_hours(n.spec) for n in needs)
+    supply = {}
+    for member in course.staff:
+        if member.id not in pool:
+            continue
+        minutes = available_minutes(course, member, days, shortest)
+        if counting_only and member.max_minutes is not None:
+            minutes = min(minutes, member.max_minutes)
+        supply[member.id] = minutes
+    if demand <= sum(supply.values()):
+        return None
+    return demand - sum(supply.values()), supply
+
+
+def _staff_time(course: Course) -> list[str]:
+    """R9, R11-R19, R23, R28, R29: the staff who may lead some sessions have the hours for
+    them on the days they may be held (a Hall-type count over pools of people and sets of days).
+
+    Each shortfall found is shrunk to the fewest sessions that still show it, so the message
+    names only what matters ("10 interviews need 10 h of team time on days 1-2").
+    """
+    needs = [n for n in _needs(course) if n.pool]
+    all_days = frozenset(range(len(course.days)))
+    pools = {need.pool for need in needs} | {frozenset(m.id for m in course.staff)}
+    day_sets = {need.days for need in needs} | {all_days}
+    found: dict[frozenset[str], list[_Need]] = {}
+    for pool in pools:
+        for days in day_sets:
+            involved = [n for n in needs if n.pool <= pool and n.days <= days]
+            if not involved or _shortfall(course, involved) is None:
+                continue
+            # Drop sessions, smallest first, while the shortfall remains.
+            for need in sorted(involved, key=lambda n: (n.minutes, n.spec.id)):
+                rest = [n for n in involved if n is not need]
+                if rest and _shortfall(course, rest) is not None:
+                    involved = rest
+            found.setdefault(frozenset(n.spec.id for n in involved), involved)
+    reasons = []
+    for _, involved in sorted(found.items(), key=lambda item: (len(item[0]), sorted(item[0]))):
+        shortfall = _shortfall(course, involved)
+        assert shortfall is not None
+        reasons.append(_staff_time_words(course, involved, shortfall[1]))
+    return reasons[:3]
+
+
+def _staff_time_words(course: Course, involved: list[_Need], supply: dict[str, int]) -> str:
+    pool = frozenset(supply)
+    days = frozenset().union(*(n.days for n in involved))
+    demand = sum(n.minutes for n in involved)
+    whose, subject = group_name(course, pool)
+    specs = [n.spec for n in involved]
+    if len(specs) > 4:
+        what = f"{joined([spec_words(course, s) for s in specs[:3]], ',')} and {len(specs) - 3} more sessions"
+    else:
+        what = joined([spec_words(course, s) for s in specs])
+    verb = "needs" if len(specs) == 1 and occurrences(course, specs[0]) == 1 else "need"
+    when = "during the course" if len(days) == len(course.days) else f"on {days_text(course, days)}"
+    each = ", ".join(f"{member_id} {hours(minutes)}" for member_id, minutes in supply.items())
+    rules = rules_text([spec_rule(s) for s in specs])
+    if len(pool) == 1:
+        available = f"{subject} available {hours(sum(supply.values()))} then"
+    else:
+        available = f"{subject} available {hours(sum(supply.values()))} then: {each}"
+    return (
+        f"{rules}: {what} {verb} {hours(demand)} of {whose} time {when}; {available} "
+        f"(R29: staff work only inside their availability). Make them available longer "
+        f"{when}, or let more people lead these sessions."
+    )
+
+
+def _special_professions(course: Course) -> list[str]:
+    """R24: special workers of enough different professions can take part at all."""
+    special = course.standard.special_workers
+    count = len(course.days)
+    counting = [s for s in course.sessions if counts_staff_hours(s)]
+    usable: dict[str, list[str]] = {}
+    why_not: list[str] = []
+    for member in course.staff_in(StaffGroup.SPECIAL):
+        profession = special.profession_of(member.role)
+        if profession is None:
+            continue  # validation reports roles off R24's list
+        specs = [s for s in counting if member in eligible(course, s)]
+        if not specs:
+            why_not.append(f"{person(member)} may lead no session with participants")
+            continue
+        shortest = min(session_minutes(course, s) for s in specs)
+        days = set().union(*(s.allowed_days(count) for s in specs))
+        if available_minutes(course, member, days, shortest) == 0:
+            if available_minutes(course, member, range(count)) == 0:
+                why_not.append(f"{person(member)} is not available on any course day")
+            else:
+                why_not.append(
+                    f"{person(member)} is not available long enough on the days of the "
+                    "sessions they may lead"
+                )
+            continue
+        if member.max_minutes is not None and member.max_minutes < shortest:
+            why_not.append(f"{person(member)} may work only {hours(member.max_minutes)}")
+            continue
+        usable.setdefault(profession, []).append(member.id)
+    if len(usable) >= special.min_count:
+        return []
+    can = (
+        "only " + joined([f"{p} ({', '.join(ids)})" for p, ids in sorted(usable.items())]) + " can"
+        if usable
+        else "none can"
+    )
+    return [
+        f"R24: special workers of at least {special.min_count} different professions must work "
+        f"with the participants, but {can}: {'; '.join(why_not)}. Make them available, or add "
+        "a special worker of another profession."
+    ]
+
+
+def _shares(course: Course) -> list[str]:
+    """R27: each staff group can reach its share of the staff hours (which are fixed in all)."""
+    standard = course.standard
+    counting = [s for s in course.sessions if counts_staff_hours(s)]
+    total = sum(staff_minutes(course, s) for s in counting)
+    if total < standard.staff_hours.min_total_minutes:
+        return []  # validation reports R26
+    names = {
+        StaffGroup.TEAM: "the team",
+        StaffGroup.SPECIAL: "the special workers",
+        StaffGroup.OTHER: "other staff",
+    }
+    all_days = range(len(course.days))
+    reasons = []
+    for group in standard.staff_hours.shares:
+        members = {m.id for m in course.staff_in(group)}
+        most, least = 0, 0
+        parts = []
+        for spec in counting:
+            pool = {m.id for m in eligible(course, spec)}
+            per = session_minutes(course, spec) * occurrences(course, spec) * halves(spec)
+            can = per * min(spec.staff, len(pool & members))
+            most += can
+            least += per * max(0, spec.staff - len(pool - members))
+            if can:
+                parts.append(f"{spec.id} {hours(can)}")
+        cap = sum(
+            min(
+                available_minutes(course, m, all_days),
+                m.max_minutes if m.max_minutes is not None else 10**9,
+            )
+            for m in course.staff_in(group)
+        )
+        low, high = standard.share_bounds_minutes(group, total)
+        band = standard.staff_hours.shares[group]
+        if min(most, cap) < low:
+            limit = (
+                f"the sessions they may lead give them at most {hours(most)} "
+                f"({', '.join(parts) or 'none'})"
+                if most <= cap
+                else f"they are available only {hours(cap)}"
+            )
+            reasons.append(
+                f"R27: {names[group]} must give at least {hours(low)} ({band.min_percent} %) of "
+                f"the {hours(total)} of staff time with participants, but {limit}. Let them "
+                "lead more sessions."
+            )
+        elif least > high:
+            reasons.append(
+                f"R27: {names[group]} may give at most {hours(high)} ({band.max_percent} %) of "
+                f"the {hours(total)} of staff time with participants, but only they may lead "
+                f"sessions worth {hours(least)}. Let others lead some of them."
+            )
+    return reasons
+
+
+def _team_minimum(course: Course) -> list[str]:
+    """R20: each team member can reach their minimum hours with participants."""
+    limits = course.standard.team.roles
+    counting = [s for s in course.sessions if counts_staff_hours(s)]
+    reasons = []
+    for member in course.staff_in(StaffGroup.TEAM):
+        limit = limits.get(member.role)
+        if limit is None:
+            continue
+        specs = [s for s in counting if member in eligible(course, s)]
+        possible = sum(session_minutes(course, s) * occurrences(course, s) for s in specs)
+        if possible < limit.min_minutes:
+            listed = ", ".join(s.id for s in specs) or "none"
+            reasons.append(
+                f"R20: {person(member)} must spend at least {hours(limit.min_minutes)} with the "
+                f"participants, but the sessions they may lead ({listed}) add up to "
+                f"{hours(possible)}. Add them to the leaders of more sessions."
+            )
+    return reasons
+
+
+CHECKS = (_day_capacity, _special_professions, _team_minimum, _staff_time, _shares)
+
+
+def reasons(course: Course) -> list[str]:
+    """Every pre-check that fails, in words; empty when none does."""
+    found: list[str] = []
+    for check in CHECKS:
+        found.extend(check(course))
+    return found
+
+
+def precheck(course: Course) -> None:
+    """Raises scheduler.solve.Infeasible when a cheap count shows no timetable can exist."""
+    found = reasons(course)
+    if found:
+        from scheduler.solve import Infeasible
+
+        raise Infeasible(found, "PRECHECK")

@@ -1,0 +1,242 @@
+"""Per rule family: an instance that could only fit by breaking the rule is infeasible, and the
+solver's infeasibility core names that rule; the default course is the feasible twin.
+
+Each instance changes the default course in one place only, so the rule is what bites.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from solver_helpers import clashing_rules, is_feasible, tiny_course, window, with_staff
+
+from models.course import Course, DayBounds, Participant, Room
+
+
+def test_default_course_is_feasible(default_course: Course) -> None:
+    assert is_feasible(default_course)
+
+
+def _day(course: Course, n: int) -> date:
+    return course.days[n - 1]
+
+
+def _replace_spec(course: Course, spec_id: str, **changes: object) -> Course:
+    programme = tuple(
+        s.model_copy(update=changes) if s.id == spec_id else s for s in course.programme
+    )
+    return course.with_changes(programme=programme)
+
+
+def _drop_spec(course: Course, spec_id: str) -> Course:
+    return course.with_changes(programme=tuple(s for s in course.programme if s.id != spec_id))
+
+
+def test_r1_participant_count(default_course: Course) -> None:
+    nine = default_course.with_changes(participants=default_course.participants[:9])
+    assert "R1" in clashing_rules(nine)
+
+
+def test_r2_no_sunday(default_course: Course) -> None:
+    # Wednesday start: Wed-Sun would put the last day on a Sunday.
+    wednesday = default_course.info.model_copy(update={"first_day": date(2027, 3, 10)})
+    assert "R2" in clashing_rules(default_course.with_changes(info=wednesday))
+    # The Tuesday-to-Saturday twin is allowed.
+    tuesday = default_course.info.model_copy(update={"first_day": date(2027, 3, 9)})
+    assert is_feasible(default_course.with_changes(info=tuesday))
+
+
+def test_r3_day_length(default_course: Course) -> None:
+    # 4 h of programme and a 45 min lunch cannot fit in a 4 h 30 min course day.
+    standard = default_course.standard.model_copy(update={"day_max_minutes": 270})
+    assert "R3" in clashing_rules(default_course.with_changes(standard=standard))
+
+
+def test_r4_programme_hours(default_course: Course) -> None:
+    # Without the three gym sessions the programme is 23 h < 25 h.
+    assert "R4" in clashing_rules(_drop_spec(default_course, "gym"))
+
+
+def test_r4_daily_bounds(default_course: Course) -> None:
+    # 26 h cannot be spread over 5 days of at most 5 h.
+    info = default_course.info.model_copy(
+        update={"programme_day": DayBounds(min_minutes=240, max_minutes=300)}
+    )
+    assert "R4" in clashing_rules(default_course.with_changes(info=info))
+
+
+def test_r7_small_group_time(default_course: Course) -> None:
+    once = _replace_spec(default_course, "small_groups", count=1)
+    assert "R7" in clashing_rules(once)
+
+
+def test_r9_theme_leaders(default_course: Course) -> None:
+    # Nutrition guidance may not be led by other staff (the sports instructor).
+    wrong = _replace_spec(default_course, "nutrition", leaders=("sports_instructor",))
+    assert "R9" in clashing_rules(wrong)
+
+
+def test_r14_interviews_need_team_time_on_days_1_2(default_course: Course) -> None:
+    course = default_course
+    for staff_id in ("pt1", "pt2", "psy", "reum"):
+        member = course.member(staff_id)
+        availability = dict(member.availability)
+        availability[_day(course, 1)] = (window("08:00-10:00"),)
+        availability[_day(course, 2)] = ()
+        course = with_staff(course, staff_id, availability=availability)
+    clash = clashing_rules(course)
+    assert "R14" in clash or "R18" in clash or "R15" in clash
+    assert any(key.startswith("availability:") for key in clash)
+
+
+def test_r15_first_goal_by_day_2(default_course: Course) -> None:
+    course = default_course
+    for staff_id in ("pt1", "pt2", "psy", "reum"):
+        availability = dict(course.member(staff_id).availability)
+        availability[_day(course, 2)] = ()
+        course = with_staff(course, staff_id, availability=availability)
+    assert "R15" in clashing_rules(course)
+
+
+def test_r16_interviews_only_during_interruptible_sessions() -> None:
+    # Two interviews fit a two-hour day only inside the gym hour.
+    assert is_feasible(tiny_course(gym_interruptible=True))
+    assert "R16" in clashing_rules(tiny_course(gym_interruptible=False)) or not is_feasible(
+        tiny_course(gym_interruptible=False)
+    )
+
+
+def test_r18_opening_needs_two_staff_on_day_1(default_course: Course) -> None:
+    course = default_course
+    for member in course.staff:
+        if member.id != "pt1":
+            availability = dict(member.availability)
+            availability[_day(course, 1)] = ()
+            course = with_staff(course, member.id, availability=availability)
+    assert "R18" in clashing_rules(course)
+
+
+def test_r19_physician_at_closing(default_course: Course) -> None:
+    reum = default_course.member("reum")
+    availability = dict(reum.availability)
+    availability[_day(default_course, 5)] = ()
+    availability[_day(default_course, 3)] = (window("08:00-16:00"),)
+    course = with_staff(default_course, "reum", availability=availability)
+    assert "R19" in clashing_rules(course)
+
+
+def test_r20_physician_minimum_hours(default_course: Course) -> None:
+    # At most 2 h 30 min of the physician, who must give at least 3 h.
+    assert "R20" in clashing_rules(with_staff(default_course, "reum", max_minutes=150))
+    assert is_feasible(with_staff(default_course, "reum", max_minutes=240))
+
+
+def test_r20_team_composition(default_course: Course) -> None:
+    no_psychologist = default_course.with_changes(
+        staff=tuple(m for m in default_course.staff if m.id != "psy")
+    )
+    # A three-person team breaks R20 and cannot hold the four-person team meeting (R28):
+    # either is a sufficient explanation.
+    assert clashing_rules(no_psychologist) & {"R20", "R28"}
+
+
+def test_r23_physician_lectures(default_course: Course) -> None:
+    # The physician only has the closing discussion's two hours: no time for a lecture.
+    # The physician only has the team meeting's hour and the closing discussion's two hours.
+    reum = default_course.member("reum")
+    availability = {day: () for day in default_course.days}
+    availability[_day(default_course, 2)] = (window("12:00-13:00"),)
+    availability[_day(default_course, 5)] = (window("12:00-14:00"),)
+    course = with_staff(default_course, "reum", availability=availability)
+    clash = clashing_rules(course)
+    assert "R23" in clash or "R20" in clash
+    assert reum.id in {k.split(":")[1] for k in clash if k.startswith("availability:")}
+
+
+def test_r24_two_special_professions(default_course: Course) -> None:
+    # Without the occupational therapist and the social worker, the team takes their sessions
+    # and only one special-worker profession (nutrition) is left.
+    course = default_course
+    for spec_id in ("joint_protection", "benefits", "ergonomics", "living_with"):
+        course = _replace_spec(course, spec_id, leaders=("team",))
+    only_nutritionist = course.with_changes(
+        staff=tuple(m for m in course.staff if m.id not in ("tt", "sosi"))
+    )
+    assert clashing_rules(only_nutritionist) & {"R24", "R27"}
+
+
+def test_r26_total_staff_hours(default_course: Course) -> None:
+    hours = default_course.standard.staff_hours.model_copy(update={"min_total_minutes": 80 * 60})
+    standard = default_course.standard.model_copy(update={"staff_hours": hours})
+    assert "R26" in clashing_rules(default_course.with_changes(standard=standard))
+
+
+def test_r27_special_worker_share(default_course: Course) -> None:
+    course = default_course
+    for staff_id in ("ravit", "tt", "sosi"):
+        course = with_staff(course, staff_id, max_minutes=150)
+    assert "R27" in clashing_rules(course)
+
+
+def test_r28_team_meeting_needs_the_whole_team(default_course: Course) -> None:
+    pt2 = default_course.member("pt2")
+    mornings = {day: (window("08:00-12:30"),) for day in default_course.days}
+    course = with_staff(default_course, pt2.id, availability=mornings)
+    assert "R28" in clashing_rules(course)
+
+
+def test_r29_only_inside_availability(default_course: Course) -> None:
+    never = {day: () for day in default_course.days}
+    course = with_staff(default_course, "ravit", availability=never)
+    clash = clashing_rules(course)
+    assert "availability:ravit" in clash
+
+
+def test_r29_participant_away(default_course: Course) -> None:
+    # K09 away on days 1-2 cannot have an interview then.
+    away = {day: (window("08:00-16:00"),) for day in default_course.days[:2]}
+    participants = tuple(
+        p.model_copy(update={"unavailable": away}) if p.id == "K09" else p
+        for p in default_course.participants
+    )
+    clash = clashing_rules(default_course.with_changes(participants=participants))
+    assert "availability:K09" in clash
+
+
+@pytest.mark.parametrize("minutes", [25])
+def test_r30_pool_too_far(default_course: Course, minutes: int) -> None:
+    rooms = tuple(
+        r.model_copy(update={"offsite_minutes": minutes}) if r.kind == "pool" else r
+        for r in default_course.rooms
+    )
+    assert "R30" in clashing_rules(default_course.with_changes(rooms=rooms))
+
+
+def test_r30_required_rooms(default_course: Course) -> None:
+    one_group_room = tuple(r for r in default_course.rooms if r.id != "ryhma2")
+    assert "R30" in clashing_rules(default_course.with_changes(rooms=one_group_room))
+
+
+def test_r30_small_groups_need_separate_rooms(default_course: Course) -> None:
+    # Both halves may only use one room kind of which there is one room: impossible.
+    rooms = (*default_course.rooms, Room(id="extra", kind="quiet", capacity=10))
+    course = _replace_spec(
+        default_course.with_changes(rooms=rooms), "small_groups", rooms=("quiet",)
+    )
+    assert "R30" in clashing_rules(course)
+
+
+def test_participant_with_a_small_group_wish(default_course: Course) -> None:
+    # Six participants who all want group A cannot be split five and five.
+    participants = tuple(
+        Participant(id=p.id, small_group="A") if i < 6 else p
+        for i, p in enumerate(default_course.participants)
+    )
+    assert "R7" in clashing_rules(default_course.with_changes(participants=participants))
+
+
+def test_tuesday_to_saturday_course(default_course: Course) -> None:
+    tuesday = default_course.info.first_day + timedelta(days=1)
+    info = default_course.info.model_copy(update={"first_day": tuesday})
+    assert is_feasible(default_course.with_changes(info=info))
