@@ -134,6 +134,13 @@ class Timetable(Frozen):
             preferences=self.preferences,
         )
 
+    def pseudonymous(self) -> Timetable:
+        """The same timetable without participants' names: what is written unless asked for."""
+        if all(p.name is None for p in self.participants):
+            return self
+        participants = tuple(p.model_copy(update={"name": None}) for p in self.participants)
+        return self.model_copy(update={"participants": participants})
+
     @property
     def days(self) -> tuple[date, ...]:
         return self.course.days

@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from models.standard import Standard
+from models.timetable import Timetable
 from scheduler import __version__
 from scheduler.load import DEFAULT_COURSE, CourseWarning, InputError, file_sha256, load_course
 from scheduler.output import DEFAULT_OUTPUT_DIR, free_stem, write_text_atomic
@@ -105,6 +107,26 @@ def main(debug: bool) -> None:
     """Timetables for Kela rehabilitation courses that provably meet the standard."""
 
 
+def _verified(timetable: Timetable, standard: Standard) -> None:
+    """Every timetable the tool writes passes the independent checker first (a solver bug
+    must not reach a course manager)."""
+    from scheduler.check import check
+
+    report = check(timetable, standard)
+    if not report.passed:
+        failures = "; ".join(f"{r.rule}: {' / '.join(r.reasons)}" for r in report.failures)
+        raise InternalError(
+            f"the solver's timetable fails the checker ({failures}); nothing written"
+        )
+    click.echo(f"checked: all {len(report.results)} rules of {standard.id} hold")
+
+
+PARTICIPANT_NAMES_HELP = (
+    "Keep participants' names in the outputs (only where the course file gives them); by "
+    "default outputs carry pseudonymous ids only."
+)
+
+
 def _print_progress(progress: Progress) -> None:
     gap = abs(progress.objective - progress.bound) / max(abs(progress.objective), 1e-9)
     click.echo(
@@ -143,6 +165,7 @@ def _print_progress(progress: Progress) -> None:
     help="Language of the outputs (default: the course file's).",
 )
 @click.option("--quiet", is_flag=True, help="No progress lines.")
+@click.option("--participant-names", is_flag=True, help=PARTICIPANT_NAMES_HELP)
 def solve_command(
     course_file: Path | None,
     out_dir: Path,
@@ -152,6 +175,7 @@ def solve_command(
     fast: bool,
     lang: str | None,
     quiet: bool,
+    participant_names: bool,
 ) -> None:
     """Make a week timetable for a course file (the embedded default course if none).
 
@@ -171,17 +195,23 @@ def solve_command(
         progress=None if quiet else _print_progress,
     )
     result = solve(course, options, input_sha256=file_sha256(path))
-    timetable = result.timetable
+    click.echo(
+        f"{result.status.lower()}: penalty {result.objective:g}, bound {result.bound:g} "
+        f"({result.seconds:.1f} s)"
+    )
+    _verified(result.timetable, course.standard)
+    timetable = result.timetable if participant_names else result.timetable.pseudonymous()
     stem = free_stem(
         out_dir, f"{path.stem}-{course.info.first_day.isoformat()}", (".json", ".xlsx")
     )
     json_path = write_text_atomic(out_dir / f"{stem}.json", timetable.to_json())
     from scheduler.export.excel import write_workbook
 
-    xlsx_path = write_workbook(timetable, out_dir / f"{stem}.xlsx", lang or course.info.language)
-    click.echo(
-        f"{result.status.lower()}: penalty {result.objective:g}, bound {result.bound:g} "
-        f"({result.seconds:.1f} s)"
+    xlsx_path = write_workbook(
+        timetable,
+        out_dir / f"{stem}.xlsx",
+        lang or course.info.language,
+        participant_names=participant_names,
     )
     click.echo(f"wrote {json_path}")
     click.echo(f"wrote {xlsx_path}")
@@ -324,7 +354,9 @@ def resolve_command(
     if not changes.changes:
         raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
     options = SolveOptions(time_limit=time_limit, deterministic=not fast)
-    result = resolve(old, load_standard(old.standard), changes, options)
+    standard = load_standard(old.standard)
+    result = resolve(old, standard, changes, options)
+    _verified(result.timetable, standard)
     timetable = result.timetable.model_copy(update={"previous": timetable_file.name})
     folder = out_dir or timetable_file.parent
     stem = free_stem(folder, f"{timetable_file.stem}-replan", (".json", ".xlsx"))
