@@ -62,13 +62,15 @@ def build_model(
     explaining: bool = False,
     with_objective: bool = True,
     break_symmetry: bool = True,
+    model: cp_model.CpModel | None = None,
 ) -> BuiltModel:
     """The CP-SAT model of a course week.
 
     `break_symmetry` must be off when the model is to reproduce a given timetable (a re-plan's
     frozen past), which need not be in the canonical order symmetry breaking imposes.
+    `model`: add the course to an existing model (a plan of several courses) instead of a new one.
     """
-    model = cp_model.CpModel()
+    model = model if model is not None else cp_model.CpModel()
     ctx = ModelContext(model=model, vars=CourseVars(model, course), explaining=explaining)
     for rule in RULES:
         rule(ctx)
