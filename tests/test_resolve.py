@@ -176,3 +176,27 @@ def test_the_input_timetable_is_not_modified(
     resolve(default_timetable, standard, ChangeSet(changes=(RemoveStaff(staff="liik"),)))
     assert default_timetable.to_json() == before
     assert date.fromisoformat(str(default_timetable.days[0]))
+
+
+def test_a_replan_blocked_by_locked_sessions_says_so(
+    default_timetable: Timetable, standard: Standard
+) -> None:
+    from scheduler.solve import Infeasible
+
+    wednesday = _wednesday(default_timetable)
+    pt = _busiest_from(default_timetable, "physiotherapist", wednesday)
+    # Everything the physiotherapist does not lead is locked, so their sessions have nowhere
+    # to go; from scratch the changed course is fine.
+    locked = tuple(
+        s.model_copy(update={"locked": True})
+        if _starts(s) >= wednesday and pt not in s.staff and s.kind != SessionKind.TRANSFER
+        else s
+        for s in default_timetable.sessions
+    )
+    old = default_timetable.model_copy(update={"sessions": locked})
+    changes = ChangeSet(now=wednesday, changes=(StaffUnavailable(staff=pt, start=wednesday),))
+    with pytest.raises(Infeasible) as raised:
+        resolve(old, standard, changes, TEST_OPTIONS)
+    words = " ".join(raised.value.reasons)
+    assert "could be timetabled anew" in words
+    assert "locked" in words
