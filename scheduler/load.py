@@ -9,6 +9,8 @@ import difflib
 import hashlib
 import json
 import re
+import types
+import typing
 import warnings
 from dataclasses import dataclass, replace
 from datetime import date
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from models.course import Course, CourseInfo, Participant, Preferences, Room, StaffMember
 from models.standard import SessionSpec, Standard
@@ -171,22 +173,35 @@ def read_yaml(path: Path) -> YamlDocument:
         raise InputError(
             name, "", "is empty; start from `kurssi init` or data/courses/default.yaml"
         )
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        hint = _yaml_hint(problem)
-        raise InputError(name, place, f"is not valid YAML: {problem}{hint}") from None
-    except (RecursionError, ValueError, OverflowError) as error:
-        # PyYAML raises these on absurd input, e.g. nesting a thousand levels deep.
-        raise InputError(name, "", f"is not valid YAML ({type(error).__name__})") from None
     marks: dict[tuple[str | int, ...], tuple[int, int]] = {}
     twice: list[tuple[str, int, int]] = []
-    if node is not None:
-        _node_marks(node, (), marks, twice)
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                _node_marks(node, (), marks, twice)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        place = ""
+        if mark is not None:
+            place = f"line {mark.line + 1}, column {mark.column + 1}"
+            at = _path_at(marks, (mark.line + 1, mark.column + 1))
+            if at:
+                place += f" ({at})"
+        problem = getattr(error, "problem", None) or str(error)
+        if isinstance(error, _BadValue):
+            raise InputError(name, place, problem) from None
+        hint = _yaml_hint(problem)
+        raise InputError(name, place, f"is not valid YAML: {problem}{hint}") from None
+    except (RecursionError, ValueError, OverflowError, TypeError) as error:
+        # PyYAML raises these on absurd input, e.g. nesting a thousand levels deep.
+        raise InputError(
+            name, "", f"is not valid YAML ({type(error).__name__}); check the file's structure"
+        ) from None
     if twice:
         problems = [
             InputError(
@@ -203,8 +218,45 @@ def read_yaml(path: Path) -> YamlDocument:
     return YamlDocument(path, data, marks)
 
 
+class _BadValue(yaml.constructor.ConstructorError):
+    """A value YAML reads but cannot be what it looks like, e.g. the date 2027-13-01."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as error:
+        reason = str(error).rstrip(".")
+        raise _BadValue(
+            None,
+            None,
+            f"{node.value!r} is not a valid date ({reason}); write dates as YYYY-MM-DD, "
+            "e.g. 2027-03-08",
+            node.start_mark,
+        ) from None
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, telling an impossible date with its place instead of failing."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _path_at(marks: dict[tuple[str | int, ...], tuple[int, int]], mark: tuple[int, int]) -> str:
+    """The key path of the key or value at a line and column: the nearest key to its left on
+    the same line (marks hold where each key starts)."""
+    line, column = mark
+    paths = [
+        (at[1], len(path), path)
+        for path, at in marks.items()
+        if path and at[0] == line and at[1] <= column
+    ]
+    return dotted_path(max(paths)[2]) if paths else ""
+
+
 def _yaml_hint(problem: str) -> str:
-    if "tab" in problem:
+    if "tab" in problem or "\\t" in problem:
         return "; indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "; a value with ': ' in it needs quotes, or a key is indented wrongly"
@@ -260,13 +312,55 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return f"'{names[-1]}'" if names else "the value"
 
 
-def _validation_message(item: Any, loc: tuple[Any, ...]) -> str:
+def _unwrapped(kind: Any) -> Any:
+    """The model or container inside Annotated[...] and `X | None`."""
+    while True:
+        origin = typing.get_origin(kind)
+        if origin is typing.Annotated:
+            kind = typing.get_args(kind)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(kind) if a is not type(None)]
+            models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
+            kind = (models or options or [None])[0]
+        else:
+            return kind
+
+
+def fields_at(model: Any, loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model found at a location inside `model` (empty if none)."""
+    kind = model
+    for part in loc:
+        kind = _unwrapped(kind)
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            field = kind.model_fields.get(str(part)) if isinstance(part, str) else None
+            if field is None:
+                return []
+            kind = field.annotation
+        elif typing.get_origin(kind) in (tuple, list) and typing.get_args(kind):
+            kind = typing.get_args(kind)[0]
+        elif typing.get_origin(kind) is dict and len(typing.get_args(kind)) == 2:
+            kind = typing.get_args(kind)[1]
+        else:
+            return []
+    kind = _unwrapped(kind)
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return list(kind.model_fields)
+    return []
+
+
+def _validation_message(
+    item: Any, loc: tuple[Any, ...], model: type[BaseModel] | None = None
+) -> str:
     kind, field = item["type"], _field_name(loc)
     # Participants are health-care clients: never echo what their entries hold.
     private = bool(loc) and loc[0] == "participants"
     got = "" if private or "input" not in item else f", not {_shown(item['input'])}"
     if kind == "extra_forbidden":
-        return f"unknown field {field}; remove it or check its spelling"
+        known = fields_at(model, tuple(item["loc"])[:-1]) if model is not None else []
+        near = difflib.get_close_matches(str(item["loc"][-1]), known, n=1, cutoff=0.6)
+        hint = f"did you mean '{near[0]}'? " if near else ""
+        listed = f"the fields here are {', '.join(known)}" if known else "remove it"
+        return f"unknown field {field}; {hint}{listed}"
     if kind == "missing":
         return f"field {field} is missing; add it"
     if kind in _EXPECTED:
@@ -285,13 +379,20 @@ MAX_PROBLEMS = 20
 
 
 def explain_validation(
-    doc: YamlDocument, error: ValidationError, prefix: tuple[Any, ...] = ()
+    doc: YamlDocument,
+    error: ValidationError,
+    prefix: tuple[Any, ...] = (),
+    model: type[BaseModel] | None = None,
 ) -> InputError:
-    """Pydantic's errors as one InputError (further ones in `also`) naming the YAML lines."""
+    """Pydantic's errors as one InputError (further ones in `also`) naming the YAML lines.
+
+    `model` is the model validated at `prefix`: it gives the valid names for a misspelt field.
+    """
     problems = []
     for item in error.errors()[:MAX_PROBLEMS]:
         loc = (*prefix, *item["loc"])
-        problems.append(InputError(str(doc.path), doc.place(loc), _validation_message(item, loc)))
+        message = _validation_message(item, loc, model)
+        problems.append(InputError(str(doc.path), doc.place(loc), message))
     return combine(problems)
 
 
@@ -325,7 +426,7 @@ def load_standard(standard_id: str, directory: Path = STANDARDS_DIR) -> Standard
     try:
         standard = Standard.model_validate(doc.data)
     except ValidationError as error:
-        raise explain_validation(doc, error) from None
+        raise explain_validation(doc, error, (), Standard) from None
     from scheduler.validate import validate_standard
 
     validate_standard(standard, doc, standard_id)
@@ -474,7 +575,7 @@ def course_from_data(data: Any, doc: YamlDocument, standards_dir: Path = STANDAR
         try:
             return model.model_validate(value)
         except ValidationError as error:
-            problems.append(explain_validation(doc, error, (key,)))
+            problems.append(explain_validation(doc, error, (key,), model))
             return None
 
     def indexed(key: str, model: type, items: list[Located]) -> list[tuple[Any, tuple]]:
@@ -483,7 +584,7 @@ def course_from_data(data: Any, doc: YamlDocument, standards_dir: Path = STANDAR
             try:
                 result.append((model.model_validate(item), loc))
             except ValidationError as error:
-                problems.append(explain_validation(doc, error, loc))
+                problems.append(explain_validation(doc, error, loc, model))
         return result
 
     def listed(key: str) -> list[Located]:

@@ -752,10 +752,10 @@ class _CourseCheck:
             f"; its theme {theme.id} allows {', '.join(theme.leaders)}" if theme else ""
         )
         if len(people) < spec.staff:
-            who = joined([person(m) for m in people]) if people else "no one on the staff"
+            who = f"only {joined([person(m) for m in people])}" if people else "no one on the staff"
             self.found.error(
                 loc,
-                f"{self.spec_name(spec)} needs {spec.staff} staff, but only {who} may lead it "
+                f"{self.spec_name(spec)} needs {spec.staff} staff, but {who} may lead it "
                 f"({rules_words}); add leaders or staff",
                 rule,
             )
@@ -777,6 +777,8 @@ class _CourseCheck:
         for j, kind in enumerate(spec.rooms):
             if kind in course_kinds:
                 continue
+            if not own and kind in self.standard.rooms.required:
+                continue  # rooms() reports the missing room the standard requires (R30)
             loc = self.spec_loc(spec, "rooms", j) if own else ("rooms",)
             near = did_you_mean(kind, course_kinds)
             if not present:
@@ -788,10 +790,21 @@ class _CourseCheck:
                     "R30",
                 )
                 return
-            if kind not in all_kinds - {kind} and nearest(kind, course_kinds, 0.7):
+            standard_kinds = set(self.standard.rooms.required) | set(
+                self.standard.rooms.offsite_kinds
+            )
+            used_elsewhere = any(
+                kind in other.rooms for other in self.course.sessions if other != spec
+            )
+            if (
+                kind not in standard_kinds
+                and not used_elsewhere
+                and nearest(kind, course_kinds, 0.7)
+            ):
                 self.found.error(
                     loc,
-                    f"unknown room kind {kind!r} in {self.spec_name(spec)}; {near}",
+                    f"unknown room kind {kind!r} in {self.spec_name(spec)}; {near}the course's "
+                    f"rooms are of kinds {', '.join(sorted(course_kinds))}",
                     "R30",
                 )
             else:
