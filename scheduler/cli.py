@@ -269,6 +269,49 @@ def export_command(
         click.echo(f"wrote {path}")
 
 
+@main.command("check", epilog=EXIT_CODES_HELP)
+@click.argument("timetable_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "en"]),
+    default=None,
+    help="Language of the report (default: the timetable's).",
+)
+@click.option(
+    "--standard",
+    "standard_ref",
+    metavar="ID|FILE",
+    default=None,
+    help="Check against this standard (an id or a YAML file), not the one the timetable names.",
+)
+def check_command(timetable_file: Path, lang: str | None, standard_ref: str | None) -> None:
+    """Prove a timetable meets its standard, rule by rule (R1-R30), with the hours table.
+
+    Exits 1 if any rule fails; each failure names the sessions, people and times involved.
+
+    Example: kurssi check outputs/default-2027-03-08.json --lang en
+    """
+    from scheduler.check import UncheckableTimetable, check, render_report
+    from scheduler.load import load_standard, load_timetable
+
+    timetable = load_timetable(timetable_file)
+    ref = standard_ref or timetable.standard
+    path = Path(ref)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        standard = load_standard(path.stem, path.parent)
+    else:
+        standard = load_standard(ref)
+    try:
+        report = check(timetable, standard)
+    except UncheckableTimetable as error:
+        raise InputError(
+            str(timetable_file), "staff, participants or rooms", f"{error}; fix the course data"
+        ) from None
+    click.echo(render_report(report, lang or timetable.course.language))
+    if not report.passed:
+        click.get_current_context().exit(EXIT_CHECK_FAILED)
+
+
 @main.command("resolve", epilog=EXIT_CODES_HELP)
 @click.argument("timetable_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
