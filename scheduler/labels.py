@@ -49,6 +49,7 @@ LABELS: dict[str, dict[str, str]] = {
     "time": {"fi": "Klo", "en": "Time"},
     "lane_group": {"fi": "Ryhmä", "en": "Group"},
     "lane_side": {"fi": "Yksilöajat", "en": "Individual"},
+    "lane_side_meetings": {"fi": "Yksilöajat ja kokoukset", "en": "Individual and meetings"},
     "small_group_half": {"fi": "Pienryhmä {half}", "en": "Small group {half}"},
     "small_group_members": {"fi": "{half}: {members}", "en": "{half}: {members}"},
     "legend": {"fi": "Värien selitys", "en": "Colour key"},
@@ -163,23 +164,76 @@ LABELS: dict[str, dict[str, str]] = {
         "fi": "Henkilöstön tunnit kuntoutujien kanssa (liitteet 1 ja 2)",
         "en": "Staff hours with participants (Appendices 1 and 2)",
     },
-    "hours_group": {"fi": "Ryhmämuotoiset tunnit", "en": "Group hours"},
-    "hours_individual": {"fi": "Yksilölliset tunnit", "en": "Individual hours"},
-    "hours_total": {"fi": "Kaikki tunnit yhteensä", "en": "All hours"},
-    "hours_minimum": {"fi": "Vähintään", "en": "At least"},
-    "hours_shares": {"fi": "Osuudet henkilöstöryhmittäin", "en": "Shares per staff group"},
-    "hours_share": {"fi": "Osuus", "en": "Share"},
-    "hours_band": {"fi": "Standardin vaihteluväli", "en": "Standard's band"},
-    "hours_band_value": {
-        "fi": "{low}–{high} % ({low_hours}–{high_hours} h)",
-        "en": "{low}–{high} % ({low_hours}–{high_hours} h)",
+    "hours_note": {
+        "fi": "Laskettu aikataulusta (R26): istunnon pituus kullekin läsnä olevalle "
+        "työntekijälle; lounas, siirtymät ja työryhmän kokous eivät sisälly. Standardin "
+        "vaihteluvälit ovat osuuksia toteutuneista kokonaistunneista (R27).",
+        "en": "Counted from the timetable (R26): the session's length for every staff member "
+        "present; lunch, transfers and the team meeting are not counted. The standard's bands "
+        "are shares of the hours actually given (R27).",
     },
-    "hours_result": {"fi": "Tulos", "en": "Result"},
-    "hours_measure": {"fi": "Erittely", "en": "Item"},
-    "hours_unavailable": {
-        "fi": "Tuntitaulukkoa ei voitu laskea: {reason}",
-        "en": "The hours table could not be computed: {reason}",
+    "hours_lines_heading": {
+        "fi": "Liite 1: tunnit erittäin",
+        "en": "Appendix 1: hours item by item",
     },
+    "hours_shares_heading": {
+        "fi": "Liite 2: osuudet henkilöstöryhmittäin",
+        "en": "Appendix 2: shares per staff group",
+    },
+    "hours_people_heading": {"fi": "Tunnit henkilöittäin", "en": "Hours per person"},
+    "hours_line_programme": {
+        "fi": "Koko ryhmän kuntoutusohjelma, yksi työntekijä",
+        "en": "Whole-group programme, one staff member",
+    },
+    "hours_line_small_group_second": {
+        "fi": "Pienryhmätyöskentelyn toinen henkilö",
+        "en": "Small-group work, second person",
+    },
+    "hours_line_opening_second": {
+        "fi": "Ryhmämuotoisen aloituskeskustelun toinen työntekijä",
+        "en": "Opening discussion, second staff member",
+    },
+    "hours_line_closing_second": {
+        "fi": "Ryhmämuotoisen loppukeskustelun toinen työntekijä",
+        "en": "Closing discussion, second staff member",
+    },
+    "hours_line_group_extra": {
+        "fi": "Muiden ryhmätapaamisten lisähenkilöt",
+        "en": "Other group sessions, additional staff",
+    },
+    "hours_line_group_total": {
+        "fi": "Ryhmämuotoiset tunnit yhteensä",
+        "en": "Group hours in total",
+    },
+    "hours_line_interviews": {
+        "fi": "Työryhmän jäsenen haastattelu ja arviointi",
+        "en": "Interviews and assessment by a team member",
+    },
+    "hours_line_individual_other": {
+        "fi": "Muut yksilölliset tapaamiset",
+        "en": "Other individual meetings",
+    },
+    "hours_line_individual_total": {
+        "fi": "Yksilölliset tunnit yhteensä",
+        "en": "Individual hours in total",
+    },
+    "hours_line_total": {"fi": "Kaikki tunnit yhteensä", "en": "All hours in total"},
+    "col_item": {"fi": "Erittely", "en": "Item"},
+    "col_standard_minimum": {"fi": "Standardin vähimmäismäärä", "en": "Standard's minimum"},
+    "col_share": {"fi": "Osuus", "en": "Share"},
+    "col_band": {"fi": "Standardin vaihteluväli", "en": "Standard's band"},
+    "col_band_low": {"fi": "Sallitut tunnit vähintään", "en": "Band, at least (h)"},
+    "col_band_high": {"fi": "Sallitut tunnit enintään", "en": "Band, at most (h)"},
+    "col_group_hours": {"fi": "Ryhmätunnit", "en": "Group hours"},
+    "col_individual_hours": {"fi": "Yksilötunnit", "en": "Individual hours"},
+    "col_minimum": {"fi": "Vähintään", "en": "At least"},
+    "col_maximum": {"fi": "Enintään", "en": "At most"},
+    "col_result": {"fi": "Tulos", "en": "Result"},
+    "band_percent": {"fi": "{low}–{high} %", "en": "{low}–{high} %"},
+    "all_groups": {"fi": "Kaikki yhteensä", "en": "All groups"},
+    "hours_within": {"fi": "✓ täyttyy", "en": "✓ within"},
+    "hours_below": {"fi": "✗ alittuu", "en": "✗ too few"},
+    "hours_above": {"fi": "✗ ylittyy", "en": "✗ too many"},
     # Compliance.
     "compliance_title": {
         "fi": "Standardin täyttyminen säännöittäin",

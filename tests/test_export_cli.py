@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from icalendar import Calendar
 from openpyxl import load_workbook
 
 from scheduler.cli import main
@@ -24,8 +25,16 @@ def test_export_each_format(tmp_path: Path) -> None:
     assert "default-timetable.xlsx" in names
     assert "default-timetable.json" in names
     assert "default-timetable-pt1.ics" in names
-    assert load_timetable(tmp_path / "default-timetable.json") == load_timetable(FIXTURE)
+    timetable = load_timetable(FIXTURE)
+    assert load_timetable(tmp_path / "default-timetable.json") == timetable
     assert load_workbook(tmp_path / "default-timetable.xlsx").sheetnames[0] == "Viikko-ohjelma"
+    for member in timetable.staff:
+        calendar = Calendar.from_ical(
+            (tmp_path / f"default-timetable-{member.id}.ics").read_bytes()
+        )
+        uids = (str(e["uid"]) for e in calendar.walk("VEVENT"))
+        events = sorted(uid.split(f".{member.id}.")[0] for uid in uids)
+        assert events == sorted(s.id for s in timetable.sessions if member.id in s.staff)
 
 
 def test_export_in_english_never_overwrites(tmp_path: Path) -> None:

@@ -17,7 +17,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from models.base import SessionKind, format_clock
 from models.standard import Standard
 from models.timetable import Session, Timetable
+from scheduler.check import check, rule_title
 from scheduler.export.excel import build_workbook, write_workbook
+from scheduler.labels import label
 
 GRID_TOP = 5  # first clock row of the week sheet: title, subtitle, day names, lane names above
 
@@ -121,6 +123,8 @@ def _assert_grid(ws: Worksheet, timetable: Timetable, language: str) -> None:
         assert block[1] - block[0] + 1 == -(-session.minutes // slot), session.id
         if session.kind in (SessionKind.GROUP, SessionKind.MEAL, SessionKind.TRANSFER):
             assert block[2] == first and block[3] == first + 1, session.id  # both group lanes
+        if session.kind in (SessionKind.INDIVIDUAL, SessionKind.STAFF_MEETING):
+            assert block[2] == block[3] >= first + 2, session.id  # a side lane of its own
     assert all(count == 1 for count in matched.values())  # each block is one session
 
 
@@ -183,19 +187,115 @@ def _staff_summary(ws: Worksheet, timetable: Timetable) -> dict[str, list[float]
     return found
 
 
+def _minutes_on(timetable: Timetable, staff_id: str, day: date) -> int:
+    """R26 restated here: a counted session's length for each different person in it."""
+    counted = (SessionKind.GROUP, SessionKind.SMALL_GROUP, SessionKind.INDIVIDUAL)
+    return sum(
+        s.minutes
+        for s in timetable.sessions
+        if s.date == day and s.kind in counted and staff_id in s.staff
+    )
+
+
 def test_staff_hours_equal_the_hours_table(
     saved_book: Workbook, saved_timetable: Timetable, standard: Standard
 ) -> None:
-    hours_module = pytest.importorskip("scheduler.hours", reason="the checker's hours table")
-    hours_table = hours_module.hours_table
-    table = hours_table(saved_timetable, standard)
-    summary = _staff_summary(saved_book.worksheets[1], saved_timetable)
+    """The staff sheet against the independent checker's hours table, never the exporter's."""
+    table = check(saved_timetable, standard).hours
+    ws = saved_book.worksheets[1]
+    summary = _staff_summary(ws, saved_timetable)
     assert set(summary) == {m.id for m in saved_timetable.staff}
     for member in saved_timetable.staff:
         *per_day, total = summary[member.id]
         expected = table.person(member.id).minutes / 60
         assert total == pytest.approx(expected), member.id
         assert sum(per_day) == pytest.approx(expected), member.id
+        for day, value in zip(saved_timetable.days, per_day, strict=True):
+            assert value * 60 == pytest.approx(_minutes_on(saved_timetable, member.id, day))
+    everyone = next(r for r in ws.iter_rows(values_only=True) if r[0] == "Kaikki yhteensä")
+    assert everyone[3 + len(saved_timetable.days)] == pytest.approx(table.total_minutes / 60)
+    # Each person's own list ends with the same total.
+    totals = [r[6] for r in ws.iter_rows(values_only=True) if r[5] == "Yhteensä"]
+    assert totals == pytest.approx([table.person(m.id).minutes / 60 for m in saved_timetable.staff])
+
+
+def _hours_rows(ws: Worksheet) -> dict[str, tuple[object, ...]]:
+    """Every row of the Hours sheet by its first cell's text (the first such row: a staff
+    group's name also heads its people further down)."""
+    rows: dict[str, tuple[object, ...]] = {}
+    for row in ws.iter_rows(values_only=True):
+        if row and row[0] is not None:
+            rows.setdefault(str(row[0]), row[1:])
+    return rows
+
+
+def test_hours_sheet_is_the_checkers_table(
+    saved_book: Workbook, english_book: Workbook, saved_timetable: Timetable, standard: Standard
+) -> None:
+    """Appendix 1 lines beside the standard's minimums, Appendix 2 shares against their bands
+    and each person's hours, all as the checker counts them, with a mark for each judgement."""
+    table = check(saved_timetable, standard).hours
+    for book, language in ((saved_book, "fi"), (english_book, "en")):
+        rows = _hours_rows(book["Tunnit" if language == "fi" else "Hours"])
+        for line in table.lines:
+            hours, minimum, mark = rows[label(f"hours_line_{line.key}", language)][:3]
+            assert hours == pytest.approx(line.minutes / 60), line.key
+            if line.standard_minutes is None:
+                assert minimum is None and not mark, line.key
+            else:
+                assert minimum == pytest.approx(line.standard_minutes / 60), line.key
+                assert mark == label("hours_within", language), line.key
+        for group in table.groups:
+            hours, share, band, low, high, mark = rows[
+                label(f"group_{group.group.value}", language)
+            ][:6]
+            assert hours == pytest.approx(group.minutes / 60)
+            assert share == pytest.approx(group.share_percent / 100, abs=1e-4)
+            assert band == f"{group.band_percent[0]}–{group.band_percent[1]} %"
+            assert (low * 60, high * 60) == pytest.approx(group.whole_band_minutes)
+            assert mark == label("hours_within" if group.within else "hours_below", language)
+        for person in table.people:
+            member = next(m for m in saved_timetable.staff if m.id == person.staff_id)
+            row = next(v for k, v in rows.items() if k.startswith(f"{member.label} ("))
+            assert row[:4] == pytest.approx(
+                [
+                    person.group_minutes / 60,
+                    person.individual_minutes / 60,
+                    person.minutes / 60,
+                    round(person.share_percent / 100, 4),
+                ]
+            )
+            assert row[4] == (None if person.min_minutes is None else person.min_minutes / 60)
+            assert row[5] == (None if person.max_minutes is None else person.max_minutes / 60)
+
+
+def test_hours_sheet_marks_what_falls_short(
+    saved_timetable: Timetable, standard: Standard, tmp_path: Path
+) -> None:
+    """Without the interviews the Appendix 1 line and the total fall below the standard."""
+    short = saved_timetable.model_copy(
+        update={"sessions": tuple(s for s in saved_timetable.sessions if s.purpose != "interview")}
+    )
+    table = check(short, standard).hours
+    assert table.line("interviews").minutes == 0
+    rows = _hours_rows(_reload(build_workbook(short, "fi", standard=standard), tmp_path)["Tunnit"])
+    assert rows[label("hours_line_interviews", "fi")][2] == label("hours_below", "fi")
+    assert rows[label("hours_line_total", "fi")][2] == label("hours_below", "fi")
+    assert rows[label("hours_line_programme", "fi")][2] == label("hours_within", "fi")
+
+
+def test_compliance_sheet_is_the_checkers_report(
+    saved_book: Workbook, saved_timetable: Timetable, standard: Standard
+) -> None:
+    report = check(saved_timetable, standard)
+    ws = saved_book["Standardin täyttyminen"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=5, values_only=True) if r[0]}
+    assert list(rows) == [r.rule for r in report.results]
+    for result in report.results:
+        _, title, status, reasons = rows[result.rule][:4]
+        assert title.lower() == rule_title(result.rule, "fi").lower()
+        assert status == label(f"status_{result.status}", "fi")
+        assert reasons == "\n".join(result.reasons)
 
 
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
@@ -294,12 +394,15 @@ def test_participant_names_only_on_request(
     assert "Salainen Nimi K01" in _all_text(_reload(shown, tmp_path, "b.xlsx"))
 
 
-def test_print_ready(saved_book: Workbook) -> None:
+def test_print_ready(saved_book: Workbook, saved_timetable: Timetable) -> None:
+    one_page = {p.id for p in saved_timetable.participants} | {"Tunnit"}
     for ws in saved_book.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
         assert int(ws.page_setup.paperSize) == 9, ws.title  # A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+        # One page wide; a participant's plan and the hours table also one page tall.
+        tall = 1 if ws.title in one_page else 0
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, tall), ws.title
     week = saved_book.worksheets[0]
     assert week.freeze_panes == "B5"
     assert week.print_title_rows == "$3:$4"

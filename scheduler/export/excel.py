@@ -19,6 +19,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.base import SessionKind, format_clock, text_in
@@ -61,9 +62,11 @@ CATEGORY_FILLS = {
     "other": "EEF0F3",
 }
 INDIVIDUAL_EDGE = "3B6EA5"
+REASON_WIDTH = 104
 PASS_FILL, FAIL_FILL, NA_FILL = "D8F0D2", "F8D4D4", "EEEEEE"
 
 HOURS_FORMAT = '0.0#;-0.0#;"–"'  # hours; a zero shows as a dash
+PERCENT_FORMAT = "0.0 %"
 SLOT_ROW_POINTS = 21.0  # height of a 15-minute row: a 30-minute block holds four lines
 WEEK_HEADER_ROWS = 4  # title, subtitle, day names, lane names
 TIME_WIDTH = 6.5
@@ -296,6 +299,14 @@ def _hours(minutes: int) -> float:
     return round(minutes / 60, 2)
 
 
+def _text_height(lines: Iterable[str], width: float, line_points: float = 12.5) -> float:
+    """Row height for wrapped 9.5-point text in a column `width` characters wide: LibreOffice
+    keeps the height a file gives, so a row of several lines must say how tall it is."""
+    per_line = max(int(width * 1.4), 1)  # 9.5-point text fits more than the width
+    count = sum(max(-(-len(line) // per_line), 1) for line in lines) or 1
+    return max(15.0, count * line_points + 3)
+
+
 def _sheet_name(text: str, taken: set[str]) -> str:
     cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in text)[:31] or "_"
     name, n = cleaned, 2
@@ -400,7 +411,13 @@ def _week_sheet(ws: Worksheet, ctx: _Context, layout: WeekLayout) -> None:
                 end_row=4,
                 end_column=start + lanes - 1,
             )
-            ws.cell(row=4, column=start + GROUP_LANES, value=ctx.t("lane_side"))
+            side = {
+                p.session.kind
+                for p in layout.placements
+                if p.day == day_index and p.lane >= GROUP_LANES
+            }
+            name = "lane_side" if side <= {SessionKind.INDIVIDUAL} else "lane_side_meetings"
+            ws.cell(row=4, column=start + GROUP_LANES, value=ctx.t(name))
     day_starts = set(first_col)
     for row in (3, 4):
         for col in range(1, last_col + 1):
@@ -601,12 +618,16 @@ def _staff_sheet(ws: Worksheet, ctx: _Context, hours: StaffHours) -> None:
             key=lambda s: (s.date, s.start, s.id),
         )
         row += 2
+        ws.row_breaks.append(Break(id=row - 1))  # each person's list on a page of its own
         heading = ctx.t("staff_person_heading", name=member.label, role=ctx.role(member.role))
         cell = ws.cell(row=row, column=1, value=heading)
         cell.font = _font(11, bold=True, color=TITLE_INK)
         ws.row_dimensions[row].height = 20
         row += 1
         _header_row(ws, row, columns)
+        ws.cell(row=row, column=len(columns)).alignment = Alignment(
+            horizontal="right", vertical="center"
+        )
         for session in sessions:
             row += 1
             counted = hours.counts(session)
@@ -626,7 +647,9 @@ def _staff_sheet(ws: Worksheet, ctx: _Context, hours: StaffHours) -> None:
             if not counted:
                 for col in range(1, len(columns) + 1):
                     ws.cell(row=row, column=col).font = _font(9.5, italic=True, color=MUTED)
-                ws.cell(row=row, column=len(columns)).alignment = Alignment(horizontal="right")
+                ws.cell(row=row, column=len(columns)).alignment = Alignment(
+                    horizontal="right", vertical="top"
+                )
         row += 1
         _data_row(
             ws,
@@ -634,7 +657,7 @@ def _staff_sheet(ws: Worksheet, ctx: _Context, hours: StaffHours) -> None:
             ["", "", "", "", "", ctx.t("col_total"), _hours(hours.total(member.id))],
             bold=True,
         )
-    _widths(ws, [22, 30, 38, 13, 15, 15, 13, 13, 13, 13, 13][: max(last_col, 7)])
+    _widths(ws, [22, 30, 38, 17, 15, 15, 13, 13, 13, 13, 13][: max(last_col, 7)])
     for col in range(4, last_col + 1):
         ws.cell(row=header_row, column=col).alignment = Alignment(
             horizontal="right", vertical="center", wrap_text=True
@@ -722,34 +745,198 @@ def _participant_sheet(ws: Worksheet, ctx: _Context, participant_id: str) -> Non
         cell.alignment = Alignment(vertical="bottom")
         for col in range(1, last_col + 1):
             ws.cell(row=row, column=col).border = Border(bottom=_side(FRAME))
-    _widths(ws, [13, 44, 34, 30, 18])
+    _widths(ws, [13, 42, 40, 30, 18])
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     _print_setup(ws, ctx, title_rows=f"{header_row}:{header_row}")
+    ws.page_setup.fitToHeight = 1  # the plan is one sheet of paper in the participant's hand
 
 
 # ---------------------------------------------------------------------------------------------
 # Hours and compliance (from the checker), changes and about
 
 
+def _mark(ctx: _Context, within: bool, too_few: bool = True) -> str:
+    if within:
+        return ctx.t("hours_within")
+    return ctx.t("hours_below" if too_few else "hours_above")
+
+
+def _result_cell(ws: Worksheet, row: int, col: int, within: bool | None) -> None:
+    """A pass/fail mark in its colour; nothing to judge leaves the cell plain."""
+    if within is None:
+        return
+    cell = ws.cell(row=row, column=col)
+    cell.fill = _fill(PASS_FILL if within else FAIL_FILL)
+    cell.font = _font(9.5, bold=True, color=INK if within else "9B1C1C")
+    cell.alignment = Alignment(horizontal="center", vertical="top")
+
+
+def _section(ws: Worksheet, row: int, text: str) -> None:
+    cell = ws.cell(row=row, column=1, value=text)
+    cell.font = _font(11, bold=True, color=TITLE_INK)
+    cell.alignment = Alignment(vertical="bottom")
+    ws.row_dimensions[row].height = 22
+
+
 def _hours_sheet(ws: Worksheet, ctx: _Context, table: HoursTable) -> None:
-    """Appendix 1 lines, Appendix 2 shares and each person's hours, as the checker counts them."""
-    rows = table.rows(ctx.lang)
-    last_col = max(len(r) for r in rows)
+    """Appendix 1 lines against the standard's minimums, Appendix 2 shares against their bands
+    and each person's hours against their minimum and maximum, as the checker counts them."""
+    last_col = 8
     _title(ws, 1, ctx.t("hours_title"), last_col)
-    row = 2
-    heading_next = True
-    for cells in rows:
+    _note(ws, 2, ctx.t("hours_note"), last_col, height=26)
+
+    # Appendix 1: what the timetable gives, line by line, beside the standard's minimum.
+    row = 4
+    _section(ws, row, ctx.t("hours_lines_heading"))
+    row += 1
+    _header_row(
+        ws,
+        row,
+        [ctx.t("col_item"), ctx.t("col_hours"), ctx.t("col_standard_minimum"), ctx.t("col_result")],
+    )
+    ws.row_dimensions[row].height = 28
+    headers, results = [row], {row: 4}
+    for line in table.lines:
         row += 1
-        if not cells:
-            heading_next = True
+        minimum = None if line.standard_minutes is None else _hours(line.standard_minutes)
+        within = None if line.standard_minutes is None else line.minutes >= line.standard_minutes
+        key = f"hours_line_{line.key}"
+        title = ctx.t(key) if has_label(key) else line.title(ctx.lang)
+        mark = "" if within is None else _mark(ctx, within)
+        fill = HEAD_FILL if line.subtotal else None
+        _data_row(
+            ws, row, [title, _hours(line.minutes), minimum, mark], bold=line.subtotal, fill=fill
+        )
+        _result_cell(ws, row, 4, within)
+
+    # Appendix 2: each staff group's share of the hours given, against the standard's band.
+    row += 2
+    _section(ws, row, ctx.t("hours_shares_heading"))
+    row += 1
+    _header_row(
+        ws,
+        row,
+        [
+            ctx.t("col_staff_group"),
+            ctx.t("col_hours"),
+            ctx.t("col_share"),
+            ctx.t("col_band"),
+            ctx.t("col_band_low"),
+            ctx.t("col_band_high"),
+            ctx.t("col_result"),
+        ],
+    )
+    ws.row_dimensions[row].height = 28
+    headers.append(row)
+    results[row] = 7
+    for group in table.groups:
+        row += 1
+        low, high = group.whole_band_minutes
+        band = ctx.t("band_percent", low=group.band_percent[0], high=group.band_percent[1])
+        too_few = group.minutes < low
+        _data_row(
+            ws,
+            row,
+            [
+                ctx.t(f"group_{group.group.value}"),
+                _hours(group.minutes),
+                round(group.share_percent / 100, 4),
+                band,
+                _hours(low),
+                _hours(high),
+                _mark(ctx, group.within, too_few),
+            ],
+        )
+        ws.cell(row=row, column=3).number_format = PERCENT_FORMAT
+        ws.cell(row=row, column=4).alignment = Alignment(horizontal="right", vertical="top")
+        for col in (5, 6):
+            ws.cell(row=row, column=col).number_format = "0.0#"  # a band from 0 h shows 0
+        _result_cell(ws, row, 7, group.within)
+    row += 1
+    enough = table.total_minutes >= table.min_total_minutes
+    _data_row(
+        ws,
+        row,
+        [
+            ctx.t("all_groups"),
+            _hours(table.total_minutes),
+            1.0 if table.total_minutes else 0.0,
+            "",
+            _hours(table.min_total_minutes),
+            "",
+            _mark(ctx, enough),
+        ],
+        bold=True,
+        fill=HEAD_FILL,
+    )
+    ws.cell(row=row, column=3).number_format = PERCENT_FORMAT
+    _result_cell(ws, row, 7, enough)
+
+    # Each person: group and individual hours against their role's minimum and own maximum,
+    # under their staff group as Appendix 2 counts them.
+    row += 2
+    _section(ws, row, ctx.t("hours_people_heading"))
+    row += 1
+    _header_row(
+        ws,
+        row,
+        [
+            ctx.t("col_person"),
+            ctx.t("col_group_hours"),
+            ctx.t("col_individual_hours"),
+            ctx.t("col_total"),
+            ctx.t("col_share"),
+            ctx.t("col_minimum"),
+            ctx.t("col_maximum"),
+            ctx.t("col_result"),
+        ],
+    )
+    ws.row_dimensions[row].height = 28
+    headers.append(row)
+    results[row] = 8
+    for group in table.groups:
+        people = [p for p in table.people if p.group == group.group]
+        if not people:
             continue
-        if heading_next:
-            _header_row(ws, row, [str(c) for c in cells])
-            heading_next = False
-        else:
-            _data_row(ws, row, list(cells))
-    _widths(ws, [44, 14, 14, 14, 14, 14, 14, 14, 12][:last_col])
+        row += 1
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+        cell = ws.cell(row=row, column=1, value=ctx.t(f"group_{group.group.value}"))
+        cell.font = _font(9.5, bold=True, color=TITLE_INK)
+        cell.fill = _fill("F5F7FA")
+        ws.row_dimensions[row].height = 17
+        for person in people:
+            row += 1
+            member = ctx.staff.get(person.staff_id)
+            role = ctx.role(person.role)
+            if member is not None and member.course_lead:
+                role = f"{role}, {ctx.t('course_lead')}"
+            judged = person.min_minutes is not None or person.max_minutes is not None
+            too_few = person.min_minutes is not None and person.minutes < person.min_minutes
+            _data_row(
+                ws,
+                row,
+                [
+                    f"{ctx.staff_name(person.staff_id)} ({role})",
+                    _hours(person.group_minutes),
+                    _hours(person.individual_minutes),
+                    _hours(person.minutes),
+                    round(person.share_percent / 100, 4),
+                    None if person.min_minutes is None else _hours(person.min_minutes),
+                    None if person.max_minutes is None else _hours(person.max_minutes),
+                    _mark(ctx, person.within, too_few) if judged else "",
+                ],
+            )
+            ws.cell(row=row, column=4).font = _font(9.5, bold=True)
+            ws.cell(row=row, column=5).number_format = PERCENT_FORMAT
+            _result_cell(ws, row, 8, person.within if judged else None)
+    for header in headers:
+        for col in range(2, last_col + 1):
+            cell = ws.cell(row=header, column=col)
+            if cell.value and col != results[header]:
+                cell.alignment = Alignment(horizontal="right", vertical="center", wrap_text=True)
+    _widths(ws, [50, 14, 14, 14, 14, 14, 14, 14])
     _print_setup(ws, ctx)
+    ws.page_setup.fitToHeight = 1  # the whole table on one page
 
 
 def _compliance_sheet(ws: Worksheet, ctx: _Context, report: Any) -> None:
@@ -777,11 +964,13 @@ def _compliance_sheet(ws: Worksheet, ctx: _Context, report: Any) -> None:
         row += 1
         reasons = "\n".join(result.reasons)
         title = rule_title(result.rule, ctx.lang)
+        title = title[:1].upper() + title[1:]
         _data_row(ws, row, [result.rule, title, ctx.t(f"status_{result.status}"), reasons])
+        ws.row_dimensions[row].height = _text_height(result.reasons, REASON_WIDTH)
         status = ws.cell(row=row, column=3)
         status.fill = _fill(fills.get(result.status, NA_FILL))
         status.font = _font(9.5, bold=True)
-    _widths(ws, [8, 38, 12, 100])
+    _widths(ws, [8, 34, 12, REASON_WIDTH])
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     _print_setup(ws, ctx, title_rows=f"{header_row}:{header_row}")
 
