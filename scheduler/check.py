@@ -520,6 +520,10 @@ def _r5_individual_durations(ctx: Context) -> RuleResult:
     ]
     interviews = [s for s in individual if s.purpose == Purpose.INTERVIEW]
     per_participant = _minutes_per_participant(ctx, interviews)
+    if not per_participant:  # everyone left before the end (a re-plan's changes)
+        if fails:
+            return _result("R5", fails)
+        return _not_applicable("R5", "no participant stays to the end: no average to judge")
     mean = sum(per_participant.values()) / len(per_participant)
     if mean < average:
         short = [p for p, m in per_participant.items() if m < average]

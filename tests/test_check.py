@@ -503,6 +503,19 @@ def test_a_participant_who_left_is_not_expected_afterwards(
     assert report.passed, explain(report)
 
 
+def test_everyone_leaving_after_their_interviews_is_judged_not_crashed(
+    saved_timetable: Timetable, standard: Standard
+) -> None:
+    """Found by this file: R5 averaged over nobody (a division by zero) when all left."""
+    moment = datetime.combine(saved_timetable.days[3], time(8, 0))
+    planted = saved_timetable
+    for participant in saved_timetable.participants:
+        planted = leaves(planted, participant.id, moment)
+    report = check(planted, standard)
+    assert report.result("R5").status == "n/a"
+    assert {"R14", "R15", "R29"}.isdisjoint(failed(report)), explain(report)
+
+
 def test_a_participant_who_stays_must_still_attend(
     saved_timetable: Timetable, standard: Standard
 ) -> None:

@@ -3,7 +3,8 @@ rule that this file can recompute simply (R3, R4, R26, R29's staff part) it agre
 recomputation, both ways.
 
 The edits move sessions (another day, earlier or later), put someone else in a staff place,
-swap the staff of two sessions, remove sessions, and now and then list a staff member twice
+swap the staff of two sessions, remove sessions, let a participant leave (a re-plan's fact,
+with or without taking them off later sessions), and now and then list a staff member twice
 (inconsistent course data: the only case where the checker may refuse with
 UncheckableTimetable).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -36,6 +37,13 @@ edits = st.lists(
         st.tuples(st.just("swap"), st.integers(0, 10_000), st.integers(0, 10_000)),
         st.tuples(st.just("remove"), st.integers(0, 10_000)),
         st.tuples(st.just("duplicate_staff"), st.integers(0, 10_000)),
+        st.tuples(
+            st.just("leave"),
+            st.integers(0, 10_000),
+            st.integers(0, 4),
+            st.integers(7 * 4, 17 * 4).map(lambda n: n * 15),
+            st.booleans(),
+        ),
     ),
     min_size=1,
     max_size=6,
@@ -49,6 +57,8 @@ def apply(timetable: Timetable, edit: tuple) -> Timetable:
     if kind == "duplicate_staff":
         twice = timetable.staff[args[0] % len(timetable.staff)]
         return timetable.model_copy(update={"staff": (*timetable.staff, twice)})
+    if kind == "leave":
+        return leave(timetable, *args)
     if not sessions:
         return timetable
     i = args[0] % len(sessions)
@@ -81,6 +91,27 @@ def apply(timetable: Timetable, edit: tuple) -> Timetable:
     elif kind == "remove":
         del sessions[i]
     return timetable.model_copy(update={"sessions": tuple(sessions)})
+
+
+def leave(timetable: Timetable, pick: int, day: int, minute: int, strip: bool) -> Timetable:
+    """A participant leaves at a moment; with `strip`, they are taken off every session from
+    then on (their own individual sessions cancelled), as a re-plan does."""
+    participant = timetable.participants[pick % len(timetable.participants)]
+    moment = datetime.combine(timetable.days[day], time()) + timedelta(minutes=minute)
+    people = tuple(
+        p.model_copy(update={"leaves": moment}) if p == participant else p
+        for p in timetable.participants
+    )
+    sessions = []
+    for s in timetable.sessions:
+        starts = datetime.combine(s.date, time()) + timedelta(minutes=s.start)
+        if strip and starts >= moment and participant.id in s.participants:
+            rest = tuple(x for x in s.participants if x != participant.id)
+            if s.kind == SessionKind.INDIVIDUAL and not rest:
+                continue
+            s = s.model_copy(update={"participants": rest})
+        sessions.append(s)
+    return timetable.model_copy(update={"participants": people, "sessions": tuple(sessions)})
 
 
 # -- independent recomputations (no code shared with scheduler/check.py or hours.py) -------
@@ -190,4 +221,8 @@ def test_the_checker_agrees_with_simple_recomputations(
 
 
 def edits_changed(before: Timetable, after: Timetable) -> bool:
-    return before.sessions != after.sessions or before.staff != after.staff
+    return (
+        before.sessions != after.sessions
+        or before.staff != after.staff
+        or before.participants != after.participants
+    )
