@@ -295,12 +295,17 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
     from scheduler.load import load_standard, load_timetable
 
     timetable = load_timetable(timetable_file)
-    ref = standard_ref or timetable.standard
-    path = Path(ref)
-    if path.suffix in (".yaml", ".yml") or path.is_file():
-        standard = load_standard(path.stem, path.parent)
+    if standard_ref is None:
+        try:
+            standard = load_standard(timetable.standard)
+        except InputError as error:
+            raise InputError(
+                str(timetable_file), "standard", f"{error.message}; or give one with --standard"
+            ) from None
+    elif Path(standard_ref).suffix in (".yaml", ".yml") or Path(standard_ref).is_file():
+        standard = load_standard(Path(standard_ref).stem, Path(standard_ref).parent)
     else:
-        standard = load_standard(ref)
+        standard = load_standard(standard_ref)
     try:
         report = check(timetable, standard)
     except UncheckableTimetable as error:

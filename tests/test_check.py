@@ -624,6 +624,16 @@ def test_cli_standard_by_id_or_file(tmp_path: Path) -> None:
     assert code == 2 and "did you mean 'kela-reuma-2017'" in err
 
 
+def test_cli_an_unknown_standard_named_by_the_timetable_exits_2(
+    saved_timetable: Timetable, tmp_path: Path
+) -> None:
+    path = write(saved_timetable.model_copy(update={"standard": "kela-reuma-2018"}), tmp_path)
+    code, _, err = kurssi("check", str(path))
+    assert code == 2
+    assert f"{path}: standard: no standard 'kela-reuma-2018'" in err and "--standard" in err
+    assert kurssi("check", str(path), "--standard", "kela-reuma-2017")[0] == 0
+
+
 def test_cli_check_has_help() -> None:
     code, out, _ = kurssi("check", "--help")
     assert code == 0 and "Example:" in out and "--standard" in out
