@@ -330,6 +330,71 @@ def test_a_planted_violation_is_caught_by_its_rule(
     assert rule in verdict.rsplit("(", 1)[1].rstrip(")").split(", "), verdict
 
 
+def change_room(t: Timetable, room_id: str, **changes: object) -> Timetable:
+    rooms = tuple(r.model_copy(update=changes) if r.id == room_id else r for r in t.rooms)
+    return t.model_copy(update={"rooms": rooms})
+
+
+def experience(t: Timetable, staff_id: str, **facts: float) -> Timetable:
+    member = session_member(t, staff_id)
+    return change_member(t, staff_id, experience=member.experience.model_copy(update=facts))
+
+
+MORE_PLANTS: list[tuple[str, Callable[[Timetable], Timetable], set[str]]] = [
+    # (what is planted, plant, exactly the rules that fail)
+    ("unknown participant in a group session",
+     lambda t: edit(t, "gym-2", participants=(*session(t, "gym-2").participants, "K99")),
+     {"R1"}),
+    ("a course day without lunch", lambda t: remove(t, "lunch-d3"), {"R8"}),
+    ("the opening discussion 1 h 45 min", lambda t: shorten(t, "opening", 15), {"R6"}),
+    # 45 min of interview is both below the 60 min average (R5) and short of R14's 60 min.
+    ("an interview of 45 min", lambda t: shorten(t, "interview-K01", 15), {"R5", "R14"}),
+    ("an interview by a special worker", lambda t: restaff(t, "interview-K01", "psy", "tt"),
+     {"R14"}),
+    ("an interview inside a gym hour that may not be interrupted",
+     lambda t: edit(t, "gym-2", interruptible=False), {"R16"}),
+    ("no goal review", lambda t: remove(t, "goal_review"), {"R17"}),
+    ("the physician with 2 years of experience",
+     lambda t: experience(t, "reum", rheumatology_years=2), {"R21"}),
+    ("two course leads", lambda t: change_member(t, "psy", course_lead=True), {"R22"}),
+    ("a special worker as course lead",
+     lambda t: change_member(change_member(t, "pt1", course_lead=False), "tt", course_lead=True),
+     {"R22"}),
+    ("the lecture by the psychologist", lambda t: restaff(t, "lecture", "reum", "psy"), {"R23"}),
+    ("the staff meeting without pt2",
+     lambda t: edit(t, "staff_meeting", staff=("reum", "pt1", "psy")), {"R28"}),
+    ("a room double-booked", lambda t: edit(t, "interview-K10", room="ryhma1"), {"R29"}),
+    ("a session in a room while it is closed",
+     lambda t: change_room(t, "kuntosali", unavailable={t.days[0]: windows("10:00-11:00")}),
+     {"R29"}),
+    ("the sports instructor over their 30 min maximum",
+     lambda t: change_member(t, "liik", max_minutes=30), {"R29"}),
+    ("a group session in a room too small", lambda t: change_room(t, "ryhma1", capacity=8),
+     {"R30"}),
+    ("the pool 25 min away", lambda t: change_room(t, "allas", offsite_minutes=25), {"R30"}),
+    ("a transfer of 15 min to a pool 20 min away",
+     lambda t: edit(t, "aqua-to", start="13:00"), {"R30"}),
+    ("the pool's instructor not travelling", lambda t: edit(t, "aqua-to", staff=()), {"R30"}),
+    ("no transfer back from the pool", lambda t: remove(t, "aqua-from"), {"R30"}),
+    ("a session the day after the course",
+     lambda t: edit(t, "relaxation", date=t.days[-1] + timedelta(days=1)), {"R2"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("what", "plant", "rules"), MORE_PLANTS, ids=[what for what, _, _ in MORE_PLANTS]
+)
+def test_more_planted_violations(
+    saved_timetable: Timetable,
+    standard: Standard,
+    what: str,
+    plant: Callable[[Timetable], Timetable],
+    rules: set[str],
+) -> None:
+    report = check(plant(saved_timetable), standard)
+    assert failed(report) == rules, explain(report)
+
+
 def test_special_workers_of_one_profession_fail_r24(
     saved_timetable: Timetable, standard: Standard
 ) -> None:
@@ -374,6 +439,16 @@ def test_25_hours_of_programme_pass(saved_timetable: Timetable, standard: Standa
     report = check(shorten(shorten(saved_timetable, "relaxation", 30), "body_care", 30), standard)
     assert report.passed, explain(report)
     assert report.result("R4").reasons[0].startswith("programme 25 h ")
+
+
+def test_a_transfer_of_the_pools_own_travel_time_passes(
+    saved_timetable: Timetable, standard: Standard
+) -> None:
+    """The pool is 20 min away; the solver's 15-min grid makes its transfers 30 min, but a
+    hand-made 20-min transfer is enough (found by this file: the checker asked for 30)."""
+    assert session(saved_timetable, "aqua-to").minutes == 30
+    report = check(edit(saved_timetable, "aqua-to", start="12:55"), standard)
+    assert report.passed, explain(report)
 
 
 def test_a_tuesday_to_saturday_course_passes(
