@@ -12,6 +12,7 @@ The helpers here (who may lead what, who is available when, how to say it) are s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -107,9 +108,10 @@ def days_text(course: Course, indices: Iterable[int]) -> str:
     return "days " + joined([str(d + 1) for d in days])
 
 
-def hours(minutes: int) -> str:
-    """'7 h 30 min', '0 h'."""
-    return format_duration(minutes) if minutes else "0 h"
+def hours(minutes: float) -> str:
+    """'7 h 30 min', '0 h' (a fraction of a minute is rounded up)."""
+    whole = math.ceil(minutes)
+    return format_duration(whole) if whole else "0 h"
 
 
 def title(spec: SessionSpec) -> str:
@@ -291,6 +293,20 @@ def _day_capacity(course: Course) -> list[str]:
             f"but {day_words}, {hours(usable * count)} in all. Widen course.day_window, shorten "
             "the lunch or the programme."
         )
+    elif programme > day_max * count:
+        reasons.append(
+            f"R4: the course's group programme is {hours(programme)}, but {count} days of at "
+            f"most {hours(day_max)} of programme (R4's daily bound) hold {hours(day_max * count)}. "
+            f"Remove {hours(programme - day_max * count)} of group sessions or raise "
+            "course.programme_day.max_minutes."
+        )
+    elif programme < day_min * count:
+        reasons.append(
+            f"R4: every course day needs at least {hours(day_min)} of programme, "
+            f"{hours(day_min * count)} in all, but the course's group sessions add up to "
+            f"{hours(programme)}. Add {hours(day_min * count - programme)} of group sessions or "
+            "lower course.programme_day.min_minutes."
+        )
     elif day_min > usable:
         reasons.append(
             f"R3, R4: every course day needs at least {hours(day_min)} of programme (R4), but "
@@ -393,12 +409,13 @@ def _staff_time_words(course: Course, involved: list[_Need], supply: dict[str, i
     when = "during the course" if len(days) == len(course.days) else f"on {days_text(course, days)}"
     each = ", ".join(f"{member_id} {hours(minutes)}" for member_id, minutes in supply.items())
     rules = rules_text([spec_rule(s) for s in specs])
-    if len(pool) == 1:
-        available = f"{subject} available {hours(sum(supply.values()))} then"
-    else:
-        available = f"{subject} available {hours(sum(supply.values()))} then: {each}"
+    has = subject.removesuffix(" is").removesuffix(" are")
+    has += " has" if len(pool) == 1 or subject.endswith(" is") else " have"
+    available = f"{has} {hours(sum(supply.values()))} available then"
+    if len(pool) > 1:
+        available += f" ({each})"
     return (
-        f"{rules}: {what} {verb} {hours(demand)} of {whose} time {when}; {available} "
+        f"{rules}: {what} {verb} {hours(demand)} of {whose} time {when}, but {available} "
         f"(R29: staff work only inside their availability). Make them available longer "
         f"{when}, or let more people lead these sessions."
     )
@@ -436,14 +453,16 @@ def _special_professions(course: Course) -> list[str]:
         usable.setdefault(profession, []).append(member.id)
     if len(usable) >= special.min_count:
         return []
-    can = (
-        "only " + joined([f"{p} ({', '.join(ids)})" for p, ids in sorted(usable.items())]) + " can"
-        if usable
-        else "none can"
-    )
+    members = {m.id: m for m in course.staff}
+    if usable:
+        people = joined([person(members[i]) for ids in usable.values() for i in ids])
+        kinds = len(usable)
+        can = f"only {kinds} {'profession' if kinds == 1 else 'professions'} can: {people}"
+    else:
+        can = "none can"
     return [
         f"R24: special workers of at least {special.min_count} different professions must work "
-        f"with the participants, but {can}: {'; '.join(why_not)}. Make them available, or add "
+        f"with the participants, but {can}; {'; '.join(why_not)}. Make them available, or add "
         "a special worker of another profession."
     ]
 
@@ -525,7 +544,84 @@ def _team_minimum(course: Course) -> list[str]:
     return reasons
 
 
-CHECKS = (_day_capacity, _special_professions, _team_minimum, _staff_time, _shares)
+def _required_roles(course: Course) -> list[str]:
+    """R19 and the like: a session that needs someone of a role (the physician at the closing
+    discussion) has such a person available, long enough, on a day it may be held."""
+    count = len(course.days)
+    physician = course.standard.team.physician_role
+    reasons = []
+    for spec in course.sessions:
+        minutes = session_minutes(course, spec)
+        days = spec.allowed_days(count)
+        for role in spec.required_roles:
+            holders = [m for m in eligible(course, spec) if m.role == role]
+            if not holders:
+                continue  # validation reports a role nobody on the staff holds
+            if any(available_minutes(course, m, days, minutes) for m in holders):
+                continue
+            named = "the physician" if role == physician else f"a {role_words(role)}"
+            away = "; ".join(
+                f"{person(m)} is {availability_text(course, m, days)}" for m in holders
+            )
+            reasons.append(
+                f"{spec_rule(spec)}: {spec_words(course, spec)} ({hours(minutes)}) on "
+                f"{days_text(course, days)} needs {named} ({', '.join(m.id for m in holders)}) "
+                f"for {hours(minutes)} in one stretch, but {away} (R29: staff work only inside "
+                f"their availability). Make {named} available on {days_text(course, days)}."
+            )
+    return reasons
+
+
+def _usable_rooms(course: Course) -> list[str]:
+    """R30: every session with rooms has a room of its kinds that is big enough and, when
+    off-site, near enough (the standard's limit in minutes and kilometres)."""
+    limits = course.standard.rooms
+    n = len(course.participants)
+    reasons = []
+    for spec in course.sessions:
+        if not spec.rooms:
+            continue
+        attendees = {
+            SessionKind.INDIVIDUAL: 1,
+            SessionKind.STAFF_MEETING: 0,
+            SessionKind.SMALL_GROUP: (n + 1) // 2,
+        }.get(spec.kind, n)
+        rooms = [room for room in course.rooms if room.kind in spec.rooms]
+        if not rooms:
+            continue  # validation reports a room kind the course lacks
+        why = []
+        for room in rooms:
+            too_far = room.offsite_minutes > limits.offsite_max_minutes or (
+                room.offsite_km is not None and room.offsite_km > limits.offsite_max_km
+            )
+            if too_far:
+                km = f" / {room.offsite_km:g} km" if room.offsite_km is not None else ""
+                why.append(
+                    f"{room.id} ({room.kind}) is {room.offsite_minutes} min{km} away, farther "
+                    f"than R30's {limits.offsite_max_minutes} min or {limits.offsite_max_km:g} km"
+                )
+            elif room.capacity < attendees:
+                why.append(f"{room.id} ({room.kind}) holds {room.capacity}")
+            else:
+                break
+        else:
+            reasons.append(
+                f"R30: {spec_words(course, spec)} needs a room of kind "
+                f"{joined(list(spec.rooms), 'or')} for {attendees} people, but {'; '.join(why)}. "
+                "Use a room nearer (or bigger), or give the session another room kind."
+            )
+    return reasons
+
+
+CHECKS = (
+    _day_capacity,
+    _usable_rooms,
+    _required_roles,
+    _special_professions,
+    _team_minimum,
+    _staff_time,
+    _shares,
+)
 
 
 def reasons(course: Course) -> list[str]:

@@ -237,6 +237,7 @@ class _CourseCheck:
         self.team()
         self.course_lead()
         self.special_workers()
+        self.experience()
         self.staff_times()
         self.participants()
         self.rooms()
@@ -522,6 +523,46 @@ class _CourseCheck:
                     f"course still has {len(by_profession)} professions, which is enough",
                     "R24",
                 )
+
+    def experience(self) -> None:
+        """R21: the physician's years of rheumatology, and among the other team members someone
+        with the rheumatology hours and someone with the group-leading hours the standard asks."""
+        rules = self.standard.experience
+        physician_role = self.standard.team.physician_role
+        team = self.course.staff_in(StaffGroup.TEAM)
+        window = f"in the last {rules.window_years} years"
+        for member in (m for m in team if m.role == physician_role):
+            years = member.experience.rheumatology_years
+            if years is None or years < rules.physician_min_years:
+                given = "not given" if years is None else f"{years:g} years"
+                loc = (
+                    self.staff_loc(member, "experience", "rheumatology_years")
+                    if years is not None
+                    else self.staff_loc(member)
+                )
+                self.found.error(
+                    loc,
+                    f"{person(member)}: rheumatology experience {given}; R21 needs a physician "
+                    f"with at least {rules.physician_min_years:g} years {window}: set "
+                    "experience: {rheumatology_years: N} or choose another physician",
+                    "R21",
+                )
+        others = [m for m in team if m.role != physician_role]
+        if not others:
+            return
+        for field, need, words in (
+            ("rheumatology_hours", rules.other_member_min_rheumatology_hours, "rheumatology work"),
+            ("group_leading_hours", rules.non_physician_min_group_leading_hours, "leading groups"),
+        ):
+            if any((getattr(m.experience, field) or 0) >= need for m in others):
+                continue
+            have = ", ".join(f"{m.id} {getattr(m.experience, field) or 0:g} h" for m in others)
+            self.found.error(
+                ("staff",),
+                f"R21 needs a team member besides the physician with at least {need:g} h of "
+                f"{words} {window}; the team has {have}: set experience: {{{field}: N}} for one",
+                "R21",
+            )
 
     def staff_times(self) -> None:
         """R29 facts: availability on course days, on the slot grid, inside the day window;
