@@ -33,6 +33,7 @@ from scheduler.precheck import (
     person,
     restricted_days,
     session_minutes,
+    spec_rule,
     spec_words,
     staff_minutes,
     title,
@@ -118,12 +119,25 @@ def shrink(
 
 
 def _narrow_days(
-    course: Course, member: StaffMember, core: Sequence[str], deadline: float
+    course: Course,
+    member: StaffMember,
+    core: Sequence[str],
+    deadline: float,
+    relevant: set[int] | None = None,
 ) -> tuple[list[int], bool]:
     """The days of a person's restricted availability that the clash needs: each restricted day
-    is released (made a whole working day) in turn; if the course stays infeasible, it goes."""
+    is released (made a whole working day) in turn; if the course stays infeasible, it goes.
+    Only `relevant` days (the days of the sessions the clash is about) are tried, when known."""
     kept = restricted_days(course, member)
     capped = member.max_minutes is not None
+    if relevant is not None:
+        inside = [day for day in kept if day in relevant]
+        if (
+            inside
+            and inside != kept
+            and _still_infeasible(course, member, inside, capped, core, deadline)
+        ):
+            kept = inside
     for day in list(kept):
         if time.monotonic() > deadline:
             return kept, capped
@@ -165,41 +179,111 @@ def _still_infeasible(
     return status == cp_model.INFEASIBLE
 
 
+def deletion_filter(
+    course: Course, keys: Sequence[str], deadline: float, step: float = 1.5, workers: int = 2
+) -> tuple[list[str], bool] | None:
+    """The keys a clash needs, found without assumptions: each key (first whole groups of them)
+    is switched off in a plain model with the others fixed on, which presolve can use, so
+    aggregate clashes (day capacity, hour totals) are proven where the assumption core stalls.
+
+    None when the model with every key on is not proven infeasible in time; else the keys kept
+    and whether each was shown to be needed (False when time ran out or a re-solve was undecided).
+    """
+    built = build_model(course, explaining=True, with_objective=False)
+    literals = built.ctx.assumptions
+
+    def infeasible(on: set[str]) -> bool | None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        model = built.model.clone()
+        for key, literal in literals.items():
+            model.add(literal == int(key in on))
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = workers
+        solver.parameters.max_time_in_seconds = min(step, remaining)
+        status = solver.solve(model)
+        if status == cp_model.INFEASIBLE:
+            return True
+        if status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
+            return False
+        return None
+
+    current = [key for key in keys if key in literals]
+    if infeasible(set(current)) is not True:
+        return None
+    # Drop halves, then quarters... of the keys (in drop order), then single keys: a clash that
+    # rests on a few keys is found in a few re-solves rather than one per key.
+    proven = True
+    size = max(len(current) // 2, 1)
+    while True:
+        order = _drop_order(course, current)
+        chunks = [order[i : i + size] for i in range(0, len(order), size)]
+        for chunk in chunks:
+            if time.monotonic() >= deadline:
+                return current, False
+            result = infeasible(set(current) - set(chunk))
+            if result is True:
+                current = [k for k in current if k not in chunk]
+            elif result is None and size == 1:
+                proven = False
+        if size == 1:
+            break
+        size = max(size // 2, 1)
+    return current, proven
+
+
 def explain_infeasible(
-    course: Course, time_limit: float = 10.0, shrink_seconds: float = 4.0
+    course: Course,
+    time_limit: float = 2.5,
+    shrink_seconds: float = 5.0,
+    narrow_seconds: float = 3.0,
 ) -> list[str]:
     """A small set of rules and facts that cannot all hold together, one line each, in words.
 
-    `time_limit` bounds the first proof; `shrink_seconds` the shrinking and narrowing after it.
+    First the cheap pre-checks (scheduler/precheck.py); then OR-Tools' assumption core, found
+    within `time_limit` and shrunk; where the core stalls, a deletion filter over plain models.
+    `shrink_seconds` bounds the shrinking (or the filter), `narrow_seconds` the narrowing of
+    people's availability to the days that matter.
     """
+    from scheduler.precheck import reasons as precheck_reasons
+
+    found = precheck_reasons(course)
+    if found:
+        return found
     probe = _probe(course)
     keys = list(probe.literals)
     status, core = probe.solve(keys, time_limit)
     if status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
         return [
-            "the solver found no timetable, but with every rule switched on one at a time it "
-            "found one: the clash could not be singled out; try a longer --time-limit"
+            "the solver found no timetable in its time, but one exists: try a longer --time-limit"
         ]
+    deadline = time.monotonic() + shrink_seconds
     if status != cp_model.INFEASIBLE:
-        return [
-            f"the solver could not prove within {time_limit:g} s which rules clash; "
-            "try a longer --time-limit"
-        ]
-    if not core:
+        filtered = deletion_filter(course, keys, deadline)
+        if filtered is None:
+            return [
+                f"the solver could not prove within {time_limit + shrink_seconds:g} s which "
+                "rules clash; try a longer --time-limit"
+            ]
+        core, proven = filtered
+    elif not core:
         return [
             "the course's fixed facts clash before any rule is applied (e.g. a session that "
             "fits no day); check the day window, the sessions' lengths and their allowed days"
         ]
-    deadline = time.monotonic() + shrink_seconds
-    core, proven = shrink(probe, course, core, deadline)
+    else:
+        core, proven = shrink(probe, course, core, deadline)
     if not core:
         return ["the course's fixed facts clash before any rule is applied"]
     lines = [
         "these rules and facts cannot all hold together"
         + (" (each of them is needed for the clash):" if proven else ":")
     ]
+    # Narrowing people's days gets its own short budget, shared by everyone in the clash.
+    narrowing = time.monotonic() + narrow_seconds
     for key in sorted(core, key=_key_order):
-        lines.append(f"  - {describe(key, course, core, deadline)}")
+        lines.append(f"  - {describe(key, course, core, narrowing)}")
     return lines
 
 
@@ -223,21 +307,40 @@ def describe(key: str, course: Course, core: Sequence[str] = (), deadline: float
     return f"{key}: {teller(course, core)}"
 
 
+def core_days(course: Course, core: Sequence[str]) -> set[int] | None:
+    """The course days the clash is about, when every rule in it concerns sessions held on some
+    days only (e.g. R18: the opening on day 1); None when some rule spans the whole course."""
+    count = len(course.days)
+    rules = [key for key in core if not key.startswith("availability:")]
+    if not rules:
+        return None
+    days: set[int] = set()
+    for rule in rules:
+        specs = [s for s in course.sessions if spec_rule(s) == rule and s.purpose is not None]
+        if not specs or rule == "R9":
+            return None
+        for spec in specs:
+            days.update(spec.allowed_days(count))
+    return days if len(days) < count else None
+
+
 def _availability(who: str, course: Course, core: Sequence[str], deadline: float) -> str:
     member = next((m for m in course.staff if m.id == who), None)
     if member is not None:
-        days, capped = (
-            _narrow_days(course, member, core, deadline)
-            if core
-            else (restricted_days(course, member), member.max_minutes is not None)
-        )
+        relevant = core_days(course, core)
+        if core:
+            days, capped = _narrow_days(course, member, core, deadline, relevant)
+        else:
+            days, capped = restricted_days(course, member), member.max_minutes is not None
         if not days and not capped:
             days = restricted_days(course, member)
-        parts = [availability_text(course, member, days)] if days else []
+            if relevant is not None:
+                days = [d for d in days if d in relevant] or days
+        parts = [f"is {availability_text(course, member, days)}"] if days else []
         if capped and member.max_minutes is not None:
             parts.append(f"works at most {hours(member.max_minutes)} in all")
-        facts = "; ".join(p for p in parts if p) or "as the course file gives it"
-        return f"R29: {person(member)} is {facts}"
+        facts = " and ".join(parts) or "is available as the course file says"
+        return f"R29: {person(member)} {facts}"
     room = next((r for r in course.rooms if r.id == who), None)
     if room is not None:
         away = _times(course, getattr(room, "unavailable", {}))
@@ -348,9 +451,8 @@ def _r9(course: Course, core: Sequence[str]) -> str:
         if staff_in_core and not staff_in_core & set(people):
             continue
         if len(people) <= max(2, spec.staff):
-            narrow.append(
-                f"{spec.id} ({hours(spec.minutes)}): only {', '.join(people) or 'nobody'}"
-            )
+            who = f"only {', '.join(people)}" if people else "nobody may lead it"
+            narrow.append(f"{spec.id} ({hours(spec.minutes)}): {who}")
     facts = f"; {'; '.join(narrow[:8])}" if narrow else ""
     return (
         "each session has its number of staff, all allowed by its own leader list and its "
@@ -483,6 +585,12 @@ def _r30(course: Course, core: Sequence[str]) -> str:
             facts.append(
                 f"'{title(spec)}' ({spec.id}) needs a room of kind {joined(list(spec.rooms), 'or')} "
                 f"for {attendees} people and has none it may use"
+            )
+        elif spec.kind == SessionKind.SMALL_GROUP and len(usable) < 2:
+            facts.append(
+                f"the two halves of '{title(spec)}' ({spec.id}) meet at the same time and need "
+                f"two rooms of kind {joined(list(spec.rooms), 'or')}; the course has only "
+                f"{usable[0].id}"
             )
     for kind, needed in rooms.required.items():
         have = sum(1 for r in course.rooms if r.kind == kind)

@@ -217,7 +217,7 @@ def available_minutes(
 
 
 def availability_text(course: Course, member: StaffMember, days: Iterable[int]) -> str:
-    """'not available on day 1 (Mon 8.3.); 12:00-16:00 on day 2 (Tue 9.3.)' for restricted days."""
+    """'not available on day 1 (Mon 8.3.); available only 12:00-16:00 on day 2 (Tue 9.3.)'."""
     parts = []
     for index in sorted(set(days)):
         windows = windows_on(course, member, index)
@@ -225,7 +225,7 @@ def availability_text(course: Course, member: StaffMember, days: Iterable[int]) 
             parts.append(f"not available on {day_text(course, index)}")
         else:
             spans = ", ".join(f"{format_clock(s)}–{format_clock(e)}" for s, e in windows)
-            parts.append(f"{spans} on {day_text(course, index)}")
+            parts.append(f"available only {spans} on {day_text(course, index)}")
     return "; ".join(parts)
 
 
