@@ -170,9 +170,7 @@ def read_yaml(path: Path) -> YamlDocument:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        raise InputError(
-            name, "", "is empty; start from `kurssi init` or data/courses/default.yaml"
-        )
+        raise InputError(name, "", "is empty; start from a copy of data/courses/default.yaml")
     marks: dict[tuple[str | int, ...], tuple[int, int]] = {}
     twice: list[tuple[str, int, int]] = []
     try:
