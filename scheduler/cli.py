@@ -419,3 +419,89 @@ def resolve_command(
         click.echo(f"      tell:   {', '.join(change.notify) or '-'}")
     click.echo(f"wrote {json_path}")
     click.echo(f"wrote {xlsx_path}")
+
+
+@main.command("plan", epilog=EXIT_CODES_HELP)
+@click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUTPUT_DIR,
+    show_default=True,
+    help="Folder for the outputs.",
+)
+@click.option(
+    "--time-limit",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Seconds of search for the whole plan (solver's deterministic time unless --fast).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the search.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Search threads.")
+@click.option("--fast", is_flag=True, help="Wall-clock time limit.")
+@click.option("--quiet", is_flag=True, help="No progress lines.")
+def plan_command(
+    plan_file: Path,
+    out_dir: Path,
+    time_limit: float,
+    seed: int,
+    workers: int,
+    fast: bool,
+    quiet: bool,
+) -> None:
+    """Make the week timetables of several courses that share staff and rooms (a plan file).
+
+    Nobody and no room is in two courses at once. Writes OUT/<course id>-<first day>.json and
+    .xlsx per course and OUT/<plan>-overview.json (each person's and room's week), never over
+    an existing file.
+
+    Example: kurssi plan data/plans/spring-week.yaml --time-limit 60
+    """
+    import json
+
+    from scheduler.export.excel import write_workbook
+    from scheduler.plan import load_plan, overview, solve_plan
+
+    plan = load_plan(plan_file)
+    say = (lambda _: None) if quiet else (lambda text: click.echo(text, err=True))
+    shared = ", ".join(plan.shared.staff) or "nobody"
+    say(f"planning {len(plan.courses)} courses of {plan_file} (shared staff: {shared}) ...")
+    options = SolveOptions(
+        time_limit=time_limit,
+        seed=seed,
+        workers=workers,
+        deterministic=not fast,
+        progress=None if quiet else _print_progress,
+    )
+    try:
+        result = solve_plan(plan, options, say=say)
+    except Infeasible as error:
+        click.echo("the plan cannot be timetabled under the standard:", err=True)
+        for reason in error.reasons:
+            click.echo(f"  {reason}", err=True)
+        raise click.exceptions.Exit(EXIT_INFEASIBLE) from None
+    bound = "-" if result.bound is None else f"{result.bound:g}"
+    click.echo(
+        f"{result.status.lower()}: total penalty {result.objective:g}, bound {bound} "
+        f"({result.seconds:.1f} s)"
+    )
+    for course_result in result.courses:
+        click.echo(f"{course_result.key}: penalty {course_result.penalty:g}")
+        _verified(course_result.timetable, course_result.course.standard)
+    for course_result in result.courses:
+        course = course_result.course
+        stem = free_stem(
+            out_dir, f"{course_result.key}-{course.info.first_day.isoformat()}", (".json", ".xlsx")
+        )
+        timetable = course_result.timetable.pseudonymous()
+        json_path = write_text_atomic(out_dir / f"{stem}.json", timetable.to_json())
+        xlsx_path = write_workbook(timetable, out_dir / f"{stem}.xlsx", course.info.language)
+        click.echo(f"wrote {json_path}")
+        click.echo(f"wrote {xlsx_path}")
+    stem = free_stem(out_dir, f"{plan_file.stem}-overview", (".json",))
+    path = write_text_atomic(
+        out_dir / f"{stem}.json", json.dumps(overview(result), indent=2, ensure_ascii=False)
+    )
+    click.echo(f"wrote {path}")

@@ -156,9 +156,9 @@ def _with_facts(courses: list[PlanCourse], facts: list[StaffFacts]) -> list[Plan
             fact = next((f for f in facts if f.id == member.id), None)
             if fact is not None:
                 update = {
-                    k: v
-                    for k, v in fact.model_dump(exclude={"id"}).items()
-                    if v is not None and k in fact.model_fields_set
+                    k: getattr(fact, k)
+                    for k in fact.model_fields_set - {"id"}
+                    if getattr(fact, k) is not None
                 }
                 member = member.model_copy(update=update)
             staff.append(member)
