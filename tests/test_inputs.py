@@ -514,3 +514,10 @@ def test_exit_codes_are_documented() -> None:
         assert result.exit_code == 0
         text = " ".join(result.output.split())
         assert "0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error" in text
+
+
+def test_absurdly_large_number(tmp_path: Path) -> None:
+    text = edited("    max_minutes: 120\n", "    max_minutes: 1000000000000000000000000\n")
+    message = one_error(bad(tmp_path, text), "is far too large")
+    assert f"line {line_of(text, 'max_minutes: 1000')}" in message
+    assert "staff[7].max_minutes" in message
