@@ -468,7 +468,14 @@ def solve_plan(
         stuck = staged
         order = sorted(plan.courses, key=lambda c: c.key != stuck)
         staged = _stages(plan, order, options, say)
+    arithmetic_done = False
     if isinstance(staged, str):
+        # Either order failed: first the cheap arithmetic over the shared people, which proves
+        # the common clashes in seconds, before a joint solve that may take all the time.
+        reasons = explain(plan, proven=False)
+        if reasons:
+            raise Infeasible(reasons)
+        arithmetic_done = True
         say("  solving all courses jointly without a staged start")
         staged = None
     staged_seconds = time.monotonic() - started
@@ -515,7 +522,7 @@ def solve_plan(
             variables=len(joint.model.proto.variables),
             constraints=len(joint.model.proto.constraints),
         )
-    reasons = explain(plan, proven=status == cp_model.INFEASIBLE)
+    reasons = explain(plan, proven=status == cp_model.INFEASIBLE, arithmetic=not arithmetic_done)
     if reasons:
         raise Infeasible(reasons, solver.status_name(status))
     raise Infeasible(
@@ -617,13 +624,15 @@ def _staff_reasons(plan: Plan, staff_id: str, seconds: float, fallback: bool = F
     need: dict[str, dict[date, int]] = {}
     total: dict[str, int] = {}
     for entry in entries:
+        total[entry.key] = _least_minutes(entry.course, staff_id, None, seconds) or 0
+    for entry in entries:
         course = entry.course
-        least = _least_minutes(course, staff_id, None, seconds)
-        total[entry.key] = least or 0
         need[entry.key] = {}
         for index, day in enumerate(course.days):
             if not available.get(day):
                 continue  # nobody needs a person on a day they are away
+            if not fallback and sum(total.values()) <= available[day]:
+                continue  # this day holds even all the week's needs: it cannot be the clash
             need[entry.key][day] = _least_minutes(course, staff_id, index, seconds) or 0
 
     def spans_text(day: date) -> str:
@@ -705,7 +714,9 @@ def _status(plan: Plan, keep: Sequence[str], seconds: float) -> int:
     return solver.solve(joint.model)
 
 
-def explain(plan: Plan, proven: bool = True, seconds: float = 0.5) -> list[str]:
+def explain(
+    plan: Plan, proven: bool = True, seconds: float = 0.5, arithmetic: bool = True
+) -> list[str]:
     """Why the plan has no timetable, in words: the shared people (or rooms) who cannot serve
     all their courses, the days and the hours. Empty when no reason could be found.
 
@@ -713,9 +724,10 @@ def explain(plan: Plan, proven: bool = True, seconds: float = 0.5) -> list[str]:
     time each course needs of them, proven per course by the solver, against their
     availability. If that shows nothing, a deletion filter over the shared people and rooms
     names the ones whose sharing makes the plan impossible (only when infeasibility is proven).
+    `arithmetic=False` skips the first step (when it was done already).
     """
     reasons: list[str] = []
-    for staff_id in plan.shared.staff:
+    for staff_id in plan.shared.staff if arithmetic else ():
         reasons.extend(_staff_reasons(plan, staff_id, seconds))
     if reasons or not proven:
         return reasons
