@@ -606,9 +606,11 @@ class _CourseCheck:
         R20: every team member available for at least their minimum hours."""
         limits = self.standard.team.roles
         for member in self.course.staff:
-            for day, windows in member.availability.items():
-                loc = self.staff_loc(member, "availability", day)
-                self.times_on(day, windows, loc, f"{member.id}'s availability")
+            self.times_by_day(
+                member.availability,
+                self.staff_loc(member, "availability"),
+                f"{member.id}'s availability",
+            )
             limit = limits.get(member.role)
             if limit is None or self.course.group_of(member) != StaffGroup.TEAM:
                 continue
@@ -635,15 +637,24 @@ class _CourseCheck:
                     "R20",
                 )
 
-    def times_on(self, day: date, windows: Iterable[TimeWindow], loc: Loc, what: str) -> None:
-        if day not in self.days:
+    def times_by_day(self, by_day: dict[date, tuple[TimeWindow, ...]], loc: Loc, what: str) -> None:
+        """Times given per date: the dates are course days (one message for all that are not,
+        as after a change of first_day), the times on the grid and inside the day window."""
+        off = [day for day in by_day if day not in self.days]
+        if off:
+            dates = joined([day.isoformat() for day in off])
+            verb = "is not a course day" if len(off) == 1 else "are not course days"
             self.found.error(
-                loc,
-                f"{day.isoformat()} in {what} is not a course day (the course runs "
-                f"{long_date(self.days[0])} to {long_date(self.days[-1])}); fix the date or "
+                (*loc, off[0]),
+                f"{dates} in {what} {verb} (the course runs {long_date(self.days[0])} to "
+                f"{long_date(self.days[-1])}); fix the {plural('date', len(off))} or "
                 "course.first_day",
             )
-            return
+        for day, windows in by_day.items():
+            if day in self.days:
+                self.times_on(day, windows, (*loc, day), what)
+
+    def times_on(self, day: date, windows: Iterable[TimeWindow], loc: Loc, what: str) -> None:
         window_day = self.day_window
         for index, window in enumerate(windows):
             here = (*loc, index)
@@ -681,13 +692,11 @@ class _CourseCheck:
             )
         for participant in participants:
             loc = self.participant_locs.get(participant.id, ("participants",))
-            for day, windows in participant.unavailable.items():
-                self.times_on(
-                    day,
-                    windows,
-                    (*loc, "unavailable", day),
-                    f"participant {participant.id}'s time away",
-                )
+            self.times_by_day(
+                participant.unavailable,
+                (*loc, "unavailable"),
+                f"participant {participant.id}'s time away",
+            )
         half_a = (len(participants) + 1) // 2
         fixed = Counter(p.small_group for p in participants if p.small_group)
         for half, size in (("A", half_a), ("B", len(participants) - half_a)):
@@ -731,6 +740,10 @@ class _CourseCheck:
                     "not be used",
                     "R30",
                 )
+        for index, room in enumerate(self.course.rooms):
+            self.times_by_day(
+                room.unavailable, ("rooms", index, "unavailable"), f"room {room.id}'s closed times"
+            )
         have = Counter(room.kind for room in self.course.rooms)
         for kind, needed in rooms.required.items():
             if have[kind] < needed:
