@@ -375,6 +375,29 @@ def _validation_message(
 
 MAX_PROBLEMS = 20
 
+# A check over several fields (a model validator) names no field; by the words of its message,
+# the field a person should look at, and what would fix it.
+_FIELD_OF_MESSAGE = {
+    "lunch window": ("lunch", "window"),
+    "lunch of": ("lunch", "minutes"),
+    "language must be": ("language",),
+}
+_FIX_OF_CHECK = {
+    ("lunch", "window"): "move the lunch window inside course.day_window",
+    ("lunch", "minutes"): "shorten the lunch or widen its window",
+    ("language",): "write fi or en",
+}
+
+
+def _field_of_check(item: Any) -> tuple[str, ...]:
+    if item.get("type") != "value_error":
+        return ()
+    message = str(item.get("msg", "")).removeprefix("Value error, ")
+    for start, field in _FIELD_OF_MESSAGE.items():
+        if message.startswith(start):
+            return field
+    return ()
+
 
 def explain_validation(
     doc: YamlDocument,
@@ -388,8 +411,12 @@ def explain_validation(
     """
     problems = []
     for item in error.errors()[:MAX_PROBLEMS]:
-        loc = (*prefix, *item["loc"])
-        message = _validation_message(item, loc, model)
+        field = _field_of_check(item)
+        loc = (*prefix, *item["loc"], *field)
+        if field:
+            message = str(item["msg"]).removeprefix("Value error, ") + f"; {_FIX_OF_CHECK[field]}"
+        else:
+            message = _validation_message(item, loc, model)
         problems.append(InputError(str(doc.path), doc.place(loc), message))
     return combine(problems)
 

@@ -808,7 +808,7 @@ class _CourseCheck:
                 self.found.error(
                     self.spec_loc(spec, "after"),
                     f"session {spec.id!r} comes after {spec.after!r}, which is no session; "
-                    f"{did_you_mean(spec.after, spec_ids)}",
+                    f"{did_you_mean(spec.after, spec_ids)}give the id of a session",
                 )
             minutes = session_minutes(self.course, spec)
             if minutes > window:

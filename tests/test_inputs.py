@@ -521,3 +521,19 @@ def test_absurdly_large_number(tmp_path: Path) -> None:
     message = one_error(bad(tmp_path, text), "is far too large")
     assert f"line {line_of(text, 'max_minutes: 1000')}" in message
     assert "staff[7].max_minutes" in message
+
+
+def test_a_check_over_several_fields_names_the_field_to_fix(tmp_path: Path) -> None:
+    text = edited('lunch: {window: "11:00-12:30"', 'lunch: {window: "15:30-17:00"')
+    message = one_error(bad(tmp_path, text), "lunch window 15:30-17:00 is outside the day")
+    assert f"line {line_of(text, '15:30-17:00')}" in message and "(course.lunch.window)" in message
+    assert "move the lunch window inside course.day_window" in message
+
+
+def test_session_after_an_unknown_session(tmp_path: Path) -> None:
+    text = edited(
+        "    interruptible: true\n  - id: aqua",
+        "    interruptible: true\n    after: interveiw\n  - id: aqua",
+    )
+    message = one_error(bad(tmp_path, text), "comes after 'interveiw'")
+    assert "programme[0].after" in message and "did you mean 'interview'?" in message
