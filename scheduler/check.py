@@ -483,24 +483,39 @@ def _r4_programme_hours(ctx: Context) -> RuleResult:
     day_min, day_max = ctx.course.programme_day_bounds
     minimum = ctx.standard.programme.min_total_minutes
     programme = _programme_sessions(ctx)
-    per_day = {day: _covered_minutes(s for s in programme if s.date == day) for day in ctx.days}
+    # The standard counts the programme "carried out by the team and/or special workers" (§4):
+    # what other staff run alone is programme, but not these hours.
+    led = [s for s in programme if any(ctx.group_of(m) != StaffGroup.OTHER for m in ctx.members(s))]
+    per_day = {day: _covered_minutes(s for s in led if s.date == day) for day in ctx.days}
+    all_per_day = {day: _covered_minutes(s for s in programme if s.date == day) for day in ctx.days}
     total = sum(per_day.values())
     fails = []
     for day, minutes in per_day.items():
-        if not day_min <= minutes <= day_max:
+        if minutes < day_min:
             fails.append(
-                f"{ctx.day(day)} has {format_duration(minutes)} of programme; each day needs "
-                f"{format_duration(day_min)}-{format_duration(day_max)}"
+                f"{ctx.day(day)} has {format_duration(minutes)} of programme led by the team or "
+                f"special workers; each day needs at least {format_duration(day_min)}"
             )
+        if all_per_day[day] > day_max:
+            fails.append(
+                f"{ctx.day(day)} has {format_duration(all_per_day[day])} of programme; at most "
+                f"{format_duration(day_max)} a day"
+            )
+    alone = ", ".join(s.id for s in programme if s not in led)
     if total < minimum:
         fails.append(
-            f"the programme totals {format_duration(total)}; at least {format_duration(minimum)}"
+            f"the programme led by the team or special workers totals {format_duration(total)}; "
+            f"at least {format_duration(minimum)}"
+            + (f" (other staff alone run {alone}, which do not count)" if alone else "")
         )
     daily = ", ".join(f"day {i + 1} {format_duration(m)}" for i, m in enumerate(per_day.values()))
     return _result(
         "R4",
         fails,
-        [f"programme {format_duration(total)} (at least {format_duration(minimum)}): {daily}"],
+        [
+            f"programme led by the team or special workers {format_duration(total)} (at least "
+            f"{format_duration(minimum)}): {daily}"
+        ],
     )
 
 

@@ -185,11 +185,11 @@ def test_a_replan_blocked_by_locked_sessions_says_so(
 
     wednesday = _wednesday(default_timetable)
     pt = _busiest_from(default_timetable, "physiotherapist", wednesday)
-    # Everything the physiotherapist does not lead is locked, so their sessions have nowhere
-    # to go; from scratch the changed course is fine.
+    # Everything from Wednesday is locked, the physiotherapist's own sessions too, so nobody
+    # can take them over; from scratch the changed course is fine.
     locked = tuple(
         s.model_copy(update={"locked": True})
-        if _starts(s) >= wednesday and pt not in s.staff and s.kind != SessionKind.TRANSFER
+        if _starts(s) >= wednesday and s.kind != SessionKind.TRANSFER
         else s
         for s in default_timetable.sessions
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
+from models.base import StaffGroup
 from scheduler.cpsat.context import ModelContext
 
 
@@ -34,13 +37,39 @@ def add_day_length(ctx: ModelContext) -> None:
         model.add(last - first >= v.group_busy_slots(day))
 
 
+def _team_or_special_programme(ctx: ModelContext, day: int) -> cp_model.LinearExprT:
+    """R4: the day's programme with a team member or special worker in it.
+
+    The standard counts the programme "carried out by the team and/or special workers"
+    (§4); a session that other staff run alone is programme, but not these hours.
+    """
+    model, v = ctx.model, ctx.vars
+    terms: list[cp_model.LinearExprT] = []
+    for occurrence in v.occurrences:
+        if not occurrence.is_programme or day not in occurrence.day_lit:
+            continue
+        qualified, others = [], []
+        for (_, staff_id), lit in occurrence.staff_lit.items():
+            member = ctx.course.member(staff_id)
+            is_other = ctx.course.group_of(member) == StaffGroup.OTHER
+            (others if is_other else qualified).append(lit)
+        if not others:
+            terms.append(occurrence.minutes * occurrence.day_lit[day])
+        elif qualified:
+            counted = model.new_bool_var(f"r4_counted[{occurrence.id},{day}]")
+            model.add_implication(counted, occurrence.day_lit[day])
+            model.add_bool_or(qualified).only_enforce_if(counted)
+            terms.append(occurrence.minutes * counted)
+    return sum(terms)
+
+
 def add_programme_hours(ctx: ModelContext) -> None:
     """R4: at least the standard's programme hours in all, each day within the course's bounds."""
     model, v = ctx.model, ctx.vars
     day_min, day_max = ctx.course.programme_day_bounds
+    counted = [_team_or_special_programme(ctx, day) for day in range(v.day_count)]
     for day in range(v.day_count):
-        minutes = v.programme_minutes(day)
-        ctx.add(model.add(minutes >= day_min), "R4")
-        ctx.add(model.add(minutes <= day_max), "R4")
-    total = sum(v.programme_minutes(day) for day in range(v.day_count))
+        ctx.add(model.add(counted[day] >= day_min), "R4")
+        ctx.add(model.add(v.programme_minutes(day) <= day_max), "R4")
+    total = sum(counted)
     ctx.add(model.add(total >= ctx.course.standard.programme.min_total_minutes), "R4")
