@@ -241,8 +241,24 @@ def explain_infeasible(
 ) -> list[str]:
     """A small set of rules and facts that cannot all hold together, one line each, in words.
 
-    First the cheap pre-checks (scheduler/precheck.py); then OR-Tools' assumption core, found
-    within `time_limit` and shrunk; where the core stalls, a deletion filter over plain models.
+    The course is known to be infeasible when this is called: a failure while explaining it must
+    not hide that (exit 3), so it is told as such instead of raised.
+    """
+    try:
+        return _explain(course, time_limit, shrink_seconds, narrow_seconds)
+    except Exception as error:  # the verdict stands without its explanation
+        return [
+            "the solver proved that no timetable meets the standard, but explaining why failed "
+            f"({type(error).__name__}: {error}); please report this with the course file"
+        ]
+
+
+def _explain(
+    course: Course, time_limit: float, shrink_seconds: float, narrow_seconds: float
+) -> list[str]:
+    """The explanation: first the cheap pre-checks (scheduler/precheck.py); then OR-Tools'
+    assumption core, found within `time_limit` and shrunk; where the core stalls, a deletion
+    filter over plain models.
     `shrink_seconds` bounds the shrinking (or the filter), `narrow_seconds` the narrowing of
     people's availability to the days that matter.
     """

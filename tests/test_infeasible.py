@@ -159,3 +159,16 @@ def test_core_days_of_a_clash(default_course: Course) -> None:
     assert core_days(default_course, ["R18", "availability:pt1"]) == {0}
     assert core_days(default_course, ["R28"]) == {1, 2, 3}
     assert core_days(default_course, ["R20", "availability:reum"]) is None
+
+
+def test_a_failing_explanation_still_says_infeasible(
+    default_course: Course, monkeypatch: Any
+) -> None:
+    import scheduler.explain as explain
+
+    def broken(*args: Any) -> list[str]:
+        raise KeyError("oops")
+
+    monkeypatch.setattr(explain, "_explain", broken)
+    (line,) = explain.explain_infeasible(default_course)
+    assert "proved that no timetable meets the standard" in line and "KeyError" in line
