@@ -613,8 +613,32 @@ def _usable_rooms(course: Course) -> list[str]:
     return reasons
 
 
+def _counted_programme(course: Course) -> list[str]:
+    """R4: the programme hours count only where the team or special workers carry a session
+    out (§4); sessions only other staff may lead do not count towards the total."""
+    need = course.standard.programme.min_total_minutes
+    counted, uncounted = 0, []
+    for spec in course.sessions:
+        if not is_programme(spec):
+            continue
+        minutes = session_minutes(course, spec) * spec.count
+        if any(course.group_of(m) != StaffGroup.OTHER for m in eligible(course, spec)):
+            counted += minutes
+        else:
+            uncounted.append(f"{spec.id} ({hours(minutes)})")
+    if counted >= need or not uncounted:
+        return []  # without uncounted sessions, validation has told the shortfall (R4)
+    return [
+        f"R4: the group programme the team or special workers may carry out adds up to "
+        f"{hours(counted)}, but R4 needs at least {hours(need)}; only other staff may lead "
+        f"{', '.join(uncounted)}, which does not count. Let a team member or special worker "
+        "lead them, or add programme."
+    ]
+
+
 CHECKS = (
     _day_capacity,
+    _counted_programme,
     _usable_rooms,
     _required_roles,
     _special_professions,

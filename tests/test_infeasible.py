@@ -172,3 +172,16 @@ def test_a_failing_explanation_still_says_infeasible(
     monkeypatch.setattr(explain, "_explain", broken)
     (line,) = explain.explain_infeasible(default_course)
     assert "proved that no timetable meets the standard" in line and "KeyError" in line
+
+
+def test_programme_only_other_staff_may_lead_does_not_count(default_course: Course) -> None:
+    programme = tuple(
+        spec.model_copy(update={"leaders": ("sports_instructor",)})
+        if spec.id in ("body_care", "sports_trial")
+        else spec
+        for spec in default_course.programme
+    )
+    (reason,) = reasons(default_course.with_changes(programme=programme))
+    assert reason.startswith("R4: the group programme the team or special workers may carry out")
+    assert "adds up to 24 h, but R4 needs at least 25 h" in reason
+    assert "body_care (1 h), sports_trial (1 h)" in reason
