@@ -62,7 +62,12 @@ class KurssiGroup(click.Group):
         except Infeasible as error:
             if debug:
                 traceback.print_exc()
-            click.echo("the course cannot be timetabled under the standard:", err=True)
+            if error.status == "INFEASIBLE":
+                click.echo("the course cannot be timetabled under the standard:", err=True)
+            else:  # a time limit ran out before any timetable was found: not proven impossible
+                click.echo(
+                    "no timetable found in the time given (not proven impossible):", err=True
+                )
             for reason in error.reasons:
                 click.echo(f"  {reason}", err=True)
             ctx.exit(EXIT_INFEASIBLE)
