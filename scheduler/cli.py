@@ -483,7 +483,10 @@ def plan_command(
     try:
         result = solve_plan(plan, options, say=say)
     except Infeasible as error:
-        click.echo("the plan cannot be timetabled under the standard:", err=True)
+        if error.status == "INFEASIBLE":
+            click.echo("the plan cannot be timetabled under the standard:", err=True)
+        else:
+            click.echo("no plan found in the time given (not proven impossible):", err=True)
         for reason in error.reasons:
             click.echo(f"  {reason}", err=True)
         raise click.exceptions.Exit(EXIT_INFEASIBLE) from None

@@ -523,8 +523,8 @@ def solve_plan(
             constraints=len(joint.model.proto.constraints),
         )
     reasons = explain(plan, proven=status == cp_model.INFEASIBLE, arithmetic=not arithmetic_done)
-    if reasons:
-        raise Infeasible(reasons, solver.status_name(status))
+    if reasons:  # the arithmetic and the deletion filter both prove the plan impossible
+        raise Infeasible(reasons)
     raise Infeasible(
         [
             f"no timetable for the plan found within the time limit ({options.time_limit:g} s; "
