@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import yaml
 
 from models.standard import Standard
 from models.timetable import Timetable
@@ -132,6 +133,18 @@ PARTICIPANT_NAMES_HELP = (
 )
 
 
+def _is_plan_file(path: Path) -> bool:
+    """A plan (several courses) rather than one course: its top level lists `courses`.
+
+    Anything unreadable is left to the course loader, which says what is wrong and where.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+        return False
+    return isinstance(data, dict) and "courses" in data and "course" not in data
+
+
 def _print_progress(progress: Progress) -> None:
     gap = abs(progress.objective - progress.bound) / max(abs(progress.objective), 1e-9)
     click.echo(
@@ -184,11 +197,18 @@ def solve_command(
 ) -> None:
     """Make a week timetable for a course file (the embedded default course if none).
 
-    Writes OUT/<course>-<first day>.json and .xlsx, never over an existing file.
+    Writes OUT/<course>-<first day>.json and .xlsx, never over an existing file. Given a plan
+    file (several courses sharing staff and rooms), does what `kurssi plan` does.
 
     Example: kurssi solve data/courses/default.yaml --time-limit 30
     """
     path = course_file or DEFAULT_COURSE
+    if _is_plan_file(path):
+        click.get_current_context().invoke(
+            plan_command, plan_file=path, out_dir=out_dir, time_limit=time_limit, seed=seed,
+            workers=workers, fast=fast, quiet=quiet,
+        )  # fmt: skip
+        return
     course = load_course(path)
     if not quiet:
         click.echo(f"solving {path} ({len(course.sessions)} kinds of session) ...", err=True)

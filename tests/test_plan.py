@@ -43,11 +43,12 @@ def _span(session: Session) -> tuple[datetime, datetime]:
 
 @pytest.fixture(scope="module")
 def spring_week(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Timetable]:
-    """The example plan solved once through the command line (a short wall-clock limit)."""
+    """The example plan solved once through the command line (a short wall-clock limit), by
+    `kurssi solve`, which takes a plan file as it takes a course file."""
     out = tmp_path_factory.mktemp("plan")
     result = CliRunner().invoke(
         main,
-        ["plan", str(SPRING_WEEK), "--out", str(out), "--time-limit", "8", "--fast", "--quiet"],
+        ["solve", str(SPRING_WEEK), "--out", str(out), "--time-limit", "8", "--fast", "--quiet"],
     )
     assert result.exit_code == 0, result.output
     assert "spring-week-overview.json" in result.output
