@@ -154,9 +154,8 @@ def _print_progress(progress: Progress) -> None:
     )
 
 
-@main.command("solve", epilog=EXIT_CODES_HELP)
-@click.argument("course_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+# Options several commands share, spelt once.
+out_option = click.option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -164,6 +163,18 @@ def _print_progress(progress: Progress) -> None:
     show_default=True,
     help="Folder for the outputs.",
 )
+seed_option = click.option(
+    "--seed", type=int, default=0, show_default=True, help="Random seed of the search."
+)
+workers_option = click.option(
+    "--workers", type=int, default=2, show_default=True, help="Search threads."
+)
+quiet_option = click.option("--quiet", is_flag=True, help="No progress lines.")
+
+
+@main.command("solve", epilog=EXIT_CODES_HELP)
+@click.argument("course_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@out_option
 @click.option(
     "--time-limit",
     type=float,
@@ -171,8 +182,8 @@ def _print_progress(progress: Progress) -> None:
     show_default=True,
     help="Seconds of search (solver's deterministic time unless --fast).",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the search.")
-@click.option("--workers", type=int, default=2, show_default=True, help="Search threads.")
+@seed_option
+@workers_option
 @click.option(
     "--fast", is_flag=True, help="Wall-clock time limit; runs may then differ from one another."
 )
@@ -182,7 +193,7 @@ def _print_progress(progress: Progress) -> None:
     default=None,
     help="Language of the outputs (default: the course file's).",
 )
-@click.option("--quiet", is_flag=True, help="No progress lines.")
+@quiet_option
 @click.option("--participant-names", is_flag=True, help=PARTICIPANT_NAMES_HELP)
 def solve_command(
     course_file: Path | None,
@@ -258,14 +269,7 @@ def solve_command(
     default=None,
     help="Language of the output (default: the timetable's).",
 )
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_OUTPUT_DIR,
-    show_default=True,
-    help="Folder for the outputs.",
-)
+@out_option
 @click.option(
     "--participant-names",
     is_flag=True,
@@ -448,14 +452,7 @@ def resolve_command(
 
 @main.command("plan", epilog=EXIT_CODES_HELP)
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_OUTPUT_DIR,
-    show_default=True,
-    help="Folder for the outputs.",
-)
+@out_option
 @click.option(
     "--time-limit",
     type=float,
@@ -463,10 +460,10 @@ def resolve_command(
     show_default=True,
     help="Seconds of search for the whole plan (solver's deterministic time unless --fast).",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the search.")
-@click.option("--workers", type=int, default=2, show_default=True, help="Search threads.")
+@seed_option
+@workers_option
 @click.option("--fast", is_flag=True, help="Wall-clock time limit.")
-@click.option("--quiet", is_flag=True, help="No progress lines.")
+@quiet_option
 def plan_command(
     plan_file: Path,
     out_dir: Path,

@@ -21,9 +21,15 @@ from models.changes import (
 )
 from models.course import Course, Room, StaffMember
 from models.standard import Standard
-from models.timetable import Change, Session, SolverInfo, Timetable
+from models.timetable import Change, Session, Timetable
 from scheduler import __version__
-from scheduler.cpsat.build import SolveOptions, build_model, extract_sessions, run
+from scheduler.cpsat.build import (
+    SolveOptions,
+    build_model,
+    extract_sessions,
+    run,
+    solver_info,
+)
 from scheduler.cpsat.perturbation import add_perturbation, old_placements
 from scheduler.load import InputError
 from scheduler.solve import Infeasible
@@ -316,15 +322,7 @@ def resolve(
         )
     )
     changed = sum(solver.boolean_value(lit) for lit in perturbation.changed.values())
-    info = SolverInfo(
-        status=solver.status_name(status),
-        objective=solver.objective_value,
-        bound=solver.best_objective_bound,
-        seconds=round(solver.wall_time, 3),
-        seed=options.seed,
-        workers=options.workers,
-        time_limit=options.time_limit,
-    )
+    info = solver_info(solver, status, options)
     timetable = Timetable.for_course(
         course,
         sessions,

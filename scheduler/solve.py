@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from models.course import Course
-from models.timetable import SolverInfo, Timetable
+from models.timetable import Timetable
 from scheduler import __version__
 from scheduler.cpsat.build import (
     BuiltModel,
@@ -16,6 +16,7 @@ from scheduler.cpsat.build import (
     build_model,
     extract_sessions,
     run,
+    solver_info,
 )
 from scheduler.precheck import precheck
 
@@ -89,15 +90,7 @@ def _result(
             ],
             name,
         )
-    info = SolverInfo(
-        status=name,
-        objective=solver.objective_value,
-        bound=solver.best_objective_bound,
-        seconds=round(solver.wall_time, 3),
-        seed=options.seed,
-        workers=options.workers,
-        time_limit=options.time_limit,
-    )
+    info = solver_info(solver, status, options)
     timetable = Timetable.for_course(
         course,
         extract_sessions(built, solver),

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from datetime import time as clock_time
+from typing import Any
 
 from ortools.sat.python import cp_model
 
 from models.base import SessionKind, text_in
 from models.course import Course
-from models.timetable import Session
+from models.timetable import Session, SolverInfo
 from scheduler.cpsat.context import ModelContext
 from scheduler.cpsat.objective import objective_terms
 from scheduler.cpsat.rules import RULES
@@ -114,6 +115,22 @@ def parameters(options: SolveOptions) -> cp_model.CpSolver:
     else:
         params.max_time_in_seconds = options.time_limit
     return solver
+
+
+def solver_info(
+    solver: cp_model.CpSolver, status: int, options: SolveOptions, **overrides: Any
+) -> SolverInfo:
+    """What a timetable records of the search that made it (overrides e.g. a plan's bound)."""
+    facts: dict[str, Any] = {
+        "status": solver.status_name(status),
+        "objective": solver.objective_value,
+        "bound": solver.best_objective_bound,
+        "seconds": round(solver.wall_time, 3),
+        "seed": options.seed,
+        "workers": options.workers,
+        "time_limit": options.time_limit,
+    }
+    return SolverInfo(**(facts | overrides))
 
 
 def run(built: BuiltModel, options: SolveOptions) -> tuple[cp_model.CpSolver, int]:
