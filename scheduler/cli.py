@@ -458,7 +458,10 @@ def resolve_command(
     type=float,
     default=30.0,
     show_default=True,
-    help="Seconds of search for the whole plan (solver's deterministic time unless --fast).",
+    help=(
+        "Seconds of search for the whole plan, in the solver's deterministic time unless "
+        "--fast; calibrated on one course, so a plan's bigger model can take longer on the clock."
+    ),
 )
 @seed_option
 @workers_option
