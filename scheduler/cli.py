@@ -63,7 +63,7 @@ class KurssiGroup(click.Group):
         except Infeasible as error:
             if debug:
                 traceback.print_exc()
-            if error.status == "INFEASIBLE":
+            if error.proven:
                 click.echo("the course cannot be timetabled under the standard:", err=True)
             else:  # a time limit ran out before any timetable was found: not proven impossible
                 click.echo(
@@ -503,7 +503,7 @@ def plan_command(
     try:
         result = solve_plan(plan, options, say=say)
     except Infeasible as error:
-        if error.status == "INFEASIBLE":
+        if error.proven:
             click.echo("the plan cannot be timetabled under the standard:", err=True)
         else:
             click.echo("no plan found in the time given (not proven impossible):", err=True)

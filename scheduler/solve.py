@@ -31,6 +31,11 @@ class Infeasible(Exception):
         self.reasons = reasons
         self.status = status
 
+    @property
+    def proven(self) -> bool:
+        """Proven impossible (by the solver or the pre-checks), not a time limit run out."""
+        return self.status != "UNKNOWN"
+
 
 @dataclass
 class SolveResult:

@@ -185,3 +185,14 @@ def test_programme_only_other_staff_may_lead_does_not_count(default_course: Cour
     assert reason.startswith("R4: the group programme the team or special workers may carry out")
     assert "adds up to 24 h, but R4 needs at least 25 h" in reason
     assert "body_care (1 h), sports_trial (1 h)" in reason
+
+
+def test_a_time_limit_run_out_is_not_called_impossible(tmp_path: Path) -> None:
+    """No timetable in 0.01 s is not a proof: exit 3, but the words say to give it more time."""
+    result = CliRunner().invoke(
+        main, ["solve", "--time-limit", "0.01", "--fast", "--quiet", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 3, result.output
+    assert "not proven impossible" in result.output
+    assert "--time-limit" in result.output
+    assert "cannot be timetabled" not in result.output
