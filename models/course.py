@@ -132,6 +132,15 @@ class Preferences(Frozen):
         default=60, ge=0, description="per off-site session starting within the gap after lunch"
     )
     pool_after_lunch_gap_minutes: int = Field(default=60, ge=0)
+    exact_shares: int = Field(
+        default=60,
+        ge=0,
+        description=(
+            "per minute a staff group's hours lie outside the standard's exact percentages "
+            "(R27 also accepts their rounding to whole hours; inside the exact band reads right "
+            "to everyone)"
+        ),
+    )
 
 
 class Course(Frozen):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from models.base import Purpose
+from models.base import Purpose, StaffGroup
 from scheduler.cpsat.context import ModelContext
 
 Term = tuple[int, cp_model.LinearExprT]
@@ -65,11 +65,30 @@ def no_pool_after_lunch(ctx: ModelContext) -> list[Term]:
     return terms
 
 
+def exact_shares(ctx: ModelContext) -> list[Term]:
+    """Minutes each staff group's hours lie outside the exact percentages of R27's band."""
+    model, v, course = ctx.model, ctx.vars, ctx.course
+    by_group = {
+        group: sum(v.staff_minutes(m.id) for m in course.staff_in(group)) for group in StaffGroup
+    }
+    total = sum(by_group.values())
+    most = sum(o.minutes * len(o.halves) * o.spec.staff for o in v.occurrences if o.spec)
+    terms: list[Term] = []
+    for group, band in course.standard.staff_hours.shares.items():
+        minutes = by_group[group]
+        outside = model.new_int_var(0, most, f"share_outside_exact[{group}]")
+        model.add(100 * outside >= 100 * minutes - band.max_percent * total)
+        model.add(100 * outside >= band.min_percent * total - 100 * minutes)
+        terms.append((1, outside))
+    return terms
+
+
 PREFERENCES = {
     "balanced_days": balanced_days,
     "no_idle_gaps": no_idle_gaps,
     "physician_lectures_early": physician_lectures_early,
     "no_pool_after_lunch": no_pool_after_lunch,
+    "exact_shares": exact_shares,
 }
 
 
