@@ -17,6 +17,9 @@ from scheduler.cpsat.variables import Occurrence
 # of the cheaper ones a single session can have, so the priorities are strict per session.
 COST_ROOM = 1
 COST_STAFF = 4  # a half has at most a few staff members; four room changes never outweigh one
+# A dropped staff member's work going to someone other than their stand-in (`replaces`) costs a
+# little more: the stand-in was brought in to take it, and fewer people need to be told.
+COST_NOT_STAND_IN = 1
 COST_TIME = 64
 COST_DAY = 1024
 
@@ -96,6 +99,10 @@ def add_perturbation(
 ) -> Perturbation:
     """Hints every session at its old place, freezes `frozen`, and prices every change."""
     model, v = built.model, built.vars
+    stand_ins: dict[str, set[str]] = {}
+    for member in v.course.staff:
+        if member.replaces:
+            stand_ins.setdefault(member.replaces, set()).add(member.id)
     terms: list[cp_model.LinearExprT] = []
     changed: dict[str, cp_model.IntVar] = {}
     for occurrence in v.occurrences:
@@ -129,6 +136,17 @@ def add_perturbation(
                     model.add(dropped == 1 - lit)
                 terms.append(COST_STAFF * dropped)
                 parts.append(dropped)
+                takers = [
+                    lit
+                    for (h, s), lit in occurrence.staff_lit.items()
+                    if h == half and s in stand_ins.get(staff_id, ())
+                ]
+                if takers:
+                    not_stand_in = model.new_bool_var(
+                        f"not_stand_in[{occurrence.id}{half},{staff_id}]"
+                    )
+                    model.add(not_stand_in >= dropped - sum(takers))
+                    terms.append(COST_NOT_STAND_IN * not_stand_in)
             old_room = old.room.get(half)
             if old_room is not None:
                 lit = occurrence.room_lit.get((half, old_room))
