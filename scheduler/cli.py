@@ -533,3 +533,49 @@ def plan_command(
         out_dir / f"{stem}.json", json.dumps(overview(result), indent=2, ensure_ascii=False)
     )
     click.echo(f"wrote {path}")
+
+
+@main.command("init", epilog=EXIT_CODES_HELP)
+@click.option(
+    "--out",
+    "yaml_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The course file to write (default: course.yaml unless only --excel is given).",
+)
+@click.option(
+    "--excel",
+    "excel_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also (or only) write the Excel input form with the same content.",
+)
+@click.option("--standard", "standard_id", default="kela-reuma-2017", show_default=True)
+@click.option(
+    "--first-day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The course's first day, YYYY-MM-DD (default: the first fitting day 4 weeks ahead).",
+)
+def init_command(
+    yaml_file: Path | None, excel_file: Path | None, standard_id: str, first_day: Any
+) -> None:
+    """Start a new course: a course file (and/or an Excel form) pre-filled with the standard's
+    defaults and the example course, to edit and then solve. Never writes over a file: a taken
+    name gets -2, -3, ...
+
+    Example: kurssi init --out spring.yaml --excel spring.xlsx --first-day 2027-03-08
+    """
+    from scheduler.init_course import write_new_course
+    from scheduler.output import free_path
+
+    if yaml_file is None and excel_file is None:
+        yaml_file = Path("course.yaml")
+    written = write_new_course(
+        free_path(yaml_file) if yaml_file else None,
+        free_path(excel_file) if excel_file else None,
+        standard_id,
+        first_day.date() if first_day else None,
+    )
+    for path in written:
+        click.echo(f"wrote {path}")

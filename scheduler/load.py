@@ -15,7 +15,7 @@ import warnings
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -67,6 +67,24 @@ def _told(file: str, place: str, message: str, rule: str | None) -> str:
     where = f"{file}: {place}" if place else file
     rule_text = f" ({rule})" if rule else ""
     return f"{where}: {message}{rule_text}"
+
+
+class SourceDocument(Protocol):
+    """A parsed course file (YAML or an Excel form) that can tell where each value stands."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def data(self) -> Any: ...
+
+    def place(self, loc: tuple[Any, ...]) -> str:
+        """Where a location stands, in words for a message (line and column, sheet and cell)."""
+        ...
+
+    def line(self, loc: tuple[Any, ...]) -> int:
+        """A number that sorts messages in file order (0 when unknown)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -400,7 +418,7 @@ def _field_of_check(item: Any) -> tuple[str, ...]:
 
 
 def explain_validation(
-    doc: YamlDocument,
+    doc: SourceDocument,
     error: ValidationError,
     prefix: tuple[Any, ...] = (),
     model: type[BaseModel] | None = None,
@@ -461,7 +479,7 @@ def load_standard(standard_id: str, directory: Path = STANDARDS_DIR) -> Standard
 Located = tuple[Any, tuple[str | int, ...]]
 
 
-def _participants(section: Any, standard: Standard, doc: YamlDocument) -> list[Located]:
+def _participants(section: Any, standard: Standard, doc: SourceDocument) -> list[Located]:
     """`participants` is a count, a list, or {count, list} with attributes for some ids.
 
     Each participant comes with where it stands in the file (its list entry, else the count).
@@ -528,7 +546,7 @@ def _participants(section: Any, standard: Standard, doc: YamlDocument) -> list[L
 COURSE_SECTIONS = ("course", "staff", "participants", "rooms", "programme", "preferences")
 
 
-def course_from_data(data: Any, doc: YamlDocument, standards_dir: Path = STANDARDS_DIR) -> Course:
+def course_from_data(data: Any, doc: SourceDocument, standards_dir: Path = STANDARDS_DIR) -> Course:
     """The course a parsed course file describes, checked against its standard.
 
     Raises InputError (with every problem found) for anything a person must fix; issues a
@@ -663,8 +681,15 @@ def course_from_data(data: Any, doc: YamlDocument, standards_dir: Path = STANDAR
 
 
 def load_course(path: Path | str = DEFAULT_COURSE, standards_dir: Path = STANDARDS_DIR) -> Course:
-    """A course file as a Course; InputError for anything to fix, CourseWarning for the rest."""
-    doc = read_yaml(Path(path))
+    """A course file (YAML, or an Excel form: .xlsx) as a Course; InputError for anything to
+    fix, CourseWarning for the rest."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from scheduler.excel_input import read_course_form
+
+        doc: SourceDocument = read_course_form(path)
+    else:
+        doc = read_yaml(path)
     return course_from_data(doc.data, doc, standards_dir)
 
 

@@ -23,7 +23,14 @@ import holidays
 from models.base import SessionKind, StaffGroup, TimeWindow, format_clock
 from models.course import Course, Participant, Room, StaffMember
 from models.standard import WEEKDAYS, SessionSpec, Standard
-from scheduler.load import CourseWarning, InputError, YamlDocument, combine, dotted_path
+from scheduler.load import (
+    CourseWarning,
+    InputError,
+    SourceDocument,
+    YamlDocument,
+    combine,
+    dotted_path,
+)
 from scheduler.precheck import (
     available_minutes,
     counts_staff_hours,
@@ -48,7 +55,7 @@ GROUPS = tuple(group.value for group in StaffGroup)
 class Findings:
     """Errors and warnings about one file, kept in file order."""
 
-    def __init__(self, doc: YamlDocument) -> None:
+    def __init__(self, doc: SourceDocument) -> None:
         self.doc = doc
         self.errors: list[tuple[int, int, InputError]] = []
         self.warnings: list[tuple[int, int, CourseWarning]] = []
@@ -97,7 +104,7 @@ def plural(word: str, count: int) -> str:
 
 
 def duplicate_ids(
-    doc: YamlDocument,
+    doc: SourceDocument,
     standard: Standard,
     staff: Sequence[tuple[StaffMember, Loc]],
     participants: Sequence[tuple[Participant, Loc]],
@@ -220,7 +227,7 @@ class _CourseCheck:
     """One pass over a course: collects every problem with its place in the file."""
 
     def __init__(
-        self, course: Course, doc: YamlDocument, participant_locs: dict[str, Loc] | None
+        self, course: Course, doc: SourceDocument, participant_locs: dict[str, Loc] | None
     ) -> None:
         self.course = course
         self.standard = course.standard
@@ -966,7 +973,7 @@ class _CourseCheck:
 
 
 def validate_course(
-    course: Course, doc: YamlDocument, participant_locs: dict[str, Loc] | None = None
+    course: Course, doc: SourceDocument, participant_locs: dict[str, Loc] | None = None
 ) -> list[CourseWarning]:
     """Checks a loaded course against its standard: raises InputError listing every problem,
     returns the warnings (allowed, but worth a look)."""

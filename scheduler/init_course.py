@@ -1,0 +1,107 @@
+"""`kurssi init`: a new course file from a standard's defaults and the example course.
+
+The YAML keeps the example's comments; its dates move with the first day, so staff
+availability stays on the same weekdays. The Excel form holds the same content.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+from models.base import day_dates
+from models.standard import WEEKDAYS, Standard
+from scheduler.excel_input import write_course_form
+from scheduler.load import DEFAULT_COURSE, STANDARDS_DIR, InputError, load_standard
+from scheduler.output import write_text_atomic
+
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_HEADER = (
+    "# A new course, written by `kurssi init` from the standard {standard} and the example course.\n"
+    "# Replace the example staff, rooms and programme with the course's own; `kurssi solve` this\n"
+    "# file. Participants are pseudonymous ids (K01...): never write their names here.\n"
+)
+
+
+def default_first_day(standard: Standard, today: date | None = None) -> date:
+    """The first day on which the standard lets a course start, four weeks or more ahead."""
+    day = (today or date.today()) + timedelta(weeks=4)
+    while not _fits(standard, day):
+        day += timedelta(days=1)
+    return day
+
+
+def _fits(standard: Standard, first_day: date) -> bool:
+    return all(
+        standard.days.allows_weekday(day.weekday())
+        for day in day_dates(first_day, standard.days.count)
+    )
+
+
+def course_template(
+    standard_id: str, first_day: date | None = None, standards_dir: Path = STANDARDS_DIR
+) -> tuple[str, Standard, date]:
+    """The new course file's text, its standard and its first day."""
+    standard = load_standard(standard_id, standards_dir)
+    first_day = first_day or default_first_day(standard)
+    if not _fits(standard, first_day):
+        allowed = ", ".join(w for w in WEEKDAYS if w in standard.days.weekdays)
+        raise InputError(
+            "--first-day",
+            "",
+            f"{first_day.isoformat()} does not start a course of {standard.days.count} days "
+            f"on the weekdays {standard.id} allows ({allowed}); pick another first day",
+            "R2",
+        )
+    text = DEFAULT_COURSE.read_text(encoding="utf-8")
+    example = yaml.safe_load(text)
+    shift = first_day - example["course"]["first_day"]
+    body = text[
+        re.search(r"^course:", text, re.MULTILINE).start() :
+    ]  # the example's own header comment goes
+    body = _ISO_DATE.sub(
+        lambda match: (date.fromisoformat(match.group(1)) + shift).isoformat(), body
+    )
+    body = re.sub(
+        r"^(  first_day: \S+).*$",
+        rf"\1          # the course runs {standard.days.count} days from here",
+        body,
+        count=1,
+        flags=re.MULTILINE,
+    )
+    body = re.sub(r"^(  standard: ).*$", rf"\g<1>{standard.id}", body, count=1, flags=re.MULTILINE)
+    body = re.sub(
+        r"^(  title: ).*$",
+        rf"\g<1>Reuma-sopeutumisvalmennuskurssi, {_season(first_day)} {first_day.year}",
+        body,
+        count=1,
+        flags=re.MULTILINE,
+    )
+    body = re.sub(
+        r"^(  count: )\d+", rf"\g<1>{standard.participants}", body, count=1, flags=re.MULTILINE
+    )
+    return _HEADER.format(standard=standard.id) + body, standard, first_day
+
+
+def _season(day: date) -> str:
+    return "kevät" if day.month <= 5 else "kesä" if day.month <= 8 else "syksy"
+
+
+def write_new_course(
+    yaml_path: Path | None,
+    excel_path: Path | None,
+    standard_id: str,
+    first_day: date | None = None,
+) -> list[Path]:
+    """Writes the course file and/or the Excel form; the paths written (never over a file)."""
+    text, standard, first = course_template(standard_id, first_day)
+    written = []
+    if yaml_path is not None:
+        written.append(write_text_atomic(yaml_path, text))
+    if excel_path is not None:
+        days = day_dates(first, standard.days.count)
+        written.append(write_course_form(yaml.safe_load(text), days, excel_path))
+    return written

@@ -1,0 +1,156 @@
+"""The Excel course form and `kurssi init`: the form loads into the same course as the YAML it
+was made from, solves, and its mistakes are told by sheet and cell."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from scheduler.cli import main
+from scheduler.load import InputError, load_course
+
+FIRST_DAY = "2027-03-15"
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """`kurssi init --out course.yaml --excel form.xlsx`: both files."""
+    folder = tmp_path_factory.mktemp("init")
+    yaml_path, form_path = folder / "course.yaml", folder / "form.xlsx"
+    result = CliRunner().invoke(
+        main,
+        ["init", "--out", str(yaml_path), "--excel", str(form_path), "--first-day", FIRST_DAY],
+    )
+    assert result.exit_code == 0, result.output
+    return yaml_path, form_path
+
+
+def edited(form: Path, tmp_path: Path, change: dict[tuple[str, str], object]) -> Path:
+    """A copy of the form with some cells changed: {(sheet, cell): value}."""
+    book = load_workbook(form)
+    for (sheet, cell), value in change.items():
+        book[sheet][cell] = value
+    path = tmp_path / "edited.xlsx"
+    book.save(path)
+    return path
+
+
+def solve_cli(path: Path, out: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        main, ["solve", str(path), "--time-limit", "3", "--out", str(out), "--quiet"]
+    )
+    return result.exit_code, result.output
+
+
+def test_init_writes_a_course_that_loads(made: tuple[Path, Path]) -> None:
+    course = load_course(made[0])
+    assert course.info.first_day == date.fromisoformat(FIRST_DAY)
+    assert course.info.standard == "kela-reuma-2017"
+    assert len(course.participants) == course.standard.participants
+    # The example's availability moved with the first day: the physician still comes on the
+    # Tuesday and Friday afternoons.
+    physician = course.member("reum")
+    assert [str(w) for w in physician.availability[date(2027, 3, 16)]] == ["12:00-16:00"]
+    assert physician.availability[date(2027, 3, 15)] == ()
+
+
+def test_the_form_loads_into_the_same_course(made: tuple[Path, Path]) -> None:
+    from_yaml, from_excel = load_course(made[0]), load_course(made[1])
+    for field in ("info", "staff", "participants", "rooms", "programme", "preferences"):
+        assert getattr(from_excel, field) == getattr(from_yaml, field), field
+
+
+def test_init_never_writes_over_a_file(made: tuple[Path, Path]) -> None:
+    before = made[0].read_bytes()
+    result = CliRunner().invoke(main, ["init", "--out", str(made[0])])
+    assert result.exit_code == 0, result.output
+    assert made[0].read_bytes() == before
+    assert (made[0].parent / "course-2.yaml").is_file()
+
+
+def test_init_refuses_an_unknown_standard(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["init", "--out", str(tmp_path / "c.yaml"), "--standard", "kela-reuma-2071"]
+    )
+    assert result.exit_code == 2
+    assert "kela-reuma-2017" in result.output
+    assert not (tmp_path / "c.yaml").exists()
+
+
+def test_init_refuses_a_first_day_the_standard_does_not_allow(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["init", "--out", str(tmp_path / "c.yaml"), "--first-day", "2027-03-13"]
+    )
+    assert result.exit_code == 2
+    assert "R2" in result.output
+
+
+def test_the_form_solves(made: tuple[Path, Path], tmp_path: Path) -> None:
+    code, output = solve_cli(made[1], tmp_path)
+    assert code == 0, output
+    assert list(tmp_path.glob("form-2027-03-15.json"))
+
+
+def test_a_wrong_role_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path) -> None:
+    form = edited(made[1], tmp_path, {("Henkilöstö", "C5"): "physiotherapeut"})
+    code, output = solve_cli(form, tmp_path)
+    assert code == 2, output
+    assert "sheet 'Henkilöstö', cell C5 (staff[2].role)" in output
+    assert "physiotherapeut" in output
+
+
+def test_a_bad_date_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path) -> None:
+    book = load_workbook(made[1])
+    row = next(r for r in range(2, 20) if book["Kurssi"].cell(r, 2).value == "first_day")
+    form = edited(made[1], tmp_path, {("Kurssi", f"C{row}"): "2027-02-30"})
+    code, output = solve_cli(form, tmp_path)
+    assert code == 2, output
+    assert f"sheet 'Kurssi', cell C{row}" in output
+    assert "'2027-02-30' is not a valid date" in output
+
+
+def test_a_bad_day_column_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path) -> None:
+    form = edited(made[1], tmp_path, {("Henkilöstö", "G2"): "2027-03-32"})
+    with pytest.raises(InputError) as caught:
+        load_course(form)
+    assert "sheet 'Henkilöstö', cell G2" in str(caught.value)
+
+
+def test_a_bad_availability_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path) -> None:
+    form = edited(made[1], tmp_path, {("Henkilöstö", "H3"): "12:00-25:00"})
+    with pytest.raises(InputError) as caught:
+        load_course(form)
+    assert "sheet 'Henkilöstö', cell H3 (staff[0].availability.2027-03-16" in str(caught.value)
+
+
+def test_a_missing_sheet_is_named(made: tuple[Path, Path], tmp_path: Path) -> None:
+    book = load_workbook(made[1])
+    del book["Tilat"]
+    path = tmp_path / "no-rooms.xlsx"
+    book.save(path)
+    code, output = solve_cli(path, tmp_path)
+    assert code == 2, output
+    assert "sheet 'Tilat'" in output and "missing" in output
+
+
+def test_an_unknown_column_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path) -> None:
+    form = edited(made[1], tmp_path, {("Tilat", "H2"): "colour"})
+    form_book = load_workbook(form)
+    form_book["Tilat"]["H3"] = "blue"
+    form_book.save(form)
+    with pytest.raises(InputError) as caught:
+        load_course(form)
+    assert "sheet 'Tilat', cell H2" in str(caught.value)
+    assert "unknown column 'colour'" in str(caught.value)
+
+
+def test_not_a_workbook_is_bad_input(tmp_path: Path) -> None:
+    path = tmp_path / "course.xlsx"
+    path.write_text("course:\n  title: x\n", encoding="utf-8")
+    code, output = solve_cli(path, tmp_path)
+    assert code == 2, output
+    assert "not an Excel workbook" in output
