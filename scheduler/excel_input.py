@@ -163,8 +163,13 @@ class ExcelDocument:
         cell = self.cell(loc)
         if cell is None:
             return dotted
-        where = f"sheet '{cell.sheet}', cell {cell.ref}"
+        where = self.where(loc)
         return f"{where} ({dotted})" if dotted else where
+
+    def where(self, loc: tuple[Any, ...]) -> str:
+        """ "sheet 'Tilat', cell A4": where a location is, to refer back to it."""
+        cell = self.cell(loc)
+        return f"sheet '{cell.sheet}', cell {cell.ref}" if cell else dotted_path(loc)
 
     def line(self, loc: tuple[Any, ...]) -> int:
         """A number that sorts places in sheet, row and column order (0 when unknown)."""

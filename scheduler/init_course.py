@@ -27,11 +27,24 @@ _HEADER = (
 
 
 def default_first_day(standard: Standard, today: date | None = None) -> date:
-    """The first day on which the standard lets a course start, four weeks or more ahead."""
-    day = (today or date.today()) + timedelta(weeks=4)
-    while not _fits(standard, day):
-        day += timedelta(days=1)
-    return day
+    """A Monday four weeks or more ahead on which the standard lets a course start and no
+    course day is a Finnish public holiday (one would need Kela's approval); the first such
+    day of any weekday if the standard allows no Monday start."""
+    import holidays
+
+    start = (today or date.today()) + timedelta(weeks=4)
+    public = holidays.country_holidays("FI", years=range(start.year, start.year + 3))
+
+    def good(day: date) -> bool:
+        days = day_dates(day, standard.days.count)
+        return _fits(standard, day) and not any(d in public for d in days)
+
+    monday = start + timedelta(days=-start.weekday() % 7)
+    mondays = (monday + timedelta(weeks=n) for n in range(104))
+    any_day = (start + timedelta(days=n) for n in range(730))
+    return next((d for d in mondays if good(d)), None) or next(
+        (d for d in any_day if good(d)), start
+    )
 
 
 def _fits(standard: Standard, first_day: date) -> bool:

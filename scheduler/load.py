@@ -86,6 +86,10 @@ class SourceDocument(Protocol):
         """A number that sorts messages in file order (0 when unknown)."""
         ...
 
+    def where(self, loc: tuple[Any, ...]) -> str:
+        """A short place to refer back to, e.g. 'line 12' or "sheet 'Tilat', cell A4"."""
+        ...
+
 
 @dataclass(frozen=True)
 class YamlDocument:
@@ -117,6 +121,10 @@ class YamlDocument:
         """The line of a location (0 when unknown), for sorting messages in file order."""
         mark = self.mark(loc)
         return mark[0] if mark else 0
+
+    def where(self, loc: tuple[Any, ...]) -> str:
+        """'line 12': where a location is, to refer back to it in another message."""
+        return f"line {self.line(loc)}"
 
 
 _DATE_REPR = re.compile(r"^datetime\.date\((\d+), (\d+), (\d+)\)$")
@@ -529,11 +537,11 @@ def _participants(section: Any, standard: Standard, doc: SourceDocument) -> list
                 "each listed participant needs an 'id' like K03 (a pseudonym, never a name)",
             )
         if item["id"] in by_id:
-            first_line = doc.line(by_id[item["id"]][1])
+            first_at = doc.where(by_id[item["id"]][1])
             raise InputError(
                 name,
                 doc.place((*loc, "id")),
-                f"participant id {item['id']!r} appears twice (first on line {first_line}); "
+                f"participant id {item['id']!r} appears twice (first on {first_at}); "
                 "ids must be unique",
             )
         by_id[item["id"]] = (item, loc)

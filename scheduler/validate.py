@@ -126,8 +126,8 @@ def duplicate_ids(
             if item_id in first:
                 findings.error(
                     (*loc, "id"),
-                    f"{what} id {item_id!r} appears twice (first on line "
-                    f"{doc.line((*first[item_id], 'id'))}); ids must be unique: rename one",
+                    f"{what} id {item_id!r} appears twice (first on "
+                    f"{doc.where((*first[item_id], 'id'))}); ids must be unique: rename one",
                 )
             else:
                 first[item_id] = loc

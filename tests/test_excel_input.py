@@ -154,3 +154,24 @@ def test_not_a_workbook_is_bad_input(tmp_path: Path) -> None:
     code, output = solve_cli(path, tmp_path)
     assert code == 2, output
     assert "not an Excel workbook" in output
+
+
+def test_a_duplicate_id_names_both_cells(made: tuple[Path, Path], tmp_path: Path) -> None:
+    form = edited(made[1], tmp_path, {("Tilat", "A4"): "kuntosali"})
+    with pytest.raises(InputError) as caught:
+        load_course(form)
+    message = str(caught.value)
+    assert "sheet 'Tilat', cell A4 (rooms[1].id)" in message
+    assert "first on sheet 'Tilat', cell A3" in message
+
+
+def test_the_default_first_day_avoids_holidays() -> None:
+    from scheduler.init_course import default_first_day
+    from scheduler.load import load_standard
+
+    # Four weeks after 2026-11-23 is Christmas week; the week after has New Year's Day.
+    first = default_first_day(load_standard("kela-reuma-2017"), date(2026, 11, 23))
+    assert first == date(2027, 1, 11)
+    assert default_first_day(load_standard("kela-reuma-2017"), date(2027, 2, 3)) == date(
+        2027, 3, 8
+    )  # the next Monday four weeks on, not the Wednesday
