@@ -475,10 +475,14 @@ class _CourseCheck:
         )
 
     def team(self) -> None:
-        """R20: the team is the standard's roles in number."""
+        """R20: the team is the standard's roles in number (a stand-in holds whose place they take)."""
         team = self.course.staff_in(StaffGroup.TEAM)
         for role, limit in self.standard.team.roles.items():
-            members = [m for m in team if m.role == role]
+            holders: dict[str, StaffMember] = {}
+            for member in team:
+                if member.role == role:
+                    holders.setdefault(self.course.position_of(member), member)
+            members = list(holders.values())
             if len(members) < limit.count:
                 have = f"{len(members)} ({', '.join(m.id for m in members)})" if members else "none"
                 self.found.error(
