@@ -10,8 +10,8 @@ reader goes by):
 - Kurssi, Toiveet: one field a row: label (A), field (B), value (C).
 - Henkilöstö, Kuntoutujat, Tilat, Ohjelma: one person, room or session a row from row 3.
   A column whose field is a date (a course day) holds availability: empty = the whole day,
-  "-" = absent, "12:00-16:00" or "08:00-10:00, 13:00-16:00" = those hours. For participants the
-  day columns give the hours they are away.
+  "-" = absent, "12:00-16:00" or "08:00-10:00, 13:00-16:00" = those hours. For participants and
+  rooms the day columns give the hours they are away or out of use.
 Lists (leaders, rooms, days) are written comma-separated.
 """
 
@@ -37,6 +37,7 @@ Loc = tuple[str | int, ...]
 
 # Kinds of cell: how a cell's value becomes the YAML-like value.
 TEXT, INT, NUMBER, BOOL, DATE, LIST, DAYS = "text", "int", "number", "bool", "date", "list", "days"
+MOMENT = "moment"  # a date and a clock time
 
 # Key/value sheets: field -> (location, kind, Finnish label).
 COURSE_FIELDS: dict[str, tuple[Loc, str, str]] = {
@@ -78,6 +79,7 @@ STAFF_COLUMNS: dict[str, tuple[Loc, str, str]] = {
     "group": (("group",), TEXT, "Ryhmä"),
     "course_lead": (("course_lead",), BOOL, "Kurssin vastuuhenkilö"),
     "max_minutes": (("max_minutes",), INT, "Enintään (min)"),
+    "replaces": (("replaces",), TEXT, "Sijaistaa (tunnus)"),
     "rheumatology_years": (("experience", "rheumatology_years"), NUMBER, "Reumakokemus (v)"),
     "rheumatology_hours": (("experience", "rheumatology_hours"), NUMBER, "Reumakokemus (h)"),
     "group_leading_hours": (("experience", "group_leading_hours"), NUMBER, "Ryhmänohjaus (h)"),
@@ -86,6 +88,7 @@ PARTICIPANT_COLUMNS: dict[str, tuple[Loc, str, str]] = {
     "id": (("id",), TEXT, "Tunnus"),
     "name": (("name",), TEXT, "Nimi"),
     "small_group": (("small_group",), TEXT, "Pienryhmä (A/B)"),
+    "leaves": (("leaves",), MOMENT, "Lähtee kesken (pvm klo)"),
 }
 ROOM_COLUMNS: dict[str, tuple[Loc, str, str]] = {
     "id": (("id",), TEXT, "Tunnus"),
@@ -117,7 +120,7 @@ PROGRAMME_COLUMNS: dict[str, tuple[Loc, str, str]] = {
 TABLES: dict[str, tuple[str, dict[str, tuple[Loc, str, str]], str | None]] = {
     "Henkilöstö": ("staff", STAFF_COLUMNS, "availability"),
     "Kuntoutujat": ("participants", PARTICIPANT_COLUMNS, "unavailable"),
-    "Tilat": ("rooms", ROOM_COLUMNS, None),
+    "Tilat": ("rooms", ROOM_COLUMNS, "unavailable"),
     "Ohjelma": ("programme", PROGRAMME_COLUMNS, None),
 }
 SHEETS = ("Kurssi", "Henkilöstö", "Kuntoutujat", "Tilat", "Ohjelma", "Toiveet")
@@ -331,6 +334,20 @@ class _Reader:
                     f"{str(value)!r} is not a valid date; write dates as YYYY-MM-DD, "
                     "e.g. 2027-03-08",
                 ) from None
+        if kind == MOMENT:
+            if isinstance(value, datetime):
+                return value
+            text = str(value).replace("T", " ")
+            for layout in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"):
+                try:
+                    return datetime.strptime(text, layout)
+                except ValueError:
+                    continue
+            raise self.error(
+                cell,
+                f"{str(value)!r} is not a date and a time; write it as YYYY-MM-DD HH:MM, "
+                "e.g. 2027-03-10 12:00",
+            )
         if kind == TEXT:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return str(int(value)) if float(value).is_integer() else str(value)
@@ -386,12 +403,16 @@ INSTRUCTIONS = (
     "Täytä välilehdet Kurssi, Henkilöstö, Kuntoutujat, Tilat, Ohjelma ja Toiveet.",
     "Rivi 1 on otsikko suomeksi, rivi 2 kentän nimi (English field name): älä muuta riviä 2.",
     "Päiväsarakkeet (Henkilöstö): tyhjä = koko päivän, '-' = poissa, '12:00-16:00' = nämä tunnit.",
-    "Päiväsarakkeet (Kuntoutujat): tunnit, jolloin kuntoutuja on poissa.",
+    "Päiväsarakkeet (Kuntoutujat, Tilat): tunnit, jolloin kuntoutuja on poissa tai tila ei ole käytössä.",
+    "Sijaistaa (Henkilöstö): sijaisen kohdalle sen henkilön tunnus, jonka paikan hän ottaa.",
+    "Lähtee kesken (Kuntoutujat): päivä ja kellonaika, esim. 2027-03-10 12:00.",
     "Luettelot (ohjaajat, tilat, päivät) pilkuilla erotettuina.",
     "",
     "Row 1 is a Finnish label, row 2 the field name the reader goes by: keep row 2 as it is.",
     "Day columns (staff): empty = the whole day, '-' = absent, '12:00-16:00' = those hours.",
-    "Day columns (participants): the hours the participant is away.",
+    "Day columns (participants, rooms): the hours the participant is away or the room out of use.",
+    "replaces (staff): on a stand-in's row, the id of the person whose place they take.",
+    "leaves (participants): the date and time they leave the course, e.g. 2027-03-10 12:00.",
     "Lists (leaders, rooms, days) are comma-separated.",
     "Solve it as it is: kurssi solve FORM.xlsx",
 )
@@ -479,7 +500,8 @@ def _table_sheet(
     layout: list[tuple[Any, str, Callable[[dict[str, Any]], Any]]] = []
     fields = list(columns.items())
     # Availability days sit after the person's own fields, before their experience.
-    split = 6 if per_day == "availability" else len(fields)
+    keys = [key for key, _ in fields]
+    split = keys.index("rheumatology_years") if per_day == "availability" else len(fields)
     for key, (loc, _, label) in fields[:split]:
         layout.append((key, label, _getter(loc)))
     if per_day:
@@ -495,7 +517,9 @@ def _table_sheet(
         for column, (_, _, get) in enumerate(layout, start=1):
             value = get(entry)
             if value is not None:
-                sheet.cell(row, column, _cell_value(value))
+                written = sheet.cell(row, column, _cell_value(value))
+                if isinstance(value, datetime):
+                    written.number_format = "yyyy-mm-dd hh:mm"
     sheet.freeze_panes = sheet.cell(FIRST_ROW, 2)
 
 

@@ -3,15 +3,18 @@ was made from, solves, and its mistakes are told by sheet and cell."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from scheduler.cli import main
-from scheduler.load import InputError, load_course
+from scheduler.excel_input import write_course_form
+from scheduler.load import DEFAULT_COURSE, InputError, load_course
 
 FIRST_DAY = "2027-03-15"
 
@@ -113,18 +116,27 @@ def test_a_bad_date_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path)
     assert "'2027-02-30' is not a valid date" in output
 
 
+def day_column(form: Path, sheet: str, day: date) -> str:
+    """The letter of a sheet's column for a course day."""
+    cells = load_workbook(form)[sheet][2]
+    return next(c.column_letter for c in cells if c.value in (day, datetime.combine(day, time())))
+
+
 def test_a_bad_day_column_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path) -> None:
-    form = edited(made[1], tmp_path, {("Henkilöstö", "G2"): "2027-03-32"})
+    column = day_column(made[1], "Henkilöstö", date(2027, 3, 15))
+    form = edited(made[1], tmp_path, {("Henkilöstö", f"{column}2"): "2027-03-32"})
     with pytest.raises(InputError) as caught:
         load_course(form)
-    assert "sheet 'Henkilöstö', cell G2" in str(caught.value)
+    assert f"sheet 'Henkilöstö', cell {column}2" in str(caught.value)
 
 
 def test_a_bad_availability_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path) -> None:
-    form = edited(made[1], tmp_path, {("Henkilöstö", "H3"): "12:00-25:00"})
+    column = day_column(made[1], "Henkilöstö", date(2027, 3, 16))
+    form = edited(made[1], tmp_path, {("Henkilöstö", f"{column}3"): "12:00-25:00"})
     with pytest.raises(InputError) as caught:
         load_course(form)
-    assert "sheet 'Henkilöstö', cell H3 (staff[0].availability.2027-03-16" in str(caught.value)
+    told = str(caught.value)
+    assert f"sheet 'Henkilöstö', cell {column}3 (staff[0].availability.2027-03-16" in told
 
 
 def test_a_missing_sheet_is_named(made: tuple[Path, Path], tmp_path: Path) -> None:
@@ -138,13 +150,14 @@ def test_a_missing_sheet_is_named(made: tuple[Path, Path], tmp_path: Path) -> No
 
 
 def test_an_unknown_column_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path) -> None:
-    form = edited(made[1], tmp_path, {("Tilat", "H2"): "colour"})
+    after_last = get_column_letter(load_workbook(made[1])["Tilat"].max_column + 1)
+    form = edited(made[1], tmp_path, {("Tilat", f"{after_last}2"): "colour"})
     form_book = load_workbook(form)
-    form_book["Tilat"]["H3"] = "blue"
+    form_book["Tilat"][f"{after_last}3"] = "blue"
     form_book.save(form)
     with pytest.raises(InputError) as caught:
         load_course(form)
-    assert "sheet 'Tilat', cell H2" in str(caught.value)
+    assert f"sheet 'Tilat', cell {after_last}2" in str(caught.value)
     assert "unknown column 'colour'" in str(caught.value)
 
 
@@ -175,3 +188,44 @@ def test_the_default_first_day_avoids_holidays() -> None:
     assert default_first_day(load_standard("kela-reuma-2017"), date(2027, 2, 3)) == date(
         2027, 3, 8
     )  # the next Monday four weeks on, not the Wednesday
+
+
+def test_re_plan_facts_go_through_the_form(tmp_path: Path) -> None:
+    """A stand-in (`replaces`), a participant who leaves and a room out of use for some hours:
+    the form holds every field a course file can say, so a re-planned course edited in Excel
+    loads as its YAML does."""
+    data = yaml.safe_load(DEFAULT_COURSE.read_text(encoding="utf-8"))
+    data["staff"].append(
+        {"id": "pt3", "name": "Sijainen", "role": "physiotherapist", "replaces": "pt2"}
+    )
+    data["participants"]["list"].append({"id": "K05", "leaves": "2027-03-10 12:00"})
+    pool = next(room for room in data["rooms"] if room["id"] == "allas")
+    pool["unavailable"] = {"2027-03-10": ["08:00-10:00"]}
+    yaml_path, form_path = tmp_path / "course.yaml", tmp_path / "form.xlsx"
+    yaml_path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    days = tuple(date(2027, 3, day) for day in range(8, 13))
+    write_course_form(data, days, form_path)
+
+    from_yaml, from_excel = load_course(yaml_path), load_course(form_path)
+    for field in ("info", "staff", "participants", "rooms", "programme", "preferences"):
+        assert getattr(from_excel, field) == getattr(from_yaml, field), field
+    assert from_excel.member("pt3").replaces == "pt2"
+    leaver = next(p for p in from_excel.participants if p.id == "K05")
+    assert leaver.leaves == datetime(2027, 3, 10, 12, 0)
+    assert [str(w) for w in from_excel.room("allas").unavailable[date(2027, 3, 10)]] == [
+        "08:00-10:00"
+    ]
+
+
+def test_a_bad_leaving_time_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path) -> None:
+    book = load_workbook(made[1])
+    sheet = book["Kuntoutujat"]
+    column = next(c for c in range(1, sheet.max_column + 1) if sheet.cell(2, c).value == "leaves")
+    sheet.cell(3, column, "keskiviikkona")
+    path = tmp_path / "leaves.xlsx"
+    book.save(path)
+    with pytest.raises(InputError) as raised:
+        load_course(path)
+    told = str(raised.value)
+    assert f"'Kuntoutujat', cell {sheet.cell(3, column).coordinate}" in told
+    assert "YYYY-MM-DD HH:MM" in told
