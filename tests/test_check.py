@@ -676,7 +676,7 @@ def test_cli_a_planted_violation_exits_1_naming_the_rule(
     code, out, err = kurssi("check", str(path))
     assert code == 1, out + err
     assert "R19  EI TÄYTY" in out  # the timetable's language: Finnish
-    assert "closing" in out and "has no physician" in out
+    assert "Loppukeskustelu" in out and "ei ole lääkäriä" in out  # and its reasons too
     assert out.rstrip().endswith("(R19)")
 
 

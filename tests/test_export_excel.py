@@ -295,7 +295,7 @@ def test_compliance_sheet_is_the_checkers_report(
         _, title, status, reasons = rows[result.rule][:4]
         assert title.lower() == rule_title(result.rule, "fi").lower()
         assert status == label(f"status_{result.status}", "fi")
-        assert reasons == "\n".join(result.reasons)
+        assert reasons == "\n".join(result.reasons_in("fi"))
 
 
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")

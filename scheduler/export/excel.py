@@ -962,11 +962,13 @@ def _compliance_sheet(ws: Worksheet, ctx: _Context, report: Any) -> None:
     fills = {"pass": PASS_FILL, "fail": FAIL_FILL}
     for result in report.results:
         row += 1
-        reasons = "\n".join(result.reasons)
+        reasons = result.reasons_in(ctx.lang)
         title = rule_title(result.rule, ctx.lang)
         title = title[:1].upper() + title[1:]
-        _data_row(ws, row, [result.rule, title, ctx.t(f"status_{result.status}"), reasons])
-        ws.row_dimensions[row].height = _text_height(result.reasons, REASON_WIDTH)
+        _data_row(
+            ws, row, [result.rule, title, ctx.t(f"status_{result.status}"), "\n".join(reasons)]
+        )
+        ws.row_dimensions[row].height = _text_height(reasons, REASON_WIDTH)
         status = ws.cell(row=row, column=3)
         status.fill = _fill(fills.get(result.status, NA_FILL))
         status.font = _font(9.5, bold=True)
