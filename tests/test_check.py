@@ -286,7 +286,7 @@ def merged_professions(standard: Standard) -> Standard:
     roles = tuple(r for p in rules.professions if p.id in merged for r in p.roles)
     professions = (
         *(p for p in rules.professions if p.id not in merged),
-        Profession(id="merged", title={"en": "merged"}, roles=roles),
+        Profession(id="merged", title={"fi": "yhdistetty ammatti", "en": "merged"}, roles=roles),
     )
     return standard.model_copy(
         update={"special_workers": rules.model_copy(update={"professions": professions})}
