@@ -392,7 +392,10 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
     show_default=True,
     help="Seconds of search (solver's deterministic time unless --fast).",
 )
+@seed_option
+@workers_option
 @click.option("--fast", is_flag=True, help="Wall-clock time limit.")
+@quiet_option
 def resolve_command(
     timetable_file: Path,
     changes_file: Path | None,
@@ -405,7 +408,10 @@ def resolve_command(
     participant_leaves: tuple[str, ...],
     out_dir: Path | None,
     time_limit: float,
+    seed: int,
+    workers: int,
     fast: bool,
+    quiet: bool,
 ) -> None:
     """Re-plan a timetable after staff or room changes, moving as little as possible.
 
@@ -430,7 +436,13 @@ def resolve_command(
         changes = merge(changes_from_file(changes_file), changes)
     if not changes.changes:
         raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
-    options = SolveOptions(time_limit=time_limit, deterministic=not fast)
+    options = SolveOptions(
+        time_limit=time_limit,
+        seed=seed,
+        workers=workers,
+        deterministic=not fast,
+        progress=None if quiet else _print_progress,
+    )
     standard = load_standard(old.standard)
     result = resolve(old, standard, changes, options)
     _verified(result.timetable, standard)
