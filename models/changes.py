@@ -55,6 +55,17 @@ class ParticipantLeaves(Frozen):
     at: datetime | None = None
 
 
+CHANGE_TYPES = (
+    StaffUnavailable,
+    ReplaceStaff,
+    AddStaff,
+    RemoveStaff,
+    RoomUnavailable,
+    ParticipantLeaves,
+)
+# What a change file's `kind:` may say.
+CHANGE_KINDS: tuple[str, ...] = tuple(t.model_fields["kind"].default for t in CHANGE_TYPES)
+
 Change = Annotated[
     StaffUnavailable | ReplaceStaff | AddStaff | RemoveStaff | RoomUnavailable | ParticipantLeaves,
     Field(discriminator="kind"),

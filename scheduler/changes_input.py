@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from models.changes import (
+    CHANGE_KINDS,
     AddStaff,
     ChangeSet,
     ParticipantLeaves,
@@ -97,6 +98,21 @@ def changes_from_file(path: Path) -> ChangeSet:
     doc = read_yaml(path)
     if not isinstance(doc.data, dict):
         raise InputError(str(path), "line 1", "a change file is a mapping with 'now' and 'changes'")
+    entries = doc.data.get("changes")
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict) and "kind" not in entry:
+            # The shorthand `- remove_staff: liik` is the likeliest slip: say how to write it.
+            said = next((key for key in entry if key in CHANGE_KINDS), None)
+            example = (
+                f"write '- kind: {said}' and its fields below it"
+                if said
+                else "e.g. '- kind: unavailable' with 'staff: pt1' and 'start: 2027-03-10T08:00'"
+            )
+            raise InputError(
+                str(path),
+                doc.place(("changes", index)),
+                f"each change needs a 'kind:' ({', '.join(CHANGE_KINDS)}); {example}",
+            )
     try:
         return ChangeSet.model_validate(doc.data)
     except ValidationError as error:

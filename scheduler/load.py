@@ -394,6 +394,15 @@ def _validation_message(
         limit = (item.get("ctx") or {}).get(key)
         return f"{field} must be {words} {limit}{got}"
     message = str(item["msg"]).removeprefix("Value error, ")
+    if kind == "union_tag_invalid":
+        tags = [t.strip(" '") for t in str(item["ctx"]["expected_tags"]).split(",")]
+        key, tag = str(item["ctx"]["discriminator"]).strip("'"), str(item["ctx"]["tag"])
+        near = difflib.get_close_matches(tag, tags, n=1, cutoff=0.5)
+        hint = f"did you mean '{near[0]}'? " if near else ""
+        return f"{field}: {key} '{tag}' is not known; {hint}the {key}s are {', '.join(tags)}"
+    if kind == "union_tag_not_found":
+        key = str(item["ctx"]["discriminator"]).strip("'")
+        return f"{field} says no {key}; add '{key}:' saying what it is"
     if kind in ("literal_error", "enum"):
         return f"{field} {message.replace('Input should be', 'should be')}{got}"
     return f"{field}: {message}"
