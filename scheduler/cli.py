@@ -154,6 +154,19 @@ def _print_progress(progress: Progress) -> None:
     )
 
 
+def _solve_options(
+    time_limit: float, seed: int, workers: int, fast: bool, quiet: bool
+) -> SolveOptions:
+    """The search settings the solving commands' shared options say."""
+    return SolveOptions(
+        time_limit=time_limit,
+        seed=seed,
+        workers=workers,
+        deterministic=not fast,
+        progress=None if quiet else _print_progress,
+    )
+
+
 # Options several commands share, spelt once.
 out_option = click.option(
     "--out",
@@ -223,13 +236,7 @@ def solve_command(
     course = load_course(path)
     if not quiet:
         click.echo(f"solving {path} ({len(course.sessions)} kinds of session) ...", err=True)
-    options = SolveOptions(
-        time_limit=time_limit,
-        seed=seed,
-        workers=workers,
-        deterministic=not fast,
-        progress=None if quiet else _print_progress,
-    )
+    options = _solve_options(time_limit, seed, workers, fast, quiet)
     result = solve(course, options, input_sha256=file_sha256(path))
     click.echo(
         f"{result.status.lower()}: penalty {result.objective:g}, bound {result.bound:g} "
@@ -436,13 +443,7 @@ def resolve_command(
         changes = merge(changes_from_file(changes_file), changes)
     if not changes.changes:
         raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
-    options = SolveOptions(
-        time_limit=time_limit,
-        seed=seed,
-        workers=workers,
-        deterministic=not fast,
-        progress=None if quiet else _print_progress,
-    )
+    options = _solve_options(time_limit, seed, workers, fast, quiet)
     standard = load_standard(old.standard)
     result = resolve(old, standard, changes, options)
     _verified(result.timetable, standard)
@@ -505,13 +506,7 @@ def plan_command(
     say = (lambda _: None) if quiet else (lambda text: click.echo(text, err=True))
     shared = ", ".join(plan.shared.staff) or "nobody"
     say(f"planning {len(plan.courses)} courses of {plan_file} (shared staff: {shared}) ...")
-    options = SolveOptions(
-        time_limit=time_limit,
-        seed=seed,
-        workers=workers,
-        deterministic=not fast,
-        progress=None if quiet else _print_progress,
-    )
+    options = _solve_options(time_limit, seed, workers, fast, quiet)
     try:
         result = solve_plan(plan, options, say=say)
     except Infeasible as error:

@@ -92,25 +92,28 @@ def test_resolve_takes_the_example_change_file(old_file: Path) -> None:
             assert session.room != "allas", f"{session.id} uses the closed pool"
 
 
-def test_a_change_without_its_kind_says_how_to_write_it(old_file: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("entry", "told"),
+    [
+        ("  - remove_staff: liik\n", "write '- kind: remove_staff'"),
+        (
+            "  - kind: remove\n    staff: liik\n",
+            "kind 'remove' is not known; did you mean 'remove_staff'?",
+        ),
+    ],
+    ids=["kind missing", "kind misspelt"],
+)
+def test_a_change_file_slip_says_how_to_write_it(
+    old_file: Path, tmp_path: Path, entry: str, told: str
+) -> None:
     changes = tmp_path / "changes.yaml"
-    changes.write_text("changes:\n  - remove_staff: liik\n", encoding="utf-8")
+    changes.write_text(f"changes:\n{entry}", encoding="utf-8")
     result = CliRunner().invoke(
         main, ["resolve", str(old_file), "--changes", str(changes), *RESOLVE]
     )
     assert result.exit_code == 2, result.output
-    assert "line 2" in result.output
-    assert "write '- kind: remove_staff'" in result.output
-
-
-def test_an_unknown_kind_of_change_is_named(old_file: Path, tmp_path: Path) -> None:
-    changes = tmp_path / "changes.yaml"
-    changes.write_text("changes:\n  - kind: remove\n    staff: liik\n", encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["resolve", str(old_file), "--changes", str(changes), *RESOLVE]
-    )
-    assert result.exit_code == 2, result.output
-    assert "kind 'remove' is not known; did you mean 'remove_staff'?" in result.output
+    assert f"{changes}: line 2" in result.output
+    assert told in result.output
 
 
 def test_an_impossible_change_exits_3_naming_the_rule(old_file: Path) -> None:
