@@ -80,6 +80,12 @@ def remove(timetable: Timetable, session_id: str) -> Timetable:
     return timetable.model_copy(update={"sessions": sessions})
 
 
+def remove_all(timetable: Timetable, *session_ids: str) -> Timetable:
+    for session_id in session_ids:
+        timetable = remove(timetable, session_id)
+    return timetable
+
+
 def restaff(timetable: Timetable, session_id: str, old: str, new: str) -> Timetable:
     """Someone else in one person's place in one session."""
     staff = session(timetable, session_id).staff
@@ -382,6 +388,22 @@ MORE_PLANTS: list[tuple[str, Callable[[Timetable], Timetable], set[str]]] = [
     ("no transfer back from the pool", lambda t: remove(t, "aqua-from"), {"R30"}),
     ("a session the day after the course",
      lambda t: edit(t, "relaxation", date=t.days[-1] + timedelta(days=1)), {"R2", "R4"}),
+    # The nutritionist's 1 h 30 min move to the team, which then holds more than 70 % (R27).
+    ("the nutrition talk led by the psychologist",
+     lambda t: restaff(t, "nutrition", "ravit", "psy"), {"R9", "R27"}),
+    # Without small groups the special workers who led them lose 3 h (R27) and the programme
+    # falls under 25 h (R4).
+    ("no small-group work",
+     lambda t: remove_all(t, "small_groups-1A", "small_groups-1B", "small_groups-2A",
+                          "small_groups-2B"),
+     {"R7", "R10", "R4", "R27"}),
+    ("the end measures on day 3", lambda t: move(t, "measures_end", day=3, start="14:00"),
+     {"R11"}),
+    ("a GAS goal meeting on day 1", lambda t: move(t, "gas_goals-K02", day=1, start="15:00"),
+     {"R13"}),
+    ("a physiotherapist counted as other staff",
+     lambda t: change_member(t, "liik", role="physiotherapist", group=StaffGroup.OTHER),
+     {"R25"}),
 ]  # fmt: skip
 
 
@@ -397,6 +419,16 @@ def test_more_planted_violations(
 ) -> None:
     report = check(plant(saved_timetable), standard)
     assert failed(report) == rules, explain(report)
+
+
+def test_staff_hours_under_the_standards_total_fail_r26(
+    saved_timetable: Timetable, standard: Standard
+) -> None:
+    # The saved week has 47 h of staff time with participants; a standard asking 48 h fails it.
+    hours = standard.staff_hours.model_copy(update={"min_total_minutes": 48 * 60})
+    report = check(saved_timetable, standard.model_copy(update={"staff_hours": hours}))
+    assert failed(report) == {"R26"}, explain(report)
+    assert "at least 48 h" in report.result("R26").reasons[0]
 
 
 def test_special_workers_of_one_profession_fail_r24(
