@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypedDict
 
 from ortools.sat.python import cp_model
 from pydantic import ValidationError
@@ -364,7 +364,12 @@ def improve_limit(options: SolveOptions, count: int) -> float:
     return max(0.5, min(2.0, 0.1 * options.time_limit / count))
 
 
-Staged = tuple[dict[str, list[int]], list[tuple[PlanPart, cp_model.CpSolver]], float]
+class Staged(NamedTuple):
+    """What the staged solves found: a complete start for the joint solve."""
+
+    values: dict[str, list[int]]  # every course's full variable values: the joint hint
+    solved: list[tuple[PlanPart, cp_model.CpSolver]]  # each stage and its solver
+    seconds: float  # what the stages count against the time limit
 
 
 def _stages(
@@ -424,13 +429,14 @@ def _stages(
         booked.record(part, solver, plan.shared)
         values[entry.key] = list(solver.response_proto.solution)
         solved.append((part, solver))
-    return values, solved, used
+    return Staged(values, solved, used)
 
 
 class _Trace(cp_model.CpSolverSolutionCallback):
     def __init__(self, started: float, report: Callable[[Progress], None] | None) -> None:
         super().__init__()
-        self.started, self.report, self.points = started, report, []
+        self.started, self.report = started, report
+        self.points: list[Progress] = []
 
     def on_solution_callback(self) -> None:
         point = Progress(
@@ -463,7 +469,7 @@ def solve_plan(
                 [f"course {entry.key}: {reason}" for reason in error.reasons], error.status
             ) from None
     started = time.monotonic()
-    staged = _stages(plan, plan.courses, options, say)
+    staged: Staged | str | None = _stages(plan, plan.courses, options, say)
     if isinstance(staged, str):  # once more with the course that found nothing first
         stuck = staged
         order = sorted(plan.courses, key=lambda c: c.key != stuck)
@@ -481,8 +487,8 @@ def solve_plan(
     staged_seconds = time.monotonic() - started
     joint = plan_model(plan.pairs(), plan.shared)
     if staged is not None:
-        hint(joint, staged[0])
-    used = staged[2] if staged else 0.0
+        hint(joint, staged.values)
+    used = staged.seconds if staged else 0.0
     joint_options = SolveOptions(
         time_limit=max(1.0, options.time_limit - used),
         seed=options.seed,
@@ -510,7 +516,7 @@ def solve_plan(
             constraints=len(joint.model.proto.constraints),
         )
     if staged is not None:  # the joint solve ran out of time: the staged timetables stand
-        results = [_course_result(p, s, "STAGED", options, plan) for p, s in staged[1]]
+        results = [_course_result(p, s, "STAGED", options, plan) for p, s in staged.solved]
         return PlanResult(
             courses=results,
             status="STAGED",
@@ -671,18 +677,18 @@ def _staff_reasons(plan: Plan, staff_id: str, seconds: float, fallback: bool = F
                 f"but {parts} ({hours(sum(counted.values()))} in all)"
             )
     if not reasons and fallback:
-        days = {k: [d for d, m in n.items() if m] for k, n in need.items()}
+        needed_days = {k: [d for d, m in n.items() if m] for k, n in need.items()}
         said = joined(
             [
                 f"{k} needs {member.id} on {joined([_date(d) for d in ds])}"
-                for k, ds in days.items()
+                for k, ds in needed_days.items()
                 if ds
             ]
         )
         reasons.append(
             f"R29: {who} is shared by {joined(keys)}, and with {member.id} in all of them no "
             f"timetable exists, though each course alone has one"
-            + (f"; on its own, {said}" if days and any(days.values()) else "")
+            + (f"; on its own, {said}" if needed_days and any(needed_days.values()) else "")
             + f"; {member.id} is available "
             + "; ".join(f"{_date(d)} {spans_text(d)}" for d in sorted(windows))
         )
@@ -705,7 +711,7 @@ def _resources(plan: Plan) -> list[str]:
     return [f"room:{r}" for r in plan.shared.rooms] + [f"staff:{s}" for s in plan.shared.staff]
 
 
-def _status(plan: Plan, keep: Sequence[str], seconds: float) -> int:
+def _status(plan: Plan, keep: Sequence[str], seconds: float) -> cp_model.CpSolverStatus:
     joint = plan_model(plan.pairs(), plan.shared, keep=keep)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 2
@@ -750,10 +756,22 @@ def explain(
     return reasons
 
 
-def overview(result: PlanResult) -> dict[str, Any]:
+class StaffWeek(TypedDict):
+    """A person's week in the overview: busy minutes per course, and in all."""
+
+    courses: dict[str, int]
+    busy_minutes: int
+
+
+class Overview(TypedDict):
+    staff: dict[str, StaffWeek]
+    rooms: dict[str, dict[str, int]]  # a room's minutes of use per course
+
+
+def overview(result: PlanResult) -> Overview:
     """The provider's week: minutes each person is busy (sessions, meetings, travel) per course,
     and each room's minutes of use per course."""
-    staff: dict[str, dict[str, Any]] = {}
+    staff: dict[str, StaffWeek] = {}
     rooms: dict[str, dict[str, int]] = {}
     for course_result in result.courses:
         for session in course_result.timetable.sessions:

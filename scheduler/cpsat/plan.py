@@ -11,7 +11,7 @@ Staged solving (solver-notes.md): each course alone, seeing what the earlier one
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -165,6 +165,7 @@ class Booked:
         for o in part.built.vars.occurrences:
             for staff_id in shared.staff:
                 if any(solver.boolean_value(lit) for lit in o.staff_lits_of(staff_id)):
+                    assert o.busy_start is not None and o.busy_end is not None
                     span = (
                         solver.value(o.busy_start) + part.offset,
                         solver.value(o.busy_end) + part.offset,
@@ -173,6 +174,7 @@ class Booked:
             for half in o.halves:
                 for room_id, lit in o.rooms_in_half(half):
                     if room_id in shared.rooms and solver.boolean_value(lit):
+                        assert o.start is not None and o.end is not None
                         span = (
                             solver.value(o.start) + part.offset,
                             solver.value(o.end) + part.offset,
@@ -196,7 +198,7 @@ def stage_model(
     """
     model = cp_model.CpModel()
     part = _add_part(model, key, course, first_day, break_symmetry=True)
-    taken: list[cp_model.LinearExprT] = []
+    taken: list[cp_model.LinearExpr] = []
     for staff_id, keys in shared.staff.items():
         if key not in keys:
             continue
@@ -226,7 +228,7 @@ def stage_model(
     return part
 
 
-def _busy_minutes(part: PlanPart, staff_id: str) -> list[cp_model.LinearExprT]:
+def _busy_minutes(part: PlanPart, staff_id: str) -> list[cp_model.LinearExpr]:
     slot = part.course.info.slot_minutes
     return [
         (o.length + 2 * o.transfer) * slot * lit
@@ -235,7 +237,7 @@ def _busy_minutes(part: PlanPart, staff_id: str) -> list[cp_model.LinearExprT]:
     ]
 
 
-def hint(plan: PlanModel, values: dict[str, Sequence[int]]) -> None:
+def hint(plan: PlanModel, values: Mapping[str, Sequence[int]]) -> None:
     """Every variable of the plan's model hinted from its course's staged solution.
 
     A stage's model builds its course exactly as the plan does, so its first `var_count`
