@@ -82,6 +82,8 @@ def _checkpoints(
     at: dict[str, dict[str, float | None]] = {}
     for checkpoint in settings.checkpoints:
         seen = [p for p in trace if p.seconds <= checkpoint]
+        objective: float | None
+        bound: float | None
         if checkpoint >= seconds and final is not None:
             objective, bound = final
         elif seen:
@@ -184,7 +186,7 @@ def tight_course(base: Course) -> Course:
     the course is infeasible): pt1 only Monday morning and not Thursday, the psychologist and
     the occupational therapist not on Thursday or Friday."""
     d = base.days
-    cuts = {
+    cuts: dict[str, dict[date, tuple[TimeWindow, ...]]] = {
         "pt1": {d[0]: _hours(8, 12), d[3]: ()},
         "psy": {d[3]: (), d[4]: ()},
         "tt": {d[3]: (), d[4]: ()},
@@ -326,9 +328,11 @@ def instances(settings: Settings) -> list[tuple[str, Callable[[], Measurement]]]
     ]
     for count in (2, 4, 8):
         name = f"{count} courses (seed {SEED})"
-        found.append(
-            (name, lambda n=name, c=count: measure_plan(n, provider_week(default, c), settings))
-        )
+
+        def week(n: str = name, c: int = count) -> Measurement:
+            return measure_plan(n, provider_week(default, c), settings)
+
+        found.append((name, week))
     found.append(("re-plan", lambda: measure_replan(default, settings)))
     return found
 
