@@ -63,7 +63,9 @@ class _Probe:
     model: cp_model.CpModel
     literals: dict[str, cp_model.IntVar]
 
-    def solve(self, keys: Sequence[str], seconds: float) -> tuple[int, list[str]]:
+    def solve(
+        self, keys: Sequence[str], seconds: float
+    ) -> tuple[cp_model.CpSolverStatus, list[str]]:
         """Status under the assumptions of `keys`, and (when infeasible) a subset to blame."""
         self.model.clear_assumptions()
         self.model.add_assumptions([self.literals[key] for key in keys])

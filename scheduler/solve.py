@@ -78,7 +78,7 @@ def _result(
     course: Course,
     built: BuiltModel,
     solver: cp_model.CpSolver,
-    status: int,
+    status: cp_model.CpSolverStatus,
     options: SolveOptions,
     input_sha256: str | None,
 ) -> SolveResult:

@@ -51,7 +51,7 @@ class SolveOptions:
 class BuiltModel:
     model: cp_model.CpModel
     ctx: ModelContext
-    objective_parts: dict[str, cp_model.LinearExprT] = field(default_factory=dict)
+    objective_parts: dict[str, cp_model.LinearExpr | int] = field(default_factory=dict)
 
     @property
     def vars(self) -> CourseVars:
@@ -118,7 +118,10 @@ def parameters(options: SolveOptions) -> cp_model.CpSolver:
 
 
 def solver_info(
-    solver: cp_model.CpSolver, status: int, options: SolveOptions, **overrides: Any
+    solver: cp_model.CpSolver,
+    status: cp_model.CpSolverStatus,
+    options: SolveOptions,
+    **overrides: Any,
 ) -> SolverInfo:
     """What a timetable records of the search that made it (overrides e.g. a plan's bound)."""
     facts: dict[str, Any] = {
@@ -133,7 +136,9 @@ def solver_info(
     return SolverInfo(**(facts | overrides))
 
 
-def run(built: BuiltModel, options: SolveOptions) -> tuple[cp_model.CpSolver, int]:
+def run(
+    built: BuiltModel, options: SolveOptions
+) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
     solver = parameters(options)
     callback = _ProgressCallback(options.progress) if options.progress else None
     status = solver.solve(built.model, callback)
@@ -154,6 +159,7 @@ def extract_sessions(built: BuiltModel, solver: cp_model.CpSolver) -> tuple[Sess
     sessions: list[Session] = []
     for occurrence in v.occurrences:
         day = _chosen_day(solver, occurrence)
+        assert occurrence.start is not None
         start = (solver.value(occurrence.start) - v.day_origin(day)) * v.slot
         spec = occurrence.spec
         titles = spec.title if spec else labels_in_all("lunch")

@@ -92,10 +92,10 @@ PREFERENCES = {
 }
 
 
-def objective_terms(ctx: ModelContext) -> dict[str, cp_model.LinearExprT]:
+def objective_terms(ctx: ModelContext) -> dict[str, cp_model.LinearExpr | int]:
     """Each preference's weighted penalty, by name, for the objective and for reports."""
     preferences = ctx.course.preferences
-    named: dict[str, cp_model.LinearExprT] = {}
+    named: dict[str, cp_model.LinearExpr | int] = {}
     for name, build in PREFERENCES.items():
         weight = getattr(preferences, name)
         if weight:

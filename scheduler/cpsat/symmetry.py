@@ -21,6 +21,7 @@ def order_identical_occurrences(ctx: ModelContext) -> None:
             by_spec[occurrence.spec.id].append(occurrence)
     for occurrences in by_spec.values():
         for earlier, later in pairwise(occurrences):
+            assert earlier.start is not None and later.start is not None
             model.add(earlier.start < later.start)
 
 
@@ -39,6 +40,7 @@ def order_interchangeable_participants(ctx: ModelContext) -> None:
         if own:
             firsts.append(own[0])
     for earlier, later in pairwise(firsts):
+        assert earlier.start is not None and later.start is not None
         model.add(earlier.start <= later.start)
 
 

@@ -248,7 +248,7 @@ class CourseVars:
     def with_participants(self) -> list[Occurrence]:
         return [o for o in self.occurrences if o.has_participants]
 
-    def staff_minutes(self, staff_id: str) -> cp_model.LinearExprT:
+    def staff_minutes(self, staff_id: str) -> cp_model.LinearExpr | int:
         """R26: a person's minutes with participants (meals, meetings and travel not counted)."""
         return sum(
             o.minutes * lit
@@ -260,7 +260,7 @@ class CourseVars:
     def day_origin(self, day: int) -> int:
         return day * self.slots_per_day
 
-    def programme_minutes(self, day: int) -> cp_model.LinearExprT:
+    def programme_minutes(self, day: int) -> cp_model.LinearExpr | int:
         """R4: staff-led group programme on a day (small-group halves side by side count once)."""
         return sum(
             o.minutes * o.day_lit[day]
@@ -268,7 +268,7 @@ class CourseVars:
             if o.is_programme and day in o.day_lit
         )
 
-    def group_busy_slots(self, day: int) -> cp_model.LinearExprT:
+    def group_busy_slots(self, day: int) -> cp_model.LinearExpr | int:
         """Slots the whole group is occupied on a day: programme, meals and travel."""
         return sum(
             (o.length + 2 * o.transfer) * o.day_lit[day]

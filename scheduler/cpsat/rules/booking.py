@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from models.base import SessionKind, TimeWindow
 from scheduler.cpsat.context import ModelContext
 from scheduler.cpsat.variables import Occurrence
@@ -23,12 +25,15 @@ def add_interviews_vs_group(ctx: ModelContext) -> None:
     """
     model, v = ctx.model, ctx.vars
     capacity = len(ctx.course.participants)
-    intervals, demands = [], []
+    intervals: list[cp_model.IntervalVar] = []
+    demands: list[int] = []
     for occurrence in v.occurrences:
         if occurrence.is_group_level:
+            assert occurrence.busy_interval is not None
             intervals.append(occurrence.busy_interval)
             demands.append(capacity if _takes_whole_group(ctx, occurrence) else 0)
         elif occurrence.kind == SessionKind.INDIVIDUAL:
+            assert occurrence.interval is not None
             intervals.append(occurrence.interval)
             demands.append(1)
     if intervals and capacity:
@@ -73,6 +78,7 @@ def add_no_double_booking(ctx: ModelContext) -> None:
             ctx, [course.available_windows(member, day) for day in course.days], key, member.id
         )
         for occurrence in v.occurrences:
+            assert occurrence.busy_start is not None and occurrence.busy_end is not None
             for lit in occurrence.staff_lits_of(member.id):
                 intervals.append(
                     model.new_optional_interval_var(
@@ -87,13 +93,21 @@ def add_no_double_booking(ctx: ModelContext) -> None:
         if member.max_minutes is not None:
             ctx.add(model.add(v.staff_minutes(member.id) <= member.max_minutes), key)
     # The whole group is in one place at a time (small-group halves are one interval).
-    model.add_no_overlap([o.busy_interval for o in v.occurrences if o.is_group_level])
+    together: list[cp_model.IntervalVar] = []
+    for o in v.occurrences:
+        if o.is_group_level:
+            assert o.busy_interval is not None
+            together.append(o.busy_interval)
+    model.add_no_overlap(together)
     for participant in course.participants:
         windows = [
             _complement(participant.unavailable.get(day, ()), course.info.day_window)
             for day in course.days
         ]
-        own = [o.interval for o in v.individual_of(participant.id)]
+        own: list[cp_model.IntervalVar] = []
+        for o in v.individual_of(participant.id):
+            assert o.interval is not None
+            own.append(o.interval)
         if own:
             away = _absences(ctx, windows, f"availability:{participant.id}", participant.id)
             model.add_no_overlap(own + away)
@@ -129,6 +143,7 @@ def add_rooms(ctx: ModelContext) -> None:
             SessionKind.STAFF_MEETING: 0,
             SessionKind.SMALL_GROUP: (participants + 1) // 2,
         }.get(occurrence.kind, participants)
+        assert occurrence.start is not None and occurrence.end is not None
         for half in occurrence.halves:
             lits = dict(occurrence.rooms_in_half(half))
             ctx.add(model.add_exactly_one(lits.values()), "R30")

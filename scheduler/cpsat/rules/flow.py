@@ -29,9 +29,11 @@ def add_first_day(ctx: ModelContext) -> None:
         ctx.add(model.add_bool_or([]), "R18")
         return
     first_opening = openings[0]
+    assert first_opening.start is not None
     for occurrence in v.with_participants():
         if occurrence in openings or FIRST_DAY not in occurrence.day_lit:
             continue
+        assert occurrence.busy_start is not None
         ctx.add(
             model.add(occurrence.busy_start >= first_opening.start).only_enforce_if(
                 occurrence.day_lit[FIRST_DAY]
@@ -49,4 +51,5 @@ def add_individual_order(ctx: ModelContext) -> None:
             continue
         for earlier in v.individual_of(occurrence.participant):
             if earlier.spec is not None and earlier.spec.id == spec.after:
+                assert occurrence.start is not None and earlier.end is not None
                 ctx.add(model.add(occurrence.start >= earlier.end), "R15")

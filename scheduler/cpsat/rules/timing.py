@@ -48,7 +48,8 @@ def _team_or_special_programme(ctx: ModelContext, day: int) -> cp_model.LinearEx
     for occurrence in v.occurrences:
         if not occurrence.is_programme or day not in occurrence.day_lit:
             continue
-        qualified, others = [], []
+        qualified: list[cp_model.IntVar] = []
+        others: list[cp_model.IntVar] = []
         for (_, staff_id), lit in occurrence.staff_lit.items():
             member = ctx.course.member(staff_id)
             is_other = ctx.course.group_of(member) == StaffGroup.OTHER
