@@ -7,7 +7,7 @@ nothing else.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field, model_validator
 
@@ -22,7 +22,7 @@ from models.course import (
 )
 from models.standard import SessionSpec, Standard
 
-FORMAT = "course-timetable/1"
+FORMAT: Final = "course-timetable/1"
 
 
 class Session(Frozen):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -225,7 +225,7 @@ class _Reader:
         return InputError(self.name, f"sheet '{cell.sheet}', cell {cell.ref}", message)
 
     def key_values(
-        self, sheet: Any, index: int, fields: dict[str, tuple[Loc, str, str]], section: str
+        self, sheet: Any, index: int, fields: Mapping[str, tuple[Loc, str, str]], section: str
     ) -> None:
         self.cells[(section,)] = Cell(sheet.title, index, 1, 1)
         self.data.setdefault(section, {})
@@ -301,6 +301,8 @@ class _Reader:
                 if kind == "windows":
                     windows = _windows(values[column])
                     if windows is not None:
+                        # a day column's place: (per_day, the date in ISO form), set above
+                        assert isinstance(loc[0], str) and isinstance(loc[1], str)
                         entry.setdefault(loc[0], {})[date.fromisoformat(loc[1])] = windows
                     continue
                 converted = self.value(values[column], kind, cell)
@@ -471,7 +473,7 @@ def _header(sheet: Any, column: int, label: str, key: Any) -> None:
 
 
 def _key_value_sheet(
-    sheet: Any, fields: dict[str, tuple[Loc, str, str]], values: dict[str, Any]
+    sheet: Any, fields: Mapping[str, tuple[Loc, str, str]], values: dict[str, Any]
 ) -> None:
     for column, label in enumerate(("Tieto", "Kenttä (field)", "Arvo (value)"), start=1):
         top = sheet.cell(1, column, label)

@@ -72,9 +72,9 @@ def course_template(
     text = DEFAULT_COURSE.read_text(encoding="utf-8")
     example = yaml.safe_load(text)
     shift = first_day - example["course"]["first_day"]
-    body = text[
-        re.search(r"^course:", text, re.MULTILINE).start() :
-    ]  # the example's own header comment goes
+    header_end = re.search(r"^course:", text, re.MULTILINE)
+    assert header_end is not None  # the example course file has its 'course:' section
+    body = text[header_end.start() :]  # the example's own header comment goes
     body = _ISO_DATE.sub(
         lambda match: (date.fromisoformat(match.group(1)) + shift).isoformat(), body
     )

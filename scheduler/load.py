@@ -581,7 +581,7 @@ def course_from_data(data: Any, doc: SourceDocument, standards_dir: Path = STAND
         )
     unknown = [key for key in data if key not in COURSE_SECTIONS]
     if unknown:
-        problems = []
+        problems: list[InputError] = []
         for key in unknown:
             near = difflib.get_close_matches(str(key), COURSE_SECTIONS, n=1)
             hint = f"did you mean {near[0]!r}? " if near else ""
@@ -626,9 +626,9 @@ def course_from_data(data: Any, doc: SourceDocument, standards_dir: Path = STAND
         )
     standard = load_standard(standard_id, standards_dir)
 
-    problems: list[InputError] = []
+    problems = []
 
-    def single(key: str, model: type, default: Any) -> Any:
+    def single(key: str, model: type[BaseModel], default: Any) -> Any:
         value = data.get(key)
         if value is None:
             value = default
@@ -638,7 +638,7 @@ def course_from_data(data: Any, doc: SourceDocument, standards_dir: Path = STAND
             problems.append(explain_validation(doc, error, (key,), model))
             return None
 
-    def indexed(key: str, model: type, items: list[Located]) -> list[tuple[Any, tuple]]:
+    def indexed(key: str, model: type[BaseModel], items: list[Located]) -> list[tuple[Any, tuple]]:
         result = []
         for item, loc in items:
             try:

@@ -30,7 +30,7 @@ def free_stem(directory: Path, stem: str, suffixes: tuple[str, ...]) -> str:
     return candidate
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
+def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
     """Lets `write` fill a temporary file beside `path`, then moves it into place in one step.
 
     Refuses to replace an existing file: callers pick a free path first.

@@ -413,7 +413,7 @@ class _CourseCheck:
 
     def leader_names(self) -> set[str]:
         """Names sessions and themes use for who may lead them (roles and groups)."""
-        names = set()
+        names: set[str] = set()
         for spec in self.course.sessions:
             names.update(spec.leaders)
             names.update(spec.required_roles)
@@ -709,7 +709,7 @@ class _CourseCheck:
                 f"participant {participant.id}'s time away",
             )
         half_a = (len(participants) + 1) // 2
-        fixed = Counter(p.small_group for p in participants if p.small_group)
+        fixed: Counter[str] = Counter(p.small_group for p in participants if p.small_group)
         for half, size in (("A", half_a), ("B", len(participants) - half_a)):
             if fixed[half] > size:
                 self.found.error(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import UTC, date, datetime, time
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -103,5 +104,5 @@ def write_calendars(
         calendar = staff_calendar(timetable, member.id, language)
         data = calendar.to_ical()
         path = free_path(Path(out_dir) / f"{stem}-{_safe(member.id)}.ics")
-        paths.append(write_atomic(path, lambda p, data=data: p.write_bytes(data)))
+        paths.append(write_atomic(path, partial(Path.write_bytes, data=data)))
     return paths

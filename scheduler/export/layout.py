@@ -9,6 +9,7 @@ placed exactly once and no two blocks share a cell.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,7 +94,7 @@ def week_layout(timetable: Timetable) -> WeekLayout:
             if session.kind not in _MAIN_KINDS:
                 side.append((session, row, height))
                 continue
-            choices: list[tuple[int, ...]] = [(0, 1)]
+            choices: Sequence[tuple[int, ...]] = [(0, 1)]
             if session.kind == SessionKind.SMALL_GROUP:
                 choices = {"A": [(0,)], "B": [(1,)]}.get(session.small_group or "", [(0,), (1,)])
             for wanted in choices:
