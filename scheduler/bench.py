@@ -94,17 +94,22 @@ def _checkpoints(
     return at
 
 
-def measure_course(name: str, course: Course, settings: Settings) -> Measurement:
-    """Solve once with a wall-clock limit, recording the objective and bound as they move."""
-    built = build_model(course)
-    trace: list[Progress] = []
-    options = SolveOptions(
+def _options(settings: Settings, trace: list[Progress]) -> SolveOptions:
+    """Every instance alike: wall-clock limit, fixed seed and workers, progress into `trace`."""
+    return SolveOptions(
         time_limit=settings.limit,
         seed=SEED,
         workers=WORKERS,
         deterministic=False,
         progress=trace.append,
     )
+
+
+def measure_course(name: str, course: Course, settings: Settings) -> Measurement:
+    """Solve once with a wall-clock limit, recording the objective and bound as they move."""
+    built = build_model(course)
+    trace: list[Progress] = []
+    options = _options(settings, trace)
     started = time.monotonic()
     solver, status = run(built, options)
     seconds = time.monotonic() - started
@@ -134,13 +139,7 @@ def measure_course(name: str, course: Course, settings: Settings) -> Measurement
 def measure_plan(name: str, plan: Plan, settings: Settings) -> Measurement:
     """A provider's week: staged, then joint; first feasible is the first complete plan."""
     trace: list[Progress] = []
-    options = SolveOptions(
-        time_limit=settings.limit,
-        seed=SEED,
-        workers=WORKERS,
-        deterministic=False,
-        progress=trace.append,
-    )
+    options = _options(settings, trace)
     started = time.monotonic()
     result = solve_plan(plan, options)
     seconds = time.monotonic() - started

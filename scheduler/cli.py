@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import traceback
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -185,16 +186,19 @@ workers_option = click.option(
 quiet_option = click.option("--quiet", is_flag=True, help="No progress lines.")
 
 
+def time_limit_option(
+    default: float,
+    help_text: str = "Seconds of search (solver's deterministic time unless --fast).",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--time-limit", type=float, default=default, show_default=True, help=help_text
+    )
+
+
 @main.command("solve", epilog=EXIT_CODES_HELP)
 @click.argument("course_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @out_option
-@click.option(
-    "--time-limit",
-    type=float,
-    default=20.0,
-    show_default=True,
-    help="Seconds of search (solver's deterministic time unless --fast).",
-)
+@time_limit_option(20.0)
 @seed_option
 @workers_option
 @click.option(
@@ -392,13 +396,7 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
     default=None,
     help="Folder for the new timetable (default: beside the old one).",
 )
-@click.option(
-    "--time-limit",
-    type=float,
-    default=10.0,
-    show_default=True,
-    help="Seconds of search (solver's deterministic time unless --fast).",
-)
+@time_limit_option(10.0)
 @seed_option
 @workers_option
 @click.option("--fast", is_flag=True, help="Wall-clock time limit.")
@@ -466,15 +464,10 @@ def resolve_command(
 @main.command("plan", epilog=EXIT_CODES_HELP)
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
 @out_option
-@click.option(
-    "--time-limit",
-    type=float,
-    default=30.0,
-    show_default=True,
-    help=(
-        "Seconds of search for the whole plan, in the solver's deterministic time unless "
-        "--fast; calibrated on one course, so a plan's bigger model can take longer on the clock."
-    ),
+@time_limit_option(
+    30.0,
+    "Seconds of search for the whole plan, in the solver's deterministic time unless --fast; "
+    "calibrated on one course, so a plan's bigger model can take longer on the clock.",
 )
 @seed_option
 @workers_option
