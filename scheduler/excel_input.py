@@ -339,17 +339,14 @@ class _Reader:
         if kind == MOMENT:
             if isinstance(value, datetime):
                 return value
-            text = str(value).replace("T", " ")
-            for layout in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"):
-                try:
-                    return datetime.strptime(text, layout)
-                except ValueError:
-                    continue
-            raise self.error(
-                cell,
-                f"{str(value)!r} is not a date and a time; write it as YYYY-MM-DD HH:MM, "
-                "e.g. 2027-03-10 12:00",
-            )
+            try:  # as a change file or --now reads it: 'T' or a space between, seconds optional
+                return datetime.fromisoformat(str(value))
+            except ValueError:
+                raise self.error(
+                    cell,
+                    f"{str(value)!r} is not a date and a time; write it as YYYY-MM-DD HH:MM, "
+                    "e.g. 2027-03-10 12:00",
+                ) from None
         if kind == TEXT:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return str(int(value)) if float(value).is_integer() else str(value)
