@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from models.base import Frozen, Language, SessionKind, StaffGroup, Window, day_dates
+from models.base import Frozen, Language, StaffGroup, Window, day_dates
 from models.standard import SessionSpec, Standard
 
 
@@ -195,6 +195,14 @@ class Course(Frozen):
             member = replaced
         return member.id
 
+    def team_places(self) -> dict[str, list[StaffMember]]:
+        """R20: the team's places and who fills each: a member's own place, shared with a
+        re-plan's stand-in who takes it over (their hours add up; the place counts once)."""
+        places: dict[str, list[StaffMember]] = {}
+        for member in self.staff_in(StaffGroup.TEAM):
+            places.setdefault(self.position_of(member), []).append(member)
+        return places
+
     def member(self, staff_id: str) -> StaffMember:
         return next(s for s in self.staff if s.id == staff_id)
 
@@ -233,6 +241,3 @@ class Course(Frozen):
         data = {name: getattr(self, name) for name in type(self).model_fields}
         data.update(changes)
         return Course(**data)
-
-
-GROUP_LEVEL_KINDS = frozenset({SessionKind.GROUP, SessionKind.SMALL_GROUP})

@@ -3,34 +3,31 @@
 from __future__ import annotations
 
 from models.base import Purpose, StaffGroup
+from models.rules import rule_of_purpose
 from scheduler.cpsat.context import ModelContext
-
-# Which rule a session's staffing stands for, by its purpose; other sessions follow R9.
-RULE_OF_PURPOSE = {
-    Purpose.OPENING: "R18",
-    Purpose.CLOSING: "R19",
-    Purpose.LECTURE: "R23",
-    Purpose.STAFF_MEETING: "R28",
-    Purpose.INTERVIEW: "R14",
-    Purpose.GAS_GOALS: "R15",
-}
 
 
 def add_staffing(ctx: ModelContext) -> None:
     """R9, R18, R19, R23, R28: each session (half) has its number of staff, all allowed to lead
-    it by its own list and its theme, with the roles it requires (the physician at the closing)."""
+    it by its own list and its theme, with the roles it requires (the physician at the closing);
+    the team meeting has every place of the team (a stand-in may fill a place)."""
     model, v, course = ctx.model, ctx.vars, ctx.course
+    places = course.team_places()
     for occurrence in v.occurrences:
         spec = occurrence.spec
         if spec is None:
             continue
-        key = RULE_OF_PURPOSE.get(occurrence.purpose, "R9") if occurrence.purpose else "R9"
+        key = rule_of_purpose(occurrence.purpose)
         for half in occurrence.halves:
             lits = dict(occurrence.staff_in_half(half))
             ctx.add(model.add(sum(lits.values()) == spec.staff), key)
             for role in spec.required_roles:
                 with_role = [lit for sid, lit in lits.items() if course.member(sid).role == role]
                 ctx.add(model.add_bool_or(with_role), key)
+            if occurrence.purpose == Purpose.STAFF_MEETING:
+                for members in places.values():
+                    fillers = [lits[m.id] for m in members if m.id in lits]
+                    ctx.add(model.add_bool_or(fillers), key)
 
 
 def add_team(ctx: ModelContext) -> None:
@@ -39,16 +36,13 @@ def add_team(ctx: ModelContext) -> None:
     A stand-in from a re-plan holds the place of whom they replace: their hours add up.
     """
     model, v, course = ctx.model, ctx.vars, ctx.course
-    team = course.staff_in(StaffGroup.TEAM)
+    places = course.team_places()
     for role, limit in course.standard.team.roles.items():
-        places: dict[str, list[str]] = {}
-        for member in team:
-            if member.role == role:
-                places.setdefault(course.position_of(member), []).append(member.id)
-        if len(places) != limit.count:
+        held = [members for members in places.values() if members[0].role == role]
+        if len(held) != limit.count:
             ctx.add(model.add_bool_or([]), "R20")
-        for members in places.values():
-            minutes = sum(v.staff_minutes(staff_id) for staff_id in members)
+        for members in held:
+            minutes = sum(v.staff_minutes(member.id) for member in members)
             ctx.add(model.add(minutes >= limit.min_minutes), "R20")
 
 
