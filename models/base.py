@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -127,9 +127,13 @@ class SessionKind(StrEnum):
     TRANSFER = "transfer"
 
 
-# Kinds that are not staff-led programme: they count in a participant's day (R3) but not in
-# programme hours (R4) or staff hours (R26).
+# What each kind of session is, in the standard's terms (one place: every module asks here).
+# Not programme: they count in a participant's day (R3) but not in programme or staff hours.
 NON_PROGRAMME_KINDS = frozenset({SessionKind.MEAL, SessionKind.BREAK, SessionKind.TRANSFER})
+# The group's programme (R4): the whole group, or its small-group halves side by side.
+PROGRAMME_KINDS = frozenset({SessionKind.GROUP, SessionKind.SMALL_GROUP})
+# Sessions whose staff time counts as staff hours with participants (R26, R27).
+STAFF_HOURS_KINDS = frozenset({SessionKind.GROUP, SessionKind.SMALL_GROUP, SessionKind.INDIVIDUAL})
 
 
 class Purpose(StrEnum):
@@ -147,6 +151,4 @@ class Purpose(StrEnum):
 
 
 def day_dates(first_day: date, count: int) -> tuple[date, ...]:
-    from datetime import timedelta
-
     return tuple(first_day + timedelta(days=i) for i in range(count))

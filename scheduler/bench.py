@@ -37,8 +37,14 @@ from models.timetable import Timetable
 from scheduler import __version__
 from scheduler.check import check
 from scheduler.cpsat.build import Progress, SolveOptions, build_model, extract_sessions, run
-from scheduler.load import DEFAULT_COURSE, load_course, load_standard
-from scheduler.plan import Plan, plan_of, solve_plan
+from scheduler.domain.changes import apply_changes, change_list
+from scheduler.domain.plan import Plan, plan_of
+from scheduler.io.courses import load_course
+from scheduler.io.data import DEFAULT_COURSE
+from scheduler.io.standards import load_standard
+from scheduler.services.planning import solve_plan
+from scheduler.services.replanning import resolve
+from scheduler.services.solving import solve
 
 SEED = 0
 WORKERS = 2
@@ -273,9 +279,6 @@ def measure_replan(base: Course, settings: Settings) -> Measurement:
     """Issue #5's scenario: the physiotherapist who leads most sessions from Wednesday on is
     unavailable from Wednesday 08:00. Re-solve time, changes, OPTIMAL (proven minimal), beside
     the sessions that person led from Wednesday on and a from-scratch solve's changes."""
-    from scheduler.resolve import apply_changes, change_list, resolve
-    from scheduler.solve import solve
-
     standard = load_standard(base.standard.id)
     limit = min(settings.limit, 10.0)
     options = SolveOptions(time_limit=limit, seed=SEED, workers=WORKERS, deterministic=False)

@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal e
 
 from __future__ import annotations
 
+import json
 import sys
 import traceback
 import warnings
@@ -16,12 +17,22 @@ from typing import Any
 import click
 import yaml
 
-from models.standard import Standard
-from models.timetable import Timetable
 from scheduler import __version__
-from scheduler.load import DEFAULT_COURSE, CourseWarning, InputError, file_sha256, load_course
-from scheduler.output import DEFAULT_OUTPUT_DIR, free_stem, write_text_atomic
-from scheduler.solve import Infeasible, Progress, SolveOptions, solve
+from scheduler.check import CheckReport, UncheckableTimetable, check, render_report
+from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
+from scheduler.export import export_timetable
+from scheduler.io.changes import changes_from_file, changes_from_flags, merge
+from scheduler.io.courses import file_sha256, load_course
+from scheduler.io.data import DEFAULT_COURSE
+from scheduler.io.files import DEFAULT_OUTPUT_DIR, free_path, free_stem, write_text_atomic
+from scheduler.io.plans import load_plan
+from scheduler.io.standards import load_standard
+from scheduler.io.timetables import load_timetable
+from scheduler.services.new_course import write_new_course
+from scheduler.services.outputs import write_outputs
+from scheduler.services.planning import overview, solve_plan
+from scheduler.services.replanning import resolve
+from scheduler.services.solving import Progress, SolveOptions, solve
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -30,18 +41,10 @@ EXIT_CODES_HELP = (
 )
 
 
-class InternalError(Exception):
-    """A bug in the tool, e.g. a timetable from the solver that fails the checker."""
-
-    def __init__(self, message: str, code: int = EXIT_INTERNAL) -> None:
-        super().__init__(message)
-        self.code = code
-
-
 class KurssiGroup(click.Group):
     """Turns the library's errors into plain messages and exit codes, never a traceback.
 
-    Warnings about the input (scheduler.load.CourseWarning) are printed to stderr as they come
+    Warnings about the input (scheduler.errors.CourseWarning) are printed to stderr as they come
     and do not stop the command.
     """
 
@@ -73,9 +76,9 @@ class KurssiGroup(click.Group):
             for reason in error.reasons:
                 click.echo(f"  {reason}", err=True)
             ctx.exit(EXIT_INFEASIBLE)
-        except InternalError as error:
+        except SolverBug as error:
             click.echo(f"internal error: {error}", err=True)
-            ctx.exit(error.code)
+            ctx.exit(EXIT_INTERNAL)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as error:
@@ -114,18 +117,9 @@ def main(debug: bool) -> None:
     """Timetables for Kela rehabilitation courses that provably meet the standard."""
 
 
-def _verified(timetable: Timetable, standard: Standard) -> None:
-    """Every timetable the tool writes passes the independent checker first (a solver bug
-    must not reach a course manager)."""
-    from scheduler.check import check
-
-    report = check(timetable, standard)
-    if not report.passed:
-        failures = "; ".join(f"{r.rule}: {' / '.join(r.reasons)}" for r in report.failures)
-        raise InternalError(
-            f"the solver's timetable fails the checker ({failures}); nothing written"
-        )
-    click.echo(f"checked: all {len(report.results)} rules of {standard.id} hold")
+def _say_checked(report: CheckReport) -> None:
+    """Every timetable the tool writes has passed the independent checker: say so."""
+    click.echo(f"checked: all {len(report.results)} rules of {report.standard_id} hold")
 
 
 PARTICIPANT_NAMES_HELP = (
@@ -246,22 +240,12 @@ def solve_command(
         f"{result.status.lower()}: penalty {result.objective:g}, bound {result.bound:g} "
         f"({result.seconds:.1f} s)"
     )
-    _verified(result.timetable, course.standard)
-    timetable = result.timetable if participant_names else result.timetable.pseudonymous()
-    stem = free_stem(
-        out_dir, f"{path.stem}-{course.info.first_day.isoformat()}", (".json", ".xlsx")
-    )
-    json_path = write_text_atomic(out_dir / f"{stem}.json", timetable.to_json())
-    from scheduler.export.excel import write_workbook
-
-    xlsx_path = write_workbook(
-        timetable,
-        out_dir / f"{stem}.xlsx",
-        lang or course.info.language,
-        participant_names=participant_names,
-    )
-    click.echo(f"wrote {json_path}")
-    click.echo(f"wrote {xlsx_path}")
+    _say_checked(result.report)
+    stem = f"{path.stem}-{course.info.first_day.isoformat()}"
+    for written in write_outputs(
+        result.timetable, out_dir, stem, lang, participant_names=participant_names
+    ):
+        click.echo(f"wrote {written}")
 
 
 @main.command("export", epilog=EXIT_CODES_HELP)
@@ -293,9 +277,6 @@ def export_command(
 
     Example: kurssi export outputs/default-2027-03-08.json --format ics --out calendars
     """
-    from scheduler.export import export_timetable
-    from scheduler.load import load_timetable
-
     timetable = load_timetable(timetable_file)
     paths = export_timetable(
         timetable,
@@ -331,9 +312,6 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
 
     Example: kurssi check outputs/default-2027-03-08.json --lang en
     """
-    from scheduler.check import UncheckableTimetable, check, render_report
-    from scheduler.load import load_standard, load_timetable
-
     timetable = load_timetable(timetable_file)
     if standard_ref is None:
         try:
@@ -426,11 +404,6 @@ def resolve_command(
     Example: kurssi resolve outputs/default-2027-03-08.json --now 2027-03-10T08:00
     --unavailable pt2@2027-03-10T08:00
     """
-    from scheduler.changes_input import changes_from_file, changes_from_flags, merge
-    from scheduler.export.excel import write_workbook
-    from scheduler.load import load_standard, load_timetable
-    from scheduler.resolve import resolve
-
     old = load_timetable(timetable_file)
     changes = changes_from_flags(
         old, now=now, unavailable=unavailable, replace=replace, add_staff=add_staff,
@@ -443,13 +416,9 @@ def resolve_command(
         raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
     options = _solve_options(time_limit, seed, workers, fast, quiet)
     standard = load_standard(old.standard)
-    result = resolve(old, standard, changes, options)
-    _verified(result.timetable, standard)
-    timetable = result.timetable.model_copy(update={"previous": timetable_file.name})
-    folder = out_dir or timetable_file.parent
-    stem = free_stem(folder, f"{timetable_file.stem}-replan", (".json", ".xlsx"))
-    json_path = write_text_atomic(folder / f"{stem}.json", timetable.to_json())
-    xlsx_path = write_workbook(timetable, folder / f"{stem}.xlsx", timetable.course.language)
+    result = resolve(old, standard, changes, options, previous=timetable_file.name)
+    _say_checked(result.report)
+    timetable = result.timetable
     proven = "proven minimal" if result.optimal else "not proven minimal"
     click.echo(f"{result.changed_sessions} session(s) changed ({proven}, {result.seconds:.2f} s):")
     for change in timetable.changes:
@@ -457,8 +426,9 @@ def resolve_command(
         click.echo(f"      before: {change.before or '-'}")
         click.echo(f"      after:  {change.after or '-'}")
         click.echo(f"      tell:   {', '.join(change.notify) or '-'}")
-    click.echo(f"wrote {json_path}")
-    click.echo(f"wrote {xlsx_path}")
+    folder = out_dir or timetable_file.parent
+    for written in write_outputs(timetable, folder, f"{timetable_file.stem}-replan"):
+        click.echo(f"wrote {written}")
 
 
 @main.command("plan", epilog=EXIT_CODES_HELP)
@@ -490,11 +460,6 @@ def plan_command(
 
     Example: kurssi plan data/plans/spring-week.yaml --time-limit 60
     """
-    import json
-
-    from scheduler.export.excel import write_workbook
-    from scheduler.plan import load_plan, overview, solve_plan
-
     plan = load_plan(plan_file)
     say = (lambda _: None) if quiet else (lambda text: click.echo(text, err=True))
     shared = ", ".join(plan.shared.staff) or "nobody"
@@ -517,17 +482,11 @@ def plan_command(
     )
     for course_result in result.courses:
         click.echo(f"{course_result.key}: penalty {course_result.penalty:g}")
-        _verified(course_result.timetable, course_result.course.standard)
+        _say_checked(course_result.report)
     for course_result in result.courses:
-        course = course_result.course
-        stem = free_stem(
-            out_dir, f"{course_result.key}-{course.info.first_day.isoformat()}", (".json", ".xlsx")
-        )
-        timetable = course_result.timetable.pseudonymous()
-        json_path = write_text_atomic(out_dir / f"{stem}.json", timetable.to_json())
-        xlsx_path = write_workbook(timetable, out_dir / f"{stem}.xlsx", course.info.language)
-        click.echo(f"wrote {json_path}")
-        click.echo(f"wrote {xlsx_path}")
+        stem = f"{course_result.key}-{course_result.course.info.first_day.isoformat()}"
+        for written in write_outputs(course_result.timetable, out_dir, stem):
+            click.echo(f"wrote {written}")
     stem = free_stem(out_dir, f"{plan_file.stem}-overview", (".json",))
     path = write_text_atomic(
         out_dir / f"{stem}.json", json.dumps(overview(result), indent=2, ensure_ascii=False)
@@ -566,9 +525,6 @@ def init_command(
 
     Example: kurssi init --out spring.yaml --excel spring.xlsx --first-day 2027-03-08
     """
-    from scheduler.init_course import write_new_course
-    from scheduler.output import free_path
-
     if yaml_file is None and excel_file is None:
         yaml_file = Path("course.yaml")
     written = write_new_course(

@@ -9,8 +9,11 @@ import pytest
 from models.course import Course
 from models.standard import Standard
 from models.timetable import Timetable
-from scheduler.load import DEFAULT_COURSE, load_course, load_standard, load_timetable
-from scheduler.solve import SolveOptions, SolveResult, solve
+from scheduler.io.courses import load_course
+from scheduler.io.data import DEFAULT_COURSE
+from scheduler.io.standards import load_standard
+from scheduler.io.timetables import load_timetable
+from scheduler.services.solving import SolveOptions, SolveResult, solve
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -20,10 +20,10 @@ from solver_helpers import window
 
 from models.base import StaffGroup, TimeWindow, parse_clock
 from models.course import Course, StaffMember
+from models.rules import RULE_BY_ID
 from models.standard import Profession, Standard
 from models.timetable import Session, Timetable
 from scheduler.check import (
-    RULE_TITLES,
     CheckReport,
     UncheckableTimetable,
     check,
@@ -31,8 +31,8 @@ from scheduler.check import (
     share_result,
 )
 from scheduler.cli import main
-from scheduler.hours import judge_shares
-from scheduler.solve import solve
+from scheduler.domain.hours import judge_shares
+from scheduler.services.solving import solve
 
 # -- helpers: small edits of a valid timetable ---------------------------------------------
 
@@ -191,7 +191,7 @@ def test_every_passing_rule_says_what_it_found(
     saved_timetable: Timetable, standard: Standard
 ) -> None:
     for result in check(saved_timetable, standard).results:
-        assert result.title == RULE_TITLES[result.rule][0]
+        assert result.title == RULE_BY_ID[result.rule].en
         assert result.reasons and all(result.reasons), result.rule
 
 

@@ -13,8 +13,10 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from scheduler.cli import main
-from scheduler.excel_input import write_course_form
-from scheduler.load import DEFAULT_COURSE, InputError, load_course
+from scheduler.errors import InputError
+from scheduler.io.courses import load_course
+from scheduler.io.data import DEFAULT_COURSE
+from scheduler.io.excel_form import write_course_form
 
 FIRST_DAY = "2027-03-15"
 
@@ -179,8 +181,8 @@ def test_a_duplicate_id_names_both_cells(made: tuple[Path, Path], tmp_path: Path
 
 
 def test_the_default_first_day_avoids_holidays() -> None:
-    from scheduler.init_course import default_first_day
-    from scheduler.load import load_standard
+    from scheduler.io.standards import load_standard
+    from scheduler.services.new_course import default_first_day
 
     # Four weeks after 2026-11-23 is Christmas week; the week after has New Year's Day.
     first = default_first_day(load_standard("kela-reuma-2017"), date(2026, 11, 23))

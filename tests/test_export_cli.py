@@ -9,7 +9,7 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from scheduler.cli import main
-from scheduler.load import load_timetable
+from scheduler.io.timetables import load_timetable
 
 FIXTURE = Path(__file__).parent / "fixtures" / "default-timetable.json"
 

@@ -15,11 +15,12 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.base import SessionKind, format_clock
+from models.rules import rule_title
 from models.standard import Standard
 from models.timetable import Session, Timetable
-from scheduler.check import check, rule_title
+from scheduler.check import check
 from scheduler.export.excel import build_workbook, write_workbook
-from scheduler.labels import label
+from scheduler.words import label
 
 GRID_TOP = 5  # first clock row of the week sheet: title, subtitle, day names, lane names above
 

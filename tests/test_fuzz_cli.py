@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scheduler.cli import main
-from scheduler.load import DEFAULT_COURSE
+from scheduler.io.data import DEFAULT_COURSE
 
 BASE_TEXT = DEFAULT_COURSE.read_text(encoding="utf-8")
 BASE = yaml.safe_load(BASE_TEXT)

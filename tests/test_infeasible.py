@@ -17,9 +17,9 @@ from solver_helpers import window, with_staff
 
 from models.course import Course, DayBounds
 from scheduler.cli import main
-from scheduler.explain import core_days, deletion_filter, explain_infeasible
-from scheduler.load import DEFAULT_COURSE
-from scheduler.precheck import reasons
+from scheduler.explain.course import core_days, deletion_filter, explain_infeasible
+from scheduler.explain.precheck import reasons
+from scheduler.io.data import DEFAULT_COURSE
 
 DAYS = [date(2027, 3, 8 + i) for i in range(5)]
 # Every explanation comes within a few seconds of the solver's verdict.
@@ -144,7 +144,7 @@ def test_deletion_filter_finds_an_aggregate_clash(default_course: Course) -> Non
         update={"programme_day": DayBounds(min_minutes=240, max_minutes=300)}
     )
     course = default_course.with_changes(info=info)
-    from scheduler.explain import _probe
+    from scheduler.explain.course import _probe
 
     keys = list(_probe(course).literals)
     found = deletion_filter(course, keys, time.monotonic() + 20)
@@ -164,7 +164,7 @@ def test_core_days_of_a_clash(default_course: Course) -> None:
 def test_a_failing_explanation_still_says_infeasible(
     default_course: Course, monkeypatch: Any
 ) -> None:
-    import scheduler.explain as explain
+    import scheduler.explain.course as explain
 
     def broken(*args: Any) -> list[str]:
         raise KeyError("oops")

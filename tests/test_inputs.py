@@ -18,14 +18,10 @@ import yaml
 from click.testing import CliRunner
 
 from scheduler.cli import main
-from scheduler.load import (
-    DEFAULT_COURSE,
-    STANDARDS_DIR,
-    CourseWarning,
-    InputError,
-    load_course,
-    load_standard,
-)
+from scheduler.errors import CourseWarning, InputError
+from scheduler.io.courses import load_course
+from scheduler.io.data import DEFAULT_COURSE, STANDARDS_DIR
+from scheduler.io.standards import load_standard
 
 BASE = DEFAULT_COURSE.read_text(encoding="utf-8")
 

@@ -20,7 +20,9 @@ from models.base import SessionKind
 from models.timetable import Session, Timetable
 from scheduler.check import check
 from scheduler.cli import main
-from scheduler.load import DEFAULT_COURSE, load_standard, load_timetable
+from scheduler.io.data import DEFAULT_COURSE
+from scheduler.io.standards import load_standard
+from scheduler.io.timetables import load_timetable
 
 SPRING_WEEK = Path(__file__).parent.parent / "data" / "plans" / "spring-week.yaml"
 

@@ -23,8 +23,8 @@ from models.course import StaffMember
 from models.standard import Standard
 from models.timetable import Session, Timetable
 from scheduler.check import check
-from scheduler.resolve import apply_changes, change_list, resolve
-from scheduler.solve import solve
+from scheduler.services.replanning import apply_changes, change_list, resolve
+from scheduler.services.solving import solve
 
 
 def _starts(session: Session) -> datetime:
@@ -160,7 +160,7 @@ def test_locked_sessions_never_move(default_timetable: Timetable, standard: Stan
 
 
 def test_impossible_change_is_explained(default_timetable: Timetable, standard: Standard) -> None:
-    from scheduler.solve import Infeasible
+    from scheduler.errors import Infeasible
 
     # The physician gone for the whole course: the closing discussion needs them (R19).
     changes = ChangeSet(changes=(StaffUnavailable(staff="reum"),))
@@ -181,7 +181,7 @@ def test_the_input_timetable_is_not_modified(
 def test_a_replan_blocked_by_locked_sessions_says_so(
     default_timetable: Timetable, standard: Standard
 ) -> None:
-    from scheduler.solve import Infeasible
+    from scheduler.errors import Infeasible
 
     wednesday = _wednesday(default_timetable)
     pt = _busiest_from(default_timetable, "physiotherapist", wednesday)

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from models.timetable import Timetable
 from scheduler.cli import main
-from scheduler.load import load_timetable
+from scheduler.io.timetables import load_timetable
 
 RESOLVE = ["--time-limit", "3", "--quiet"]
 

@@ -17,7 +17,7 @@ from models.standard import Standard
 from models.timetable import Session, Timetable
 from scheduler.check import check
 from scheduler.cli import main
-from scheduler.solve import solve
+from scheduler.services.solving import solve
 
 HOUR = 60
 

@@ -17,9 +17,10 @@ from models.timetable import Session, SolverInfo
 from scheduler.cpsat.context import ModelContext
 from scheduler.cpsat.objective import objective_terms
 from scheduler.cpsat.rules import RULES
+from scheduler.cpsat.solver import configured_solver
 from scheduler.cpsat.symmetry import SYMMETRY_BREAKERS
 from scheduler.cpsat.variables import CourseVars, Occurrence
-from scheduler.labels import label, labels_in_all
+from scheduler.words import label, labels_in_all
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,6 @@ class Progress:
     seconds: float
     objective: float
     bound: float
-
-
-# CP-SAT's deterministic time advances about 0.3 units per wall second with interleaved search
-# on the 2-core reference machine (measured: 7.7 units in 24.8 s). Converting the time limit at
-# this rate keeps a deterministic run reproducible on any machine and about as long as asked here.
-DETERMINISTIC_UNITS_PER_SECOND = 0.3
 
 
 @dataclass
@@ -102,19 +97,14 @@ class _ProgressCallback(cp_model.CpSolverSolutionCallback):
 
 
 def parameters(options: SolveOptions) -> cp_model.CpSolver:
-    solver = cp_model.CpSolver()
-    params = solver.parameters
-    params.num_workers = max(1, options.workers)
-    params.random_seed = options.seed
-    params.log_search_progress = options.log
-    if options.deterministic:
-        params.interleave_search = params.num_workers > 1
-        params.max_deterministic_time = options.time_limit * DETERMINISTIC_UNITS_PER_SECOND
-        # A guard against a machine far slower than expected; never the binding limit normally.
-        params.max_time_in_seconds = options.time_limit * 10
-    else:
-        params.max_time_in_seconds = options.time_limit
-    return solver
+    """A solver configured as the options say (scheduler/cpsat/solver.py)."""
+    return configured_solver(
+        time_limit=options.time_limit,
+        workers=options.workers,
+        seed=options.seed,
+        deterministic=options.deterministic,
+        log=options.log,
+    )
 
 
 def solver_info(

@@ -9,7 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.timetable import Timetable
-from scheduler.output import free_path, free_stem
+from scheduler.export.excel import write_workbook
+from scheduler.export.ics import write_calendars
+from scheduler.export.json import write_json
+from scheduler.io.files import free_path, free_stem
 
 FORMATS = ("xlsx", "ics", "json")
 
@@ -30,16 +33,10 @@ def export_timetable(
     language = language or timetable.course.language
     out_dir = Path(out_dir)
     if fmt == "xlsx":
-        from scheduler.export.excel import write_workbook
-
         path = out_dir / f"{free_stem(out_dir, stem, ('.xlsx',))}.xlsx"
         return [write_workbook(timetable, path, language, participant_names=participant_names)]
     if fmt == "json":
-        from scheduler.export.json import write_json
-
         return [write_json(timetable, free_path(out_dir / f"{stem}.json"))]
     if fmt == "ics":
-        from scheduler.export.ics import write_calendars
-
         return write_calendars(timetable, out_dir, stem, language)
     raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")

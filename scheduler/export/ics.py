@@ -13,8 +13,8 @@ from icalendar import Calendar, Event
 
 from models.base import SessionKind, text_in
 from models.timetable import Session, Timetable
-from scheduler.labels import label
-from scheduler.output import free_path, write_atomic
+from scheduler.io.files import free_path, write_atomic
+from scheduler.words import label
 
 TIMEZONE = ZoneInfo("Europe/Helsinki")
 PRODID = "-//kurssi//course timetable//FI"

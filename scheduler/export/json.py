@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.timetable import Timetable
-from scheduler.output import write_text_atomic
+from scheduler.io.files import write_text_atomic
 
 
 def write_json(timetable: Timetable, path: Path) -> Path:

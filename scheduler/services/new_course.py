@@ -10,13 +10,16 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import holidays
 import yaml
 
 from models.base import day_dates
 from models.standard import WEEKDAYS, Standard
-from scheduler.excel_input import write_course_form
-from scheduler.load import DEFAULT_COURSE, STANDARDS_DIR, InputError, load_standard
-from scheduler.output import write_text_atomic
+from scheduler.errors import InputError
+from scheduler.io.data import DEFAULT_COURSE, STANDARDS_DIR
+from scheduler.io.excel_form import write_course_form
+from scheduler.io.files import write_text_atomic
+from scheduler.io.standards import load_standard
 
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _HEADER = (
@@ -30,8 +33,6 @@ def default_first_day(standard: Standard, today: date | None = None) -> date:
     """A Monday four weeks or more ahead on which the standard lets a course start and no
     course day is a Finnish public holiday (one would need Kela's approval); the first such
     day of any weekday if the standard allows no Monday start."""
-    import holidays
-
     start = (today or date.today()) + timedelta(weeks=4)
     public = holidays.country_holidays("FI", years=range(start.year, start.year + 3))
 

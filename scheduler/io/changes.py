@@ -20,7 +20,8 @@ from models.changes import (
 )
 from models.course import StaffMember
 from models.timetable import Timetable
-from scheduler.load import InputError, explain_validation, read_yaml
+from scheduler.errors import InputError
+from scheduler.io.documents import explain_validation, read_yaml
 
 
 def parse_moment(text: str, where: str) -> datetime:

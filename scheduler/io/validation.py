@@ -20,30 +20,23 @@ from typing import Any
 
 import holidays
 
-from models.base import SessionKind, StaffGroup, TimeWindow, format_clock
+from models.base import StaffGroup, TimeWindow, format_clock
 from models.course import Course, Participant, Room, StaffMember
+from models.rules import rule_of_purpose
 from models.standard import WEEKDAYS, SessionSpec, Standard
-from scheduler.load import (
-    CourseWarning,
-    InputError,
-    SourceDocument,
-    YamlDocument,
-    combine,
-    dotted_path,
-)
-from scheduler.precheck import (
-    available_minutes,
+from scheduler.domain.people import available_minutes
+from scheduler.domain.sessions import (
     counts_staff_hours,
     eligible,
-    hours,
-    is_programme,
-    joined,
-    person,
-    role_words,
+    lunch_minutes,
+    programme_minutes,
     session_minutes,
-    spec_rule,
-    staff_minutes,
+    small_group_minutes,
+    total_staff_minutes,
 )
+from scheduler.errors import CourseWarning, InputError, combine
+from scheduler.io.documents import SourceDocument, YamlDocument, dotted_path
+from scheduler.words import hours, joined, person, role_name
 
 Loc = tuple[Any, ...]
 # The largest number a course file may hold in a count, a length or a weight.
@@ -319,7 +312,7 @@ class _CourseCheck:
             return
         self.on_grid(("course", "day_window"), info.day_window, "course.day_window")
         self.on_grid(("course", "lunch", "window"), info.lunch.window, "the lunch window")
-        lunch = -(-info.lunch.minutes // self.slot) * self.slot
+        lunch = lunch_minutes(self.course)
         if lunch > info.lunch.window.minutes:
             self.found.error(
                 ("course", "lunch", "minutes"),
@@ -443,7 +436,7 @@ class _CourseCheck:
             if member.group == StaffGroup.TEAM and role not in self.standard.team_roles:
                 self.found.error(
                     self.staff_loc(member, "group"),
-                    f"{member.id} is a {role_words(role)}, who cannot be in the team: the team "
+                    f"{member.id} is a {role_name(role, 'en')}, who cannot be in the team: the team "
                     f"is {self.team_words()}; remove 'group: team'",
                     "R20",
                 )
@@ -469,7 +462,7 @@ class _CourseCheck:
         roles = self.standard.team.roles
         return joined(
             [
-                f"{limit.count} {plural(role_words(role), limit.count)}"
+                f"{limit.count} {plural(role_name(role, 'en'), limit.count)}"
                 for role, limit in roles.items()
             ]
         )
@@ -487,8 +480,8 @@ class _CourseCheck:
                 have = f"{len(members)} ({', '.join(m.id for m in members)})" if members else "none"
                 self.found.error(
                     ("staff",),
-                    f"the team needs {limit.count} {plural(role_words(role), limit.count)}; the "
-                    f"staff list has {have}. Add a {role_words(role)} (role: {role}); the team is "
+                    f"the team needs {limit.count} {plural(role_name(role, 'en'), limit.count)}; the "
+                    f"staff list has {have}. Add a {role_name(role, 'en')} (role: {role}); the team is "
                     f"{self.team_words()}",
                     "R20",
                 )
@@ -496,7 +489,7 @@ class _CourseCheck:
                 extra = members[limit.count]
                 self.found.error(
                     self.staff_loc(extra, "role"),
-                    f"the team has {len(members)} {plural(role_words(role), len(members))} "
+                    f"the team has {len(members)} {plural(role_name(role, 'en'), len(members))} "
                     f"({', '.join(m.id for m in members)}) but is exactly {self.team_words()}; "
                     f"give {extra.id} 'group: other' if they work as other staff (R25)",
                     "R20",
@@ -630,7 +623,7 @@ class _CourseCheck:
                     self.staff_loc(member, "max_minutes"),
                     f"{person(member)} may work at most {hours(member.max_minutes)}, but R20 needs "
                     f"at least {hours(limit.min_minutes)} with participants from a "
-                    f"{role_words(member.role)}; raise max_minutes",
+                    f"{role_name(member.role, 'en')}; raise max_minutes",
                     "R20",
                 )
             available = available_minutes(self.course, member, range(len(self.days)))
@@ -644,7 +637,7 @@ class _CourseCheck:
                     loc,
                     f"{person(member)} is available {hours(available)} during the course, but "
                     f"R20 needs at least {hours(limit.min_minutes)} with participants from a "
-                    f"{role_words(member.role)}; widen their availability",
+                    f"{role_name(member.role, 'en')}; widen their availability",
                     "R20",
                 )
 
@@ -781,7 +774,7 @@ class _CourseCheck:
         window = self.day_window.minutes
         for spec in self.course.sessions:
             own = spec in self.course.programme
-            rule = spec_rule(spec)
+            rule = rule_of_purpose(spec.purpose)
             if own and spec.theme and self.standard.theme(spec.theme) is None:
                 self.found.error(
                     self.spec_loc(spec, "theme"),
@@ -865,8 +858,8 @@ class _CourseCheck:
             if not any(m.role == role for m in people):
                 self.found.error(
                     loc,
-                    f"{self.spec_name(spec)} needs a {role_words(role)} among its staff, and no "
-                    f"{role_words(role)} on the staff may lead it; add one",
+                    f"{self.spec_name(spec)} needs a {role_name(role, 'en')} among its staff, and no "
+                    f"{role_name(role, 'en')} on the staff may lead it; add one",
                     rule,
                 )
 
@@ -921,9 +914,8 @@ class _CourseCheck:
         """R4, R7, R26: the sessions add up to what the standard needs over the week."""
         course, standard = self.course, self.standard
         count = len(self.days)
-        group = [s for s in course.sessions if is_programme(s)]
-        programme = sum(session_minutes(course, s) * s.count for s in group)
-        own = sum(session_minutes(course, s) * s.count for s in group if s in course.programme)
+        programme = programme_minutes(course)
+        own = programme_minutes(course, course.programme)
         need = standard.programme.min_total_minutes
         day_min, day_max = course.programme_day_bounds
         split = f"the standard's sessions {hours(programme - own)}, this file's {hours(own)}"
@@ -951,11 +943,7 @@ class _CourseCheck:
                 f"{hours(day_min * count - programme)} or lower course.programme_day.min_minutes",
                 "R4",
             )
-        small = sum(
-            session_minutes(course, s) * s.count
-            for s in course.sessions
-            if s.kind == SessionKind.SMALL_GROUP
-        )
+        small = small_group_minutes(course)
         if small < standard.small_group_min_minutes:
             self.found.error(
                 ("programme",),
@@ -964,7 +952,7 @@ class _CourseCheck:
                 "sessions of kind small_group",
                 "R7",
             )
-        total = sum(staff_minutes(course, s) for s in course.sessions if counts_staff_hours(s))
+        total = total_staff_minutes(course)
         least = standard.staff_hours.min_total_minutes
         if total < least:
             self.found.error(

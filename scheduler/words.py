@@ -1,6 +1,19 @@
-"""Every word the tool writes for people, in Finnish and English: one table, no labels in code."""
+"""Every word the tool writes for people, in Finnish and English: one table of labels, and the
+small phrases built from it (dates, weekdays, durations, roles, staff groups, purposes, room
+kinds, lists). No other module keeps a table of words.
+"""
 
 from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from models.base import Purpose, StaffGroup, format_clock, format_duration
+from models.course import Course, StaffMember
+from models.standard import SessionSpec
+from scheduler.domain.people import windows_on
+from scheduler.domain.sessions import occurrences
 
 LABELS: dict[str, dict[str, str]] = {
     # Sessions the solver adds itself.
@@ -280,6 +293,10 @@ LABELS: dict[str, dict[str, str]] = {
     "status_pass": {"fi": "Täyttyy", "en": "Pass"},
     "status_fail": {"fi": "Ei täyty", "en": "Fail"},
     "status_n/a": {"fi": "Ei sovellu", "en": "N/a"},
+    # The console report's verdict words (a failure stands out in capitals).
+    "verdict_pass": {"fi": "täyttyy", "en": "pass"},
+    "verdict_fail": {"fi": "EI TÄYTY", "en": "FAIL"},
+    "verdict_n/a": {"fi": "ei koske", "en": "n/a"},
     # About.
     "about_title": {"fi": "Tietoja aikataulusta", "en": "About this timetable"},
     "about_course": {"fi": "Kurssi", "en": "Course"},
@@ -341,3 +358,182 @@ def labels_in_all(key: str, **values: object) -> dict[str, str]:
 
 def has_label(key: str) -> bool:
     return key in LABELS
+
+
+# -- phrases -------------------------------------------------------------------------------
+
+
+def lang(language: str) -> str:
+    """The languages the tool writes: Finnish, and English for anything else asked."""
+    return "fi" if language == "fi" else "en"
+
+
+def lower_first(text: str) -> str:
+    """'Toimintaterapeutti' -> 'toimintaterapeutti' inside a sentence; 'GAS' stays."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def weekday_short(day: date, language: str) -> str:
+    """'ti', 'Tue'."""
+    return label(f"weekday_short_{day.weekday()}", lang(language))
+
+
+def weekday_name(day: date, language: str) -> str:
+    """'Tiistai', 'Tuesday'."""
+    return label(f"weekday_{day.weekday()}", lang(language))
+
+
+def long_date(day: date, language: str) -> str:
+    """'9.3.2027', '9 March 2027'."""
+    month_name = label(f"month_{day.month}", lang(language))
+    return label(
+        "date", lang(language), day=day.day, month=day.month, year=day.year, month_name=month_name
+    )
+
+
+def short_date(day: date, language: str) -> str:
+    """'ti 9.3.', 'Tue 9 March': how a course day is named in a sentence."""
+    month_name = label(f"month_{day.month}", lang(language))
+    when = label("date_short", lang(language), day=day.day, month=day.month, month_name=month_name)
+    return f"{weekday_short(day, language)} {when}"
+
+
+def role_name(role: str, language: str) -> str:
+    """A role id as a person reads it inside a sentence: 'fysioterapeutti', 'physiotherapist'
+    (the id with spaces for a role the table does not know)."""
+    key = f"role_{role}"
+    return lower_first(label(key, lang(language))) if key in LABELS else role.replace("_", " ")
+
+
+def group_name(group: str, language: str) -> str:
+    """'työryhmä', 'team' for a staff group id."""
+    return lower_first(label(f"group_{group}", lang(language)))
+
+
+def purpose_name(purpose: Purpose | None, language: str) -> str:
+    name = purpose.value if purpose else "other"
+    return label(f"purpose_{name}", lang(language))
+
+
+def room_kind_name(kind: str, language: str) -> str:
+    key = f"room_kind_{kind}"
+    return label(key, lang(language)) if key in LABELS else kind
+
+
+def fi_count(count: int, one: str, many: str) -> str:
+    """'1 kuntoutuja', '10 kuntoutujaa': Finnish takes the partitive after numbers above one."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def fi_number(number: float) -> str:
+    """2.5 -> '2,5': the Finnish decimal comma."""
+    return f"{number:g}".replace(".", ",")
+
+
+def hours(minutes: float) -> str:
+    """'7 h 30 min', '0 h' (a fraction of a minute is rounded up)."""
+    whole = math.ceil(minutes)
+    return format_duration(whole) if whole else "0 h"
+
+
+def clock_span(start: int, end: int) -> str:
+    return f"{format_clock(start)}–{format_clock(end)}"
+
+
+def joined(items: Sequence[str], word: str = "and") -> str:
+    """'a, b and c' (the last joined by `word`); 'nobody' for none."""
+    items = list(items)
+    if not items:
+        return "nobody"
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def person(member: StaffMember) -> str:
+    """'pt1 (physiotherapist)': staff named by id and role, as in the course file."""
+    return f"{member.id} ({role_name(member.role, 'en')})"
+
+
+def dotted_day(day: date, language: str = "en") -> str:
+    """'Tue 9.3.', 'ti 9.3.': a day of the course week, short."""
+    return f"{weekday_short(day, language)} {day.day}.{day.month}."
+
+
+def day_text(course: Course, index: int) -> str:
+    """'day 2 (Tue 9.3.)'."""
+    return f"day {index + 1} ({dotted_day(course.days[index])})"
+
+
+def days_text(course: Course, indices: Iterable[int]) -> str:
+    """'days 1–2', 'day 5 (Fri 12.3.)', 'days 1, 3 and 5', 'the whole course'."""
+    days = sorted(set(indices))
+    if not days:
+        return "no course day"
+    if len(days) == len(course.days):
+        return "the whole course"
+    if len(days) == 1:
+        return day_text(course, days[0])
+    if days == list(range(days[0], days[-1] + 1)):
+        return f"days {days[0] + 1}–{days[-1] + 1}"
+    return "days " + joined([str(d + 1) for d in days])
+
+
+# How a session is named in a sentence, by purpose (plural for individual ones).
+_NOUNS: dict[Purpose, tuple[str, str]] = {
+    Purpose.OPENING: ("the opening discussion", "opening discussions"),
+    Purpose.CLOSING: ("the closing discussion", "closing discussions"),
+    Purpose.INTERVIEW: ("an interview", "interviews"),
+    Purpose.GAS_GOALS: ("a GAS goal meeting", "GAS goal meetings"),
+    Purpose.GOAL_INTRO: ("the introduction to goal setting", "introductions to goal setting"),
+    Purpose.GOAL_REVIEW: ("the goal review", "goal reviews"),
+    Purpose.MEASURES_START: ("the start measures", "start measures sessions"),
+    Purpose.MEASURES_END: ("the end measures", "end measures sessions"),
+    Purpose.LECTURE: ("the physician's lecture", "physician's lectures"),
+    Purpose.STAFF_MEETING: ("the team meeting", "team meetings"),
+}
+
+
+def spec_title(spec: SessionSpec, language: str = "en") -> str:
+    return spec.title.get(lang(language)) or spec.title.get("fi") or spec.id
+
+
+def spec_words(course: Course, spec: SessionSpec) -> str:
+    """'10 interviews', 'the opening discussion', "2 × 'Living with the illness' (living_with)"."""
+    n = occurrences(course, spec)
+    if spec.purpose in _NOUNS:
+        one, many = _NOUNS[spec.purpose]
+        return one if n == 1 else f"{n} {many}"
+    name = f"'{spec_title(spec)}' ({spec.id})"
+    return name if n == 1 else f"{n} × {name}"
+
+
+def availability_text(course: Course, member: StaffMember, days: Iterable[int]) -> str:
+    """'not available on day 1 (Mon 8.3.); available only 12:00–16:00 on day 2 (Tue 9.3.)'."""
+    parts = []
+    for index in sorted(set(days)):
+        windows = windows_on(course, member, course.days[index])
+        if not windows:
+            parts.append(f"not available on {day_text(course, index)}")
+        else:
+            spans = ", ".join(clock_span(s, e) for s, e in windows)
+            parts.append(f"available only {spans} on {day_text(course, index)}")
+    return "; ".join(parts)
+
+
+def staff_words(course: Course, ids: frozenset[str]) -> tuple[str, str]:
+    """How to speak of a set of staff: ('team', 'the team is') or ("pt1's", 'pt1 is')."""
+    team = frozenset(m.id for m in course.staff_in(StaffGroup.TEAM))
+    special = frozenset(m.id for m in course.staff_in(StaffGroup.SPECIAL))
+    if ids == team:
+        return "team", "the team is"
+    if ids == special:
+        return "special-worker", "the special workers are"
+    if ids == team | special:
+        return "team and special-worker", "they are"
+    if len(ids) == 1:
+        (only,) = ids
+        return f"{only}'s", f"{only} is"
+    return f"staff ({', '.join(sorted(ids))})", "they are"

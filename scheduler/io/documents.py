@@ -1,4 +1,5 @@
-"""Reading course files, standard files and timetables into the domain models.
+"""Parsed input files that can say where each value stands: YAML with line and column marks,
+and the words for pydantic's validation errors, so every message names the file and the place.
 
 Every failure is an `InputError` that names the file, the place and what would fix it.
 """
@@ -6,13 +7,10 @@ Every failure is an `InputError` that names the file, the place and what would f
 from __future__ import annotations
 
 import difflib
-import hashlib
-import json
 import re
 import types
 import typing
-import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
@@ -20,53 +18,7 @@ from typing import Any, Protocol
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from models.course import Course, CourseInfo, Participant, Preferences, Room, StaffMember
-from models.standard import SessionSpec, Standard
-from models.timetable import Timetable
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = PROJECT_ROOT / "data"
-STANDARDS_DIR = DATA_DIR / "standards"
-DEFAULT_COURSE = DATA_DIR / "courses" / "default.yaml"
-
-
-@dataclass(eq=False)  # not frozen: Python sets __traceback__ on raised exceptions
-class InputError(Exception):
-    """A problem with an input file, told so that a person can fix it.
-
-    `also` holds further problems found in the same pass, so that one run lists them all.
-    """
-
-    file: str
-    place: str
-    message: str
-    rule: str | None = None
-    also: tuple[InputError, ...] = ()
-
-    def __str__(self) -> str:
-        return _told(self.file, self.place, self.message, self.rule)
-
-    @property
-    def problems(self) -> tuple[InputError, ...]:
-        """This problem and the further ones, each on its own."""
-        return (self, *self.also)
-
-
-class CourseWarning(UserWarning):
-    """Something in an input file that is allowed but worth a look (e.g. a public holiday).
-
-    Issued with `warnings.warn` while loading; the CLI prints them to stderr.
-    """
-
-    def __init__(self, file: str, place: str, message: str, rule: str | None = None) -> None:
-        super().__init__(_told(file, place, message, rule))
-        self.file, self.place, self.message, self.rule = file, place, message, rule
-
-
-def _told(file: str, place: str, message: str, rule: str | None) -> str:
-    where = f"{file}: {place}" if place else file
-    rule_text = f" ({rule})" if rule else ""
-    return f"{where}: {message}{rule_text}"
+from scheduler.errors import InputError, combine
 
 
 class SourceDocument(Protocol):
@@ -101,7 +53,7 @@ class YamlDocument:
 
     def mark(self, loc: tuple[Any, ...]) -> tuple[int, int] | None:
         """(line, column) of the deepest known part of a location, 1-based."""
-        parts = tuple(_loc_part(part) for part in loc)
+        parts = tuple(loc_part(part) for part in loc)
         for length in range(len(parts), -1, -1):
             prefix = parts[:length]
             mark = self.marks.get(prefix) or self.marks.get(tuple(str(p) for p in prefix))
@@ -130,7 +82,7 @@ class YamlDocument:
 _DATE_REPR = re.compile(r"^datetime\.date\((\d+), (\d+), (\d+)\)$")
 
 
-def _loc_part(part: Any) -> str | int:
+def loc_part(part: Any) -> str | int:
     """A location part as the YAML file spells it: pydantic writes date keys as their repr."""
     if isinstance(part, bool):
         return str(part).lower()
@@ -149,7 +101,7 @@ def _loc_part(part: Any) -> str | int:
 def dotted_path(loc: tuple[Any, ...]) -> str:
     text = ""
     for raw in loc:
-        part = _loc_part(raw)
+        part = loc_part(raw)
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 
@@ -319,7 +271,7 @@ _LIMITS = {
 }
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     """A value as a message quotes it: short, and its kind when it is a structure."""
     if value is None:
         return "empty"
@@ -332,7 +284,7 @@ def _shown(value: Any) -> str:
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
-    names = [str(_loc_part(p)) for p in loc if isinstance(_loc_part(p), str)]
+    names = [str(loc_part(p)) for p in loc if isinstance(loc_part(p), str)]
     return f"'{names[-1]}'" if names else "the value"
 
 
@@ -378,7 +330,7 @@ def _validation_message(
     kind, field = item["type"], _field_name(loc)
     # Participants are health-care clients: never echo what their entries hold.
     private = bool(loc) and loc[0] == "participants"
-    got = "" if private or "input" not in item else f", not {_shown(item['input'])}"
+    got = "" if private or "input" not in item else f", not {shown(item['input'])}"
     if kind == "extra_forbidden":
         known = fields_at(model, tuple(item["loc"])[:-1]) if model is not None else []
         near = difflib.get_close_matches(str(item["loc"][-1]), known, n=1, cutoff=0.6)
@@ -454,285 +406,3 @@ def explain_validation(
             message = _validation_message(item, loc, model)
         problems.append(InputError(str(doc.path), doc.place(loc), message))
     return combine(problems)
-
-
-def combine(problems: list[InputError]) -> InputError:
-    """Several problems as one error to raise: the first, with the others in `also`."""
-    flat = [single for problem in problems for single in problem.problems]
-    first = flat[0]
-    rest = tuple(replace(p, also=()) for p in flat[1:])
-    return InputError(first.file, first.place, first.message, first.rule, rest)
-
-
-_PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-
-
-def known_standards(directory: Path = STANDARDS_DIR) -> list[str]:
-    return sorted(p.stem for p in directory.glob("*.yaml"))
-
-
-def load_standard(standard_id: str, directory: Path = STANDARDS_DIR) -> Standard:
-    path = directory / f"{standard_id}.yaml"
-    if not _PLAIN_NAME.match(standard_id) or not path.is_file():
-        known = known_standards(directory)
-        near = difflib.get_close_matches(standard_id, known, n=1)
-        hint = f"did you mean {near[0]!r}? " if near else ""
-        raise InputError(
-            str(path), "", f"no standard {standard_id!r}; {hint}known standards: {', '.join(known)}"
-        )
-    doc = read_yaml(path)
-    if not isinstance(doc.data, dict):
-        raise InputError(str(path), "line 1", "a standard file must be a mapping of fields")
-    try:
-        standard = Standard.model_validate(doc.data)
-    except ValidationError as error:
-        raise explain_validation(doc, error, (), Standard) from None
-    from scheduler.validate import validate_standard
-
-    validate_standard(standard, doc, standard_id)
-    return standard
-
-
-Located = tuple[Any, tuple[str | int, ...]]
-
-
-def _participants(section: Any, standard: Standard, doc: SourceDocument) -> list[Located]:
-    """`participants` is a count, a list, or {count, list} with attributes for some ids.
-
-    Each participant comes with where it stands in the file (its list entry, else the count).
-    """
-    name = str(doc.path)
-    here: tuple[str | int, ...] = ("participants",)
-    if section is None:
-        section = {"count": standard.participants}
-    if isinstance(section, int) and not isinstance(section, bool):
-        section = {"count": section}
-    if isinstance(section, list):
-        return [(item, (*here, index)) for index, item in enumerate(section)]
-    if not isinstance(section, dict):
-        raise InputError(
-            name,
-            doc.place(here),
-            f"'participants' should be a count (e.g. 10), a list of participants, or "
-            f"a mapping with 'count' and 'list', not {_shown(section)}",
-        )
-    unknown = [key for key in section if key not in ("count", "list")]
-    if unknown:
-        raise InputError(
-            name,
-            doc.place((*here, unknown[0])),
-            f"unknown field {str(unknown[0])!r} under participants; the fields are count and list",
-        )
-    listed = section.get("list") or []
-    if not isinstance(listed, list):
-        raise InputError(
-            name, doc.place((*here, "list")), "'participants.list' should be a list of entries"
-        )
-    count = section.get("count", len(listed) or standard.participants)
-    if not isinstance(count, int) or isinstance(count, bool) or count < 0 or count > 999:
-        raise InputError(
-            name,
-            doc.place((*here, "count")),
-            f"'participants.count' should be a whole number of participants "
-            f"(the standard has {standard.participants}) (R1)",
-        )
-    by_id: dict[str, Located] = {}
-    for index, item in enumerate(listed):
-        loc = (*here, "list", index)
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            raise InputError(
-                name,
-                doc.place(loc),
-                "each listed participant needs an 'id' like K03 (a pseudonym, never a name)",
-            )
-        if item["id"] in by_id:
-            first_at = doc.where(by_id[item["id"]][1])
-            raise InputError(
-                name,
-                doc.place((*loc, "id")),
-                f"participant id {item['id']!r} appears twice (first on {first_at}); "
-                "ids must be unique",
-            )
-        by_id[item["id"]] = (item, loc)
-    generated = [
-        by_id.pop(f"K{n:02d}", ({"id": f"K{n:02d}"}, (*here, "count"))) for n in range(1, count + 1)
-    ]
-    return generated + list(by_id.values())
-
-
-COURSE_SECTIONS = ("course", "staff", "participants", "rooms", "programme", "preferences")
-
-
-def course_from_data(data: Any, doc: SourceDocument, standards_dir: Path = STANDARDS_DIR) -> Course:
-    """The course a parsed course file describes, checked against its standard.
-
-    Raises InputError (with every problem found) for anything a person must fix; issues a
-    CourseWarning (warnings.warn) for what is allowed but worth a look.
-    """
-    from scheduler.validate import duplicate_ids, validate_course
-
-    name = str(doc.path)
-    if not isinstance(data, dict):
-        raise InputError(
-            name,
-            "line 1",
-            f"a course file must be a mapping of sections ({', '.join(COURSE_SECTIONS)}), "
-            f"not {_shown(data)}; start from data/courses/default.yaml",
-        )
-    unknown = [key for key in data if key not in COURSE_SECTIONS]
-    if unknown:
-        problems: list[InputError] = []
-        for key in unknown:
-            near = difflib.get_close_matches(str(key), COURSE_SECTIONS, n=1)
-            hint = f"did you mean {near[0]!r}? " if near else ""
-            problems.append(
-                InputError(
-                    name,
-                    doc.place((key,)),
-                    f"unknown section {str(key)!r}; {hint}the sections are "
-                    f"{', '.join(COURSE_SECTIONS)}",
-                )
-            )
-        raise combine(problems)
-    if "course" not in data:
-        raise InputError(
-            name,
-            "line 1",
-            "the 'course' section is missing; it gives the title, standard, first_day, "
-            "day_window and lunch",
-        )
-    if not isinstance(data["course"], dict):
-        raise InputError(
-            name,
-            doc.place(("course",)),
-            f"the 'course' section should be a mapping of fields, not {_shown(data['course'])}",
-        )
-    standard_id = data["course"].get("standard")
-    if not isinstance(standard_id, str) or not standard_id.strip():
-        raise InputError(
-            name,
-            doc.place(("course", "standard")),
-            "course.standard must name a standard, e.g. kela-reuma-2017 "
-            f"(known: {', '.join(known_standards(standards_dir))})",
-        )
-    if not (_PLAIN_NAME.match(standard_id) and (standards_dir / f"{standard_id}.yaml").is_file()):
-        known = known_standards(standards_dir)
-        near = difflib.get_close_matches(standard_id, known, n=1)
-        hint = f"did you mean {near[0]!r}? " if near else ""
-        raise InputError(
-            name,
-            doc.place(("course", "standard")),
-            f"no standard {standard_id!r}; {hint}known standards: {', '.join(known)}",
-        )
-    standard = load_standard(standard_id, standards_dir)
-
-    problems = []
-
-    def single(key: str, model: type[BaseModel], default: Any) -> Any:
-        value = data.get(key)
-        if value is None:
-            value = default
-        try:
-            return model.model_validate(value)
-        except ValidationError as error:
-            problems.append(explain_validation(doc, error, (key,), model))
-            return None
-
-    def indexed(key: str, model: type[BaseModel], items: list[Located]) -> list[tuple[Any, tuple]]:
-        result = []
-        for item, loc in items:
-            try:
-                result.append((model.model_validate(item), loc))
-            except ValidationError as error:
-                problems.append(explain_validation(doc, error, loc, model))
-        return result
-
-    def listed(key: str) -> list[Located]:
-        value = data.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            problems.append(
-                InputError(
-                    name,
-                    doc.place((key,)),
-                    f"'{key}' should be a list of entries (lines starting with '- '), "
-                    f"not {_shown(value)}",
-                )
-            )
-            return []
-        return [(item, (key, index)) for index, item in enumerate(value)]
-
-    info = single("course", CourseInfo, {})
-    staff = indexed("staff", StaffMember, listed("staff"))
-    try:
-        participant_items = _participants(data.get("participants"), standard, doc)
-    except InputError as error:
-        problems.append(error)
-        participant_items = []
-    participants = indexed("participants", Participant, participant_items)
-    rooms = indexed("rooms", Room, listed("rooms"))
-    programme = indexed("programme", SessionSpec, listed("programme"))
-    preferences = single("preferences", Preferences, {})
-    if problems:
-        raise combine(problems)
-    duplicates = duplicate_ids(doc, standard, staff, participants, rooms, programme)
-    if duplicates:
-        raise combine(duplicates)
-    try:
-        course = Course(
-            standard=standard,
-            info=info,
-            staff=tuple(item for item, _ in staff),
-            participants=tuple(item for item, _ in participants),
-            rooms=tuple(item for item, _ in rooms),
-            programme=tuple(item for item, _ in programme),
-            preferences=preferences,
-        )
-    except ValidationError as error:
-        raise explain_validation(doc, error) from None
-    participant_locs = {item.id: loc for item, loc in participants}
-    for warning in validate_course(course, doc, participant_locs):
-        warnings.warn(warning, stacklevel=2)
-    return course
-
-
-def load_course(path: Path | str = DEFAULT_COURSE, standards_dir: Path = STANDARDS_DIR) -> Course:
-    """A course file (YAML, or an Excel form: .xlsx) as a Course; InputError for anything to
-    fix, CourseWarning for the rest."""
-    path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from scheduler.excel_input import read_course_form
-
-        doc: SourceDocument = read_course_form(path)
-    else:
-        doc = read_yaml(path)
-    return course_from_data(doc.data, doc, standards_dir)
-
-
-def file_sha256(path: Path | str) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def load_timetable(path: Path | str) -> Timetable:
-    path = Path(path)
-    name = str(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(name, "", "no such file; check the path") from None
-    except UnicodeDecodeError:
-        raise InputError(name, "", "is not UTF-8 text; a timetable is JSON") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            name, f"line {error.lineno}, column {error.colno}", f"is not valid JSON: {error.msg}"
-        ) from None
-    try:
-        return Timetable.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise InputError(
-            name, dotted_path(tuple(first["loc"])), first["msg"].removeprefix("Value error, ")
-        ) from None

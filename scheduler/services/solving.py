@@ -1,4 +1,5 @@
-"""The library's front door: `solve(course) -> SolveResult` (the CLI calls this, nothing else)."""
+"""The library's front door: `solve(course) -> SolveResult`, a timetable that has already passed
+the independent checker (the CLI and the web page call this, nothing else)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from models.course import Course
+from models.standard import Standard
 from models.timetable import Timetable
 from scheduler import __version__
+from scheduler.check import CheckReport, check
 from scheduler.cpsat.build import (
     BuiltModel,
     Progress,
@@ -18,23 +21,11 @@ from scheduler.cpsat.build import (
     run,
     solver_info,
 )
-from scheduler.precheck import precheck
+from scheduler.errors import Infeasible, SolverBug
+from scheduler.explain.course import explain_infeasible
+from scheduler.explain.precheck import precheck
 
-__all__ = ["Infeasible", "Progress", "SolveOptions", "SolveResult", "solve"]
-
-
-class Infeasible(Exception):
-    """The course cannot meet the standard as given; `reasons` say why in words."""
-
-    def __init__(self, reasons: list[str], status: str = "INFEASIBLE") -> None:
-        super().__init__("; ".join(reasons))
-        self.reasons = reasons
-        self.status = status
-
-    @property
-    def proven(self) -> bool:
-        """Proven impossible (by the solver or the pre-checks), not a time limit run out."""
-        return self.status != "UNKNOWN"
+__all__ = ["Progress", "SolveOptions", "SolveResult", "solve", "verified"]
 
 
 @dataclass
@@ -44,6 +35,7 @@ class SolveResult:
     objective: float
     bound: float
     seconds: float
+    report: CheckReport
     preferences: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -58,14 +50,28 @@ class SolveResult:
         return abs(self.objective - self.bound) / abs(self.objective)
 
 
+def verified(timetable: Timetable, standard: Standard) -> CheckReport:
+    """The checker's report on a timetable the solver made; SolverBug if it fails a rule.
+
+    Every timetable the tool hands out passes the independent checker first: a bug in the
+    solver's constraints must never reach a course manager as a timetable.
+    """
+    report = check(timetable, standard)
+    if not report.passed:
+        failures = "; ".join(f"{r.rule}: {' / '.join(r.reasons)}" for r in report.failures)
+        raise SolverBug(f"the solver's timetable fails the checker ({failures}); nothing written")
+    return report
+
+
 def solve(
     course: Course,
     options: SolveOptions | None = None,
     input_sha256: str | None = None,
 ) -> SolveResult:
-    """A timetable for the course that meets every hard rule, as good as the time allows.
+    """A timetable for the course that meets every rule (checked), as good as the time allows.
 
-    Raises Infeasible when the solver proves no timetable exists, or finds none in time.
+    Raises Infeasible when the pre-checks or the solver prove no timetable exists, or none is
+    found in time; SolverBug if the solver's timetable fails the checker.
     """
     precheck(course)
     options = options or SolveOptions()
@@ -85,8 +91,6 @@ def _result(
     name = solver.status_name(status)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         if status == cp_model.INFEASIBLE:
-            from scheduler.explain import explain_infeasible
-
             raise Infeasible(explain_infeasible(course), name)
         raise Infeasible(
             [
@@ -109,5 +113,6 @@ def _result(
         objective=solver.objective_value,
         bound=solver.best_objective_bound,
         seconds=solver.wall_time,
+        report=verified(timetable, course.standard),
         preferences={k: float(solver.value(e)) for k, e in built.objective_parts.items()},
     )

@@ -17,38 +17,35 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from models.base import Purpose, SessionKind, StaffGroup, format_clock
+from models.base import Purpose, SessionKind, StaffGroup
 from models.course import Course, StaffMember
+from models.rules import RULE_BY_ID, rule_number, rule_of_purpose
 from models.standard import SessionSpec
 from scheduler.cpsat.build import build_model
-from scheduler.precheck import (
+from scheduler.cpsat.solver import configured_solver
+from scheduler.domain.people import restricted_days
+from scheduler.domain.sessions import (
+    attendees,
+    eligible,
+    near_enough,
+    programme_minutes,
+    session_minutes,
+    total_staff_minutes,
+    transfer_minutes,
+    usable_rooms,
+)
+from scheduler.explain.precheck import reasons as precheck_reasons
+from scheduler.words import (
     availability_text,
-    counts_staff_hours,
+    clock_span,
     day_text,
     days_text,
-    eligible,
     hours,
-    is_programme,
     joined,
     person,
-    restricted_days,
-    session_minutes,
-    spec_rule,
+    spec_title,
     spec_words,
-    staff_minutes,
-    title,
-    transfer_minutes,
 )
-
-RULE_NAMES = {
-    "R1": "participants", "R2": "course days", "R3": "day length", "R4": "programme hours",
-    "R7": "small groups", "R9": "themes and who may lead them", "R12": "first day",
-    "R14": "interviews", "R15": "first GAS goal", "R16": "interviews vs group",
-    "R18": "opening discussion", "R19": "closing discussion", "R20": "team",
-    "R23": "physician's lectures", "R24": "special workers", "R26": "total staff hours",
-    "R27": "staff-hour shares", "R28": "staff meetings", "R29": "no double booking",
-    "R30": "rooms",
-}  # fmt: skip
 
 # The order in which keys are tried for dropping: what is tried first is likelier to go, so
 # broad rule families go first and the specific rules and people's availability (the facts a
@@ -69,9 +66,8 @@ class _Probe:
         """Status under the assumptions of `keys`, and (when infeasible) a subset to blame."""
         self.model.clear_assumptions()
         self.model.add_assumptions([self.literals[key] for key in keys])
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = 1  # sufficient assumptions need a single worker
-        solver.parameters.max_time_in_seconds = max(seconds, 0.05)
+        # Sufficient assumptions need a single worker.
+        solver = configured_solver(time_limit=max(seconds, 0.05), workers=1)
         status = solver.solve(self.model)
         if status != cp_model.INFEASIBLE:
             return status, []
@@ -201,9 +197,7 @@ def deletion_filter(
         model = built.model.clone()
         for key, literal in literals.items():
             model.add(literal == int(key in on))
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = workers
-        solver.parameters.max_time_in_seconds = min(step, remaining)
+        solver = configured_solver(time_limit=min(step, remaining), workers=workers)
         status = solver.solve(model)
         if status == cp_model.INFEASIBLE:
             return True
@@ -264,8 +258,6 @@ def _explain(
     `shrink_seconds` bounds the shrinking (or the filter), `narrow_seconds` the narrowing of
     people's availability to the days that matter.
     """
-    from scheduler.precheck import reasons as precheck_reasons
-
     found = precheck_reasons(course)
     if found:
         return found
@@ -308,8 +300,7 @@ def _explain(
 def _key_order(key: str) -> tuple[int, int, str]:
     if key.startswith("availability:"):
         return 1, 0, key
-    digits = "".join(c for c in key if c.isdigit())
-    return 0, int(digits or 0), key
+    return 0, rule_number(key), key
 
 
 # -- words -----------------------------------------------------------------------------------
@@ -321,7 +312,8 @@ def describe(key: str, course: Course, core: Sequence[str] = (), deadline: float
         return _availability(key.split(":", 1)[1], course, core, deadline)
     teller = _TELLERS.get(key)
     if teller is None:
-        return f"{key}: {RULE_NAMES.get(key, 'a rule of the standard')}"
+        rule = RULE_BY_ID.get(key)
+        return f"{key}: {rule.en if rule else 'a rule of the standard'}"
     return f"{key}: {teller(course, core)}"
 
 
@@ -334,7 +326,11 @@ def core_days(course: Course, core: Sequence[str]) -> set[int] | None:
         return None
     days: set[int] = set()
     for rule in rules:
-        specs = [s for s in course.sessions if spec_rule(s) == rule and s.purpose is not None]
+        specs = [
+            s
+            for s in course.sessions
+            if rule_of_purpose(s.purpose) == rule and s.purpose is not None
+        ]
         if not specs or rule == "R9":
             return None
         for spec in specs:
@@ -373,7 +369,7 @@ def _times(course: Course, by_day: dict) -> str:
     for day, windows in sorted(by_day.items()):
         if day not in course.days:
             continue
-        spans = ", ".join(f"{format_clock(w.start)}–{format_clock(w.end)}" for w in windows)
+        spans = ", ".join(clock_span(w.start, w.end) for w in windows)
         parts.append(f"{spans or 'all day'} on {day_text(course, course.days.index(day))}")
     return "; ".join(parts) or "at times"
 
@@ -433,16 +429,12 @@ def _r3(course: Course, core: Sequence[str]) -> str:
     )
 
 
-def _programme_minutes(course: Course) -> int:
-    return sum(session_minutes(course, s) * s.count for s in course.sessions if is_programme(s))
-
-
 def _r4(course: Course, core: Sequence[str]) -> str:
     low, high = course.programme_day_bounds
     return (
         f"at least {hours(course.standard.programme.min_total_minutes)} of group programme over "
         f"{len(course.days)} days and {hours(low)} to {hours(high)} each day; the course's group "
-        f"sessions add up to {hours(_programme_minutes(course))}, each to be placed in full"
+        f"sessions add up to {hours(programme_minutes(course))}, each to be placed in full"
     )
 
 
@@ -545,19 +537,15 @@ def _r24(course: Course, core: Sequence[str]) -> str:
     )
 
 
-def _total_staff_minutes(course: Course) -> int:
-    return sum(staff_minutes(course, s) for s in course.sessions if counts_staff_hours(s))
-
-
 def _r26(course: Course, core: Sequence[str]) -> str:
     return (
         f"at least {hours(course.standard.staff_hours.min_total_minutes)} of staff time with "
-        f"participants; the sessions give {hours(_total_staff_minutes(course))}"
+        f"participants; the sessions give {hours(total_staff_minutes(course))}"
     )
 
 
 def _r27(course: Course, core: Sequence[str]) -> str:
-    total = _total_staff_minutes(course)
+    total = total_staff_minutes(course)
     bands = []
     for group in course.standard.staff_hours.shares:
         low, high = course.standard.share_bounds_minutes(group, total)
@@ -573,10 +561,7 @@ def _r30(course: Course, core: Sequence[str]) -> str:
     rooms = course.standard.rooms
     facts = []
     for room in course.rooms:
-        too_far = room.offsite_minutes > rooms.offsite_max_minutes or (
-            room.offsite_km is not None and room.offsite_km > rooms.offsite_max_km
-        )
-        if too_far:
+        if not near_enough(course.standard, room):
             distance = f"{room.offsite_minutes} min" + (
                 f" / {room.offsite_km:g} km" if room.offsite_km is not None else ""
             )
@@ -584,30 +569,20 @@ def _r30(course: Course, core: Sequence[str]) -> str:
                 f"{room.id} ({room.kind}) is {distance} away, beyond R30's "
                 f"{rooms.offsite_max_minutes} min or {rooms.offsite_max_km:g} km"
             )
-    n = len(course.participants)
     for spec in course.sessions:
         if not spec.rooms:
             continue
-        attendees = {SessionKind.INDIVIDUAL: 1, SessionKind.STAFF_MEETING: 0}.get(
-            spec.kind, (n + 1) // 2 if spec.kind == SessionKind.SMALL_GROUP else n
-        )
-        usable = [
-            r
-            for r in course.rooms
-            if r.kind in spec.rooms
-            and r.capacity >= attendees
-            and r.offsite_minutes <= rooms.offsite_max_minutes
-            and (r.offsite_km is None or r.offsite_km <= rooms.offsite_max_km)
-        ]
+        usable = usable_rooms(course, spec)
         if not usable:
             facts.append(
-                f"'{title(spec)}' ({spec.id}) needs a room of kind {joined(list(spec.rooms), 'or')} "
-                f"for {attendees} people and has none it may use"
+                f"'{spec_title(spec)}' ({spec.id}) needs a room of kind "
+                f"{joined(list(spec.rooms), 'or')} for {attendees(course, spec)} people and has "
+                "none it may use"
             )
         elif spec.kind == SessionKind.SMALL_GROUP and len(usable) < 2:
             facts.append(
-                f"the two halves of '{title(spec)}' ({spec.id}) meet at the same time and need "
-                f"two rooms of kind {joined(list(spec.rooms), 'or')}; the course has only "
+                f"the two halves of '{spec_title(spec)}' ({spec.id}) meet at the same time and "
+                f"need two rooms of kind {joined(list(spec.rooms), 'or')}; the course has only "
                 f"{usable[0].id}"
             )
     for kind, needed in rooms.required.items():

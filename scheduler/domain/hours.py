@@ -18,82 +18,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
-from models.base import Purpose, SessionKind, StaffGroup, format_duration
+from models.base import STAFF_HOURS_KINDS, Purpose, SessionKind, StaffGroup
 from models.course import Course
 from models.standard import Standard
 from models.timetable import Session, Timetable
-
-COUNTED_KINDS = frozenset({SessionKind.GROUP, SessionKind.SMALL_GROUP, SessionKind.INDIVIDUAL})
-"""Sessions whose staff time counts as staff hours with participants (R26)."""
-
-Cell = str | float | int | None
-
-# Words for people, in Finnish and English (the rest of the tool keeps its words in
-# scheduler/labels.py; these belong to the hours table only).
-LABELS: dict[str, dict[str, str]] = {
-    "programme": {
-        "fi": "Työntekijä, koko ryhmän kuntoutusohjelma",
-        "en": "Whole-group programme, one staff member",
-    },
-    "small_group_second": {
-        "fi": "Pienryhmätyöskentelyn toinen henkilö",
-        "en": "Small-group work, second person",
-    },
-    "opening_second": {
-        "fi": "Ryhmämuotoisen aloituskeskustelun toinen työntekijä",
-        "en": "Opening discussion, second staff member",
-    },
-    "closing_second": {
-        "fi": "Ryhmämuotoisen loppukeskustelun toinen työntekijä",
-        "en": "Closing discussion, second staff member",
-    },
-    "group_extra": {
-        "fi": "Muiden ryhmätapaamisten lisähenkilöt",
-        "en": "Other group sessions, additional staff",
-    },
-    "group_total": {"fi": "Ryhmämuotoiset tunnit yhteensä", "en": "Group hours in total"},
-    "interviews": {
-        "fi": "Työryhmän jäsenen haastattelu ja arviointi",
-        "en": "Interviews and assessment by a team member",
-    },
-    "individual_other": {
-        "fi": "Muut yksilölliset tapaamiset",
-        "en": "Other individual meetings",
-    },
-    "individual_total": {"fi": "Yksilölliset tunnit yhteensä", "en": "Individual hours in total"},
-    "total": {"fi": "Kaikki tunnit yhteensä", "en": "All hours in total"},
-    "team": {"fi": "Työryhmä", "en": "Team"},
-    "special": {"fi": "Erityistyöntekijät", "en": "Special workers"},
-    "other": {"fi": "Muu kuntoutushenkilöstö", "en": "Other staff"},
-    "h_item": {"fi": "Henkilöstön tunnit (liite 1)", "en": "Staff hours (Appendix 1)"},
-    "h_hours": {"fi": "Tunnit", "en": "Hours"},
-    "h_standard": {"fi": "Standardin vähimmäismäärä", "en": "Standard's minimum"},
-    "h_group": {"fi": "Työntekijäryhmä (liite 2)", "en": "Staff group (Appendix 2)"},
-    "h_share": {"fi": "Osuus %", "en": "Share %"},
-    "h_band_percent": {"fi": "Sallittu %", "en": "Band %"},
-    "h_band_hours": {"fi": "Sallitut tunnit", "en": "Band, hours"},
-    "h_ok": {"fi": "Täyttyy", "en": "Within"},
-    "h_person": {"fi": "Henkilö", "en": "Person"},
-    "h_name": {"fi": "Nimi", "en": "Name"},
-    "h_role": {"fi": "Ammatti", "en": "Role"},
-    "h_staff_group": {"fi": "Ryhmä", "en": "Group"},
-    "h_group_hours": {"fi": "Ryhmätunnit", "en": "Group hours"},
-    "h_individual_hours": {"fi": "Yksilötunnit", "en": "Individual hours"},
-    "h_min": {"fi": "Vähintään", "en": "At least"},
-    "h_max": {"fi": "Enintään", "en": "At most"},
-    "yes": {"fi": "kyllä", "en": "yes"},
-    "no": {"fi": "ei", "en": "no"},
-}
-
-
-def label(key: str, language: str = "en") -> str:
-    texts = LABELS[key]
-    return texts.get(language) or texts["fi"]
-
-
-def hours(minutes: int) -> float:
-    """Minutes as hours for a spreadsheet cell: 135 -> 2.25."""
-    return round(minutes / 60, 2)
 
 
 def percent(part: int, total: int) -> float:
@@ -107,7 +35,7 @@ def unique_staff(session: Session) -> tuple[str, ...]:
 
 def counted_minutes(session: Session) -> int:
     """R26: the session's staff minutes with participants (length x number of staff)."""
-    if session.kind not in COUNTED_KINDS:
+    if session.kind not in STAFF_HOURS_KINDS:
         return 0
     return session.minutes * len(unique_staff(session))
 
@@ -120,9 +48,6 @@ class HoursLine:
     minutes: int
     standard_minutes: int | None
     subtotal: bool = False
-
-    def title(self, language: str = "en") -> str:
-        return label(self.key, language)
 
 
 @dataclass(frozen=True)
@@ -149,15 +74,6 @@ class GroupHours:
         """The band in whole minutes (staff time is whole minutes): least and most allowed."""
         low, high = self.band_minutes
         return math.ceil(low), math.floor(high)
-
-    def describe(self) -> str:
-        """'team 33 h = 70.2 % of 47 h; band 60-70 % = 28 h 12 min-33 h'"""
-        low, high = self.whole_band_minutes
-        return (
-            f"{self.group.value} {format_duration(self.minutes)} = {self.share_percent:.1f} % of "
-            f"{format_duration(self.total_minutes)}; band {self.band_percent[0]}-"
-            f"{self.band_percent[1]} % = {format_duration(low)}-{format_duration(high)}"
-        )
 
 
 @dataclass(frozen=True)
@@ -211,102 +127,6 @@ class HoursTable:
     @property
     def minutes_by_group(self) -> dict[StaffGroup, int]:
         return {g.group: g.minutes for g in self.groups}
-
-    def appendix_rows(self, language: str = "en") -> tuple[tuple[Cell, ...], ...]:
-        """Appendix 1 as spreadsheet rows: a header, then item, hours, standard's minimum."""
-        header: tuple[Cell, ...] = (
-            label("h_item", language),
-            label("h_hours", language),
-            label("h_standard", language),
-        )
-        lines = tuple(
-            (
-                line.title(language),
-                hours(line.minutes),
-                None if line.standard_minutes is None else hours(line.standard_minutes),
-            )
-            for line in self.lines
-        )
-        return (header, *lines)
-
-    def group_rows(self, language: str = "en") -> tuple[tuple[Cell, ...], ...]:
-        """Appendix 2 as spreadsheet rows: group, hours, share %, band %, band hours, within."""
-        header: tuple[Cell, ...] = tuple(
-            label(k, language)
-            for k in ("h_group", "h_hours", "h_share", "h_band_percent", "h_band_hours", "h_ok")
-        )
-        rows = [header]
-        for g in self.groups:
-            rows.append(
-                (
-                    label(g.group.value, language),
-                    hours(g.minutes),
-                    round(g.share_percent, 1),
-                    f"{g.band_percent[0]}-{g.band_percent[1]}",
-                    f"{hours(g.whole_band_minutes[0]):g}-{hours(g.whole_band_minutes[1]):g}",
-                    label("yes" if g.within else "no", language),
-                )
-            )
-        rows.append(
-            (
-                label("total", language),
-                hours(self.total_minutes),
-                100.0 if self.total_minutes else 0.0,
-                None,
-                f">= {hours(self.min_total_minutes):g}",
-                label("yes" if self.total_minutes >= self.min_total_minutes else "no", language),
-            )
-        )
-        return tuple(rows)
-
-    def person_rows(self, language: str = "en") -> tuple[tuple[Cell, ...], ...]:
-        """Per person: id, name, role, group, group h, individual h, total h, share %, min, max,
-        within."""
-        header: tuple[Cell, ...] = tuple(
-            label(k, language)
-            for k in (
-                "h_person",
-                "h_name",
-                "h_role",
-                "h_staff_group",
-                "h_group_hours",
-                "h_individual_hours",
-                "h_hours",
-                "h_share",
-                "h_min",
-                "h_max",
-                "h_ok",
-            )
-        )
-        rows = [header]
-        for p in self.people:
-            rows.append(
-                (
-                    p.staff_id,
-                    p.name,
-                    p.role,
-                    label(p.group.value, language),
-                    hours(p.group_minutes),
-                    hours(p.individual_minutes),
-                    hours(p.minutes),
-                    round(p.share_percent, 1),
-                    None if p.min_minutes is None else hours(p.min_minutes),
-                    None if p.max_minutes is None else hours(p.max_minutes),
-                    label("yes" if p.within else "no", language),
-                )
-            )
-        return tuple(rows)
-
-    def rows(self, language: str = "en") -> tuple[tuple[Cell, ...], ...]:
-        """All three tables one after another, a blank row between them."""
-        blank: tuple[tuple[Cell, ...], ...] = ((),)
-        return (
-            self.appendix_rows(language)
-            + blank
-            + self.group_rows(language)
-            + blank
-            + self.person_rows(language)
-        )
 
 
 def judge_shares(
@@ -427,7 +247,7 @@ def hours_table(
     group_minutes: dict[str, int] = {m.id: 0 for m in course.staff}
     individual_minutes: dict[str, int] = {m.id: 0 for m in course.staff}
     for session in sessions:
-        if session.kind not in COUNTED_KINDS:
+        if session.kind not in STAFF_HOURS_KINDS:
             continue
         target = individual_minutes if session.kind == SessionKind.INDIVIDUAL else group_minutes
         for staff_id in unique_staff(session):

@@ -4,256 +4,49 @@ Each check is a necessary condition of the hard rules (a relaxation of the CP-SA
 one fails no timetable can exist, and the message says which rule, which sessions need what and
 what the people and days give, e.g. "R14: 10 interviews need 10 h of team time on days 1-2; the
 team is available 7 h 30 min then: pt1 3 h, pt2 2 h, psy 2 h 30 min, reum 0 h". A course that
-passes may still be infeasible; the solver's explanation (scheduler/explain.py) covers the rest.
-
-The helpers here (who may lead what, who is available when, how to say it) are shared with
-`validate` and `explain`.
+passes may still be infeasible; the solver's explanation (scheduler/explain/course.py) covers
+the rest. The arithmetic is the domain core's (scheduler/domain), the words scheduler/words.py's.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from models.base import Purpose, SessionKind, StaffGroup, format_clock, format_duration
-from models.course import Course, StaffMember
+from models.base import StaffGroup
+from models.course import Course
+from models.rules import rule_of_purpose, rules_text
 from models.standard import SessionSpec
+from scheduler.domain.people import available_minutes
+from scheduler.domain.sessions import (
+    attendees,
+    counts_staff_hours,
+    eligible,
+    halves,
+    is_programme,
+    lunch_minutes,
+    near_enough,
+    occurrences,
+    programme_minutes,
+    rooms_of_kind,
+    session_minutes,
+    staff_minutes,
+    total_staff_minutes,
+    transfer_minutes,
+)
+from scheduler.errors import Infeasible
+from scheduler.words import (
+    availability_text,
+    day_text,
+    days_text,
+    hours,
+    joined,
+    person,
+    role_name,
+    spec_words,
+    staff_words,
+)
 
 __all__ = ["precheck", "reasons"]
-
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-# The rule a session stands for, by its purpose; sessions without one follow R9 (themes).
-RULE_OF_PURPOSE: dict[Purpose, str] = {
-    Purpose.OPENING: "R18",
-    Purpose.CLOSING: "R19",
-    Purpose.INTERVIEW: "R14",
-    Purpose.GAS_GOALS: "R15",
-    Purpose.GOAL_INTRO: "R13",
-    Purpose.GOAL_REVIEW: "R17",
-    Purpose.MEASURES_START: "R11",
-    Purpose.MEASURES_END: "R11",
-    Purpose.LECTURE: "R23",
-    Purpose.STAFF_MEETING: "R28",
-}
-
-# How a session is named in a sentence, by purpose (plural for individual ones).
-_NOUNS: dict[Purpose, tuple[str, str]] = {
-    Purpose.OPENING: ("the opening discussion", "opening discussions"),
-    Purpose.CLOSING: ("the closing discussion", "closing discussions"),
-    Purpose.INTERVIEW: ("an interview", "interviews"),
-    Purpose.GAS_GOALS: ("a GAS goal meeting", "GAS goal meetings"),
-    Purpose.GOAL_INTRO: ("the introduction to goal setting", "introductions to goal setting"),
-    Purpose.GOAL_REVIEW: ("the goal review", "goal reviews"),
-    Purpose.MEASURES_START: ("the start measures", "start measures sessions"),
-    Purpose.MEASURES_END: ("the end measures", "end measures sessions"),
-    Purpose.LECTURE: ("the physician's lecture", "physician's lectures"),
-    Purpose.STAFF_MEETING: ("the team meeting", "team meetings"),
-}
-
-
-# -- words ---------------------------------------------------------------------------------
-
-
-def rule_number(rule: str) -> int:
-    digits = "".join(c for c in rule if c.isdigit())
-    return int(digits) if digits else 0
-
-
-def rules_text(rules: Iterable[str]) -> str:
-    """'R14, R15' in rule order, each once."""
-    return ", ".join(sorted(set(rules), key=rule_number))
-
-
-def role_words(role: str) -> str:
-    return role.replace("_", " ")
-
-
-def person(member: StaffMember) -> str:
-    """'pt1 (physiotherapist)': staff are named by id and role, as in the course file."""
-    return f"{member.id} ({role_words(member.role)})"
-
-
-def joined(items: Sequence[str], word: str = "and") -> str:
-    items = list(items)
-    if not items:
-        return "nobody"
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
-
-
-def date_text(course: Course, index: int) -> str:
-    day = course.days[index]
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day}.{day.month}."
-
-
-def day_text(course: Course, index: int) -> str:
-    """'day 2 (Tue 9.3.)'."""
-    return f"day {index + 1} ({date_text(course, index)})"
-
-
-def days_text(course: Course, indices: Iterable[int]) -> str:
-    """'days 1-2', 'day 5 (Fri 12.3.)', 'days 1, 3 and 5', 'the whole course'."""
-    days = sorted(set(indices))
-    if not days:
-        return "no course day"
-    if len(days) == len(course.days):
-        return "the whole course"
-    if len(days) == 1:
-        return day_text(course, days[0])
-    if days == list(range(days[0], days[-1] + 1)):
-        return f"days {days[0] + 1}–{days[-1] + 1}"
-    return "days " + joined([str(d + 1) for d in days])
-
-
-def hours(minutes: float) -> str:
-    """'7 h 30 min', '0 h' (a fraction of a minute is rounded up)."""
-    whole = math.ceil(minutes)
-    return format_duration(whole) if whole else "0 h"
-
-
-def title(spec: SessionSpec) -> str:
-    return spec.title.get("en") or spec.title.get("fi") or spec.id
-
-
-def spec_words(course: Course, spec: SessionSpec) -> str:
-    """'10 interviews', 'the opening discussion', "2 x 'Living with the illness' (living_with)"."""
-    n = occurrences(course, spec)
-    if spec.purpose in _NOUNS:
-        one, many = _NOUNS[spec.purpose]
-        return one if n == 1 else f"{n} {many}"
-    name = f"'{title(spec)}' ({spec.id})"
-    return name if n == 1 else f"{n} × {name}"
-
-
-def spec_rule(spec: SessionSpec) -> str:
-    return RULE_OF_PURPOSE.get(spec.purpose, "R9") if spec.purpose else "R9"
-
-
-# -- facts -----------------------------------------------------------------------------------
-
-
-def session_minutes(course: Course, spec: SessionSpec) -> int:
-    """A session's length on the timetable: rounded up to the slot grid, as the solver does."""
-    slot = course.info.slot_minutes
-    return -(-spec.minutes // slot) * slot
-
-
-def occurrences(course: Course, spec: SessionSpec) -> int:
-    """How many times a spec is held: per participant for individual sessions."""
-    if spec.kind == SessionKind.INDIVIDUAL:
-        return spec.count * len(course.participants)
-    return spec.count
-
-
-def halves(spec: SessionSpec) -> int:
-    return 2 if spec.kind == SessionKind.SMALL_GROUP else 1
-
-
-def counts_staff_hours(spec: SessionSpec) -> bool:
-    """R26: sessions with participants count; the team meeting does not."""
-    return spec.kind in (SessionKind.GROUP, SessionKind.SMALL_GROUP, SessionKind.INDIVIDUAL)
-
-
-def is_programme(spec: SessionSpec) -> bool:
-    """R4: the group's staff-led programme (small-group halves side by side count once)."""
-    return spec.kind in (SessionKind.GROUP, SessionKind.SMALL_GROUP)
-
-
-def staff_minutes(course: Course, spec: SessionSpec) -> int:
-    """Staff time a spec takes in all: length x occurrences x halves x staff each."""
-    return session_minutes(course, spec) * occurrences(course, spec) * halves(spec) * spec.staff
-
-
-def eligible(course: Course, spec: SessionSpec) -> list[StaffMember]:
-    """Who may lead a spec: its own leader list and its theme's (R9)."""
-    theme = course.standard.theme(spec.theme) if spec.theme else None
-    result = []
-    for member in course.staff:
-        if not course.may_lead(member, spec):
-            continue
-        group = course.group_of(member).value
-        if theme and member.role not in theme.leaders and group not in theme.leaders:
-            continue
-        result.append(member)
-    return result
-
-
-def transfer_minutes(course: Course, spec: SessionSpec) -> int:
-    """One-way travel of a spec whose possible rooms are all equally far (as the solver has it)."""
-    rooms = [room for room in course.rooms if room.kind in spec.rooms]
-    transfers = {course.transfer_minutes(room) for room in rooms}
-    return max(transfers) if len(transfers) == 1 else 0
-
-
-def windows_on(course: Course, member: StaffMember, index: int) -> list[tuple[int, int]]:
-    """A staff member's working windows on a course day, clipped to the day window."""
-    day = course.info.day_window
-    result = []
-    for window in course.available_windows(member, course.days[index]):
-        start, end = max(window.start, day.start), min(window.end, day.end)
-        if end > start:
-            result.append((start, end))
-    return result
-
-
-def available_minutes(
-    course: Course, member: StaffMember, days: Iterable[int], shortest: int = 0
-) -> int:
-    """Minutes a staff member can work on some days, counting only windows that fit a session
-    of at least `shortest` minutes (overlapping windows are merged first)."""
-    total = 0
-    for index in days:
-        merged: list[list[int]] = []
-        for start, end in sorted(windows_on(course, member, index)):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        total += sum(end - start for start, end in merged if end - start >= max(shortest, 1))
-    return total
-
-
-def availability_text(course: Course, member: StaffMember, days: Iterable[int]) -> str:
-    """'not available on day 1 (Mon 8.3.); available only 12:00-16:00 on day 2 (Tue 9.3.)'."""
-    parts = []
-    for index in sorted(set(days)):
-        windows = windows_on(course, member, index)
-        if not windows:
-            parts.append(f"not available on {day_text(course, index)}")
-        else:
-            spans = ", ".join(f"{format_clock(s)}–{format_clock(e)}" for s, e in windows)
-            parts.append(f"available only {spans} on {day_text(course, index)}")
-    return "; ".join(parts)
-
-
-def restricted_days(course: Course, member: StaffMember) -> list[int]:
-    """Course days on which a staff member is not there for the whole day window."""
-    whole = course.info.day_window.minutes
-    return [
-        index
-        for index in range(len(course.days))
-        if available_minutes(course, member, [index]) < whole
-    ]
-
-
-def group_name(course: Course, ids: frozenset[str]) -> tuple[str, str]:
-    """How to speak of a set of staff: ('team', 'the team is') or ("pt1's", 'pt1 is')."""
-    team = frozenset(m.id for m in course.staff_in(StaffGroup.TEAM))
-    special = frozenset(m.id for m in course.staff_in(StaffGroup.SPECIAL))
-    if ids == team:
-        return "team", "the team is"
-    if ids == special:
-        return "special-worker", "the special workers are"
-    if ids == team | special:
-        return "team and special-worker", "they are"
-    if len(ids) == 1:
-        (only,) = ids
-        return f"{only}'s", f"{only} is"
-    return f"staff ({', '.join(sorted(ids))})", "they are"
-
 
 # -- the checks ------------------------------------------------------------------------------
 
@@ -269,14 +62,13 @@ class _Need:
 def _day_capacity(course: Course) -> list[str]:
     """R3, R4, R8: the group programme, travel and lunch fit the days the course has."""
     info, standard = course.info, course.standard
-    slot = info.slot_minutes
-    lunch = -(-info.lunch.minutes // slot) * slot
+    lunch = lunch_minutes(course)
     span = min(info.day_window.minutes, standard.day_max_minutes)
     usable = max(span - lunch, 0)
     day_min, day_max = course.programme_day_bounds
     count = len(course.days)
     group_specs = [s for s in course.sessions if is_programme(s)]
-    programme = sum(session_minutes(course, s) * s.count for s in group_specs)
+    programme = programme_minutes(course)
     travel = sum(2 * transfer_minutes(course, s) * s.count for s in group_specs)
     needed = max(programme, standard.programme.min_total_minutes)
     day_words = (
@@ -315,7 +107,7 @@ def _day_capacity(course: Course) -> list[str]:
     else:
         for index in range(count):
             fixed = [s for s in group_specs if s.allowed_days(count) == (index,)]
-            minutes = sum(session_minutes(course, s) * s.count for s in fixed)
+            minutes = programme_minutes(course, fixed)
             moved = sum(2 * transfer_minutes(course, s) * s.count for s in fixed)
             limit = min(usable, day_max + moved)
             if fixed and minutes + moved > limit:
@@ -399,7 +191,7 @@ def _staff_time_words(course: Course, involved: list[_Need], supply: dict[str, i
     pool = frozenset(supply)
     days = frozenset().union(*(n.days for n in involved))
     demand = sum(n.minutes for n in involved)
-    whose, subject = group_name(course, pool)
+    whose, subject = staff_words(course, pool)
     specs = [n.spec for n in involved]
     if len(specs) > 4:
         what = f"{joined([spec_words(course, s) for s in specs[:3]], ',')} and {len(specs) - 3} more sessions"
@@ -408,7 +200,7 @@ def _staff_time_words(course: Course, involved: list[_Need], supply: dict[str, i
     verb = "needs" if len(specs) == 1 and occurrences(course, specs[0]) == 1 else "need"
     when = "during the course" if len(days) == len(course.days) else f"on {days_text(course, days)}"
     each = ", ".join(f"{member_id} {hours(minutes)}" for member_id, minutes in supply.items())
-    rules = rules_text([spec_rule(s) for s in specs])
+    rules = rules_text([rule_of_purpose(s.purpose) for s in specs])
     has = subject.removesuffix(" is").removesuffix(" are")
     has += " has" if len(pool) == 1 or subject.endswith(" is") else " have"
     available = f"{has} {hours(sum(supply.values()))} available then"
@@ -471,7 +263,7 @@ def _shares(course: Course) -> list[str]:
     """R27: each staff group can reach its share of the staff hours (which are fixed in all)."""
     standard = course.standard
     counting = [s for s in course.sessions if counts_staff_hours(s)]
-    total = sum(staff_minutes(course, s) for s in counting)
+    total = total_staff_minutes(course)
     if total < standard.staff_hours.min_total_minutes:
         return []  # validation reports R26
     names = {
@@ -559,12 +351,12 @@ def _required_roles(course: Course) -> list[str]:
                 continue  # validation reports a role nobody on the staff holds
             if any(available_minutes(course, m, days, minutes) for m in holders):
                 continue
-            named = "the physician" if role == physician else f"a {role_words(role)}"
+            named = "the physician" if role == physician else f"a {role_name(role, 'en')}"
             away = "; ".join(
                 f"{person(m)} is {availability_text(course, m, days)}" for m in holders
             )
             reasons.append(
-                f"{spec_rule(spec)}: {spec_words(course, spec)} ({hours(minutes)}) on "
+                f"{rule_of_purpose(spec.purpose)}: {spec_words(course, spec)} ({hours(minutes)}) on "
                 f"{days_text(course, days)} needs {named} ({', '.join(m.id for m in holders)}) "
                 f"for {hours(minutes)} in one stretch, but {away} (R29: staff work only inside "
                 f"their availability). Make {named} available on {days_text(course, days)}."
@@ -576,38 +368,30 @@ def _usable_rooms(course: Course) -> list[str]:
     """R30: every session with rooms has a room of its kinds that is big enough and, when
     off-site, near enough (the standard's limit in minutes and kilometres)."""
     limits = course.standard.rooms
-    n = len(course.participants)
     reasons = []
     for spec in course.sessions:
         if not spec.rooms:
             continue
-        attendees = {
-            SessionKind.INDIVIDUAL: 1,
-            SessionKind.STAFF_MEETING: 0,
-            SessionKind.SMALL_GROUP: (n + 1) // 2,
-        }.get(spec.kind, n)
-        rooms = [room for room in course.rooms if room.kind in spec.rooms]
+        people = attendees(course, spec)
+        rooms = rooms_of_kind(course, spec)
         if not rooms:
             continue  # validation reports a room kind the course lacks
         why = []
         for room in rooms:
-            too_far = room.offsite_minutes > limits.offsite_max_minutes or (
-                room.offsite_km is not None and room.offsite_km > limits.offsite_max_km
-            )
-            if too_far:
+            if not near_enough(course.standard, room):
                 km = f" / {room.offsite_km:g} km" if room.offsite_km is not None else ""
                 why.append(
                     f"{room.id} ({room.kind}) is {room.offsite_minutes} min{km} away, farther "
                     f"than R30's {limits.offsite_max_minutes} min or {limits.offsite_max_km:g} km"
                 )
-            elif room.capacity < attendees:
+            elif room.capacity < people:
                 why.append(f"{room.id} ({room.kind}) holds {room.capacity}")
             else:
                 break
         else:
             reasons.append(
                 f"R30: {spec_words(course, spec)} needs a room of kind "
-                f"{joined(list(spec.rooms), 'or')} for {attendees} people, but {'; '.join(why)}. "
+                f"{joined(list(spec.rooms), 'or')} for {people} people, but {'; '.join(why)}. "
                 "Use a room nearer (or bigger), or give the session another room kind."
             )
     return reasons
@@ -657,9 +441,7 @@ def reasons(course: Course) -> list[str]:
 
 
 def precheck(course: Course) -> None:
-    """Raises scheduler.solve.Infeasible when a cheap count shows no timetable can exist."""
+    """Raises Infeasible when a cheap count shows no timetable can exist."""
     found = reasons(course)
     if found:
-        from scheduler.solve import Infeasible
-
         raise Infeasible(found, "PRECHECK")

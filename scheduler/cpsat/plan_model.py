@@ -20,6 +20,7 @@ from ortools.sat.python import cp_model
 from models.course import Course
 from scheduler.cpsat.build import BuiltModel, build_model
 from scheduler.cpsat.variables import MINUTES_PER_DAY
+from scheduler.domain.plan import Shared
 
 Span = tuple[int, int]  # [start, end) in the plan's slots
 
@@ -44,15 +45,6 @@ class PlanModel:
     model: cp_model.CpModel
     parts: list[PlanPart]
     objective: cp_model.LinearExprT = 0
-
-
-@dataclass
-class Shared:
-    """What the courses of a plan share: people (with a week-long maximum) and rooms."""
-
-    staff: dict[str, list[str]] = field(default_factory=dict)  # staff id -> course keys
-    rooms: dict[str, list[str]] = field(default_factory=dict)  # room id -> course keys
-    week_max_minutes: dict[str, int] = field(default_factory=dict)
 
 
 def offset_slots(course: Course, first_day: date) -> int:

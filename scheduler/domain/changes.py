@@ -1,13 +1,11 @@
-"""Re-planning after a change: a new timetable that meets the standard and moves as little as it
-can, with the list of what changed and whom to tell."""
+"""A re-plan's facts in the domain: the course as it stands after a change (someone away,
+replaced, added; a room closed; a participant leaving), and the list of sessions that differ
+between two timetables with whom to tell."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-
-from ortools.sat.python import cp_model
+from datetime import date, datetime
 
 from models.base import SessionKind, TimeWindow, format_clock
 from models.changes import (
@@ -20,38 +18,10 @@ from models.changes import (
     StaffUnavailable,
 )
 from models.course import Course, Room, StaffMember
-from models.standard import Standard
-from models.timetable import Change, Session, Timetable
-from scheduler import __version__
-from scheduler.cpsat.build import (
-    SolveOptions,
-    build_model,
-    extract_sessions,
-    run,
-    solver_info,
-)
-from scheduler.cpsat.perturbation import add_perturbation, old_placements
-from scheduler.load import InputError
-from scheduler.solve import Infeasible
+from models.timetable import Change, Session
+from scheduler.errors import InputError
 
 ALL_PARTICIPANTS = "all participants"
-
-
-@dataclass
-class ResolveResult:
-    timetable: Timetable
-    status: str
-    objective: float
-    bound: float
-    seconds: float
-    changed_sessions: int
-
-    @property
-    def optimal(self) -> bool:
-        return self.status == "OPTIMAL"
-
-
-# -- applying changes to the course -------------------------------------------------------
 
 
 def _minutes_on(day: date, moment: datetime | None, default: int) -> int:
@@ -169,9 +139,6 @@ def _leaves(course: Course, participant_id: str, at: datetime | None) -> Course:
     )
 
 
-# -- the change list -----------------------------------------------------------------------
-
-
 def _describe(session: Session | None) -> str | None:
     if session is None:
         return None
@@ -224,118 +191,3 @@ def change_list(old: Iterable[Session], new: Iterable[Session]) -> tuple[Change,
 
 def _placement(session: Session) -> tuple:
     return (session.date, session.start, session.end, frozenset(session.staff), session.room)
-
-
-# -- re-planning ---------------------------------------------------------------------------
-
-
-def frozen_sessions(timetable: Timetable, now: datetime | None) -> set[str]:
-    """Ids of sessions that must not move: locked ones, and those started before `now`."""
-    frozen = set()
-    for session in timetable.sessions:
-        begins = datetime.combine(session.date, time()) + timedelta(minutes=session.start)
-        started = now is not None and begins < now
-        if session.locked or started:
-            frozen.add(session.id)
-    return frozen
-
-
-def _occurrence_id(session_id: str, known: set[str]) -> str:
-    """Small-group halves 'x-1A'/'x-1B' and transfers belong to the occurrence 'x-1'."""
-    for suffix in ("-to", "-from"):
-        if session_id.endswith(suffix) and session_id.removesuffix(suffix) not in known:
-            session_id = session_id.removesuffix(suffix)
-    if session_id not in known and session_id[-1:] in ("A", "B") and session_id[:-1] in known:
-        return session_id[:-1]
-    return session_id
-
-
-def _kept_individual_sessions(old: Timetable, course: Course, frozen: set[str]) -> list[Session]:
-    """The past individual sessions of participants who have left: not re-planned, kept."""
-    gone = {p.id for p in course.participants if p.leaves is not None}
-    return [
-        s
-        for s in old.sessions
-        if s.kind == SessionKind.INDIVIDUAL and set(s.participants) & gone and s.id in frozen
-    ]
-
-
-def _why_no_replan(course: Course, old: Timetable, changes: ChangeSet) -> list[str]:
-    """Words for an impossible re-plan: either the changed course itself cannot meet the
-    standard, or it could, but not without moving what is past or locked."""
-    from_scratch = build_model(course, with_objective=False)
-    _, status = run(from_scratch, SolveOptions(time_limit=10.0, deterministic=False))
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        locked = [s.id for s in old.sessions if s.locked]
-        held = []
-        if changes.now is not None:
-            held.append(f"everything that starts before {changes.now:%Y-%m-%d %H:%M}")
-        if locked:
-            shown = ", ".join(locked[:8]) + (", ..." if len(locked) > 8 else "")
-            held.append(f"the {len(locked)} locked session(s) ({shown})")
-        return [
-            "the changed course could be timetabled anew, but not while keeping "
-            + " and ".join(held or ["the sessions that must stay"])
-            + " where they are;",
-            'unlock sessions ("locked": false in the timetable JSON) or re-plan from an '
-            "earlier --now",
-        ]
-    from scheduler.explain import explain_infeasible
-
-    return [
-        "after the change the course can no longer meet the standard:",
-        *explain_infeasible(course),
-    ]
-
-
-def resolve(
-    old: Timetable,
-    standard: Standard,
-    changes: ChangeSet,
-    options: SolveOptions | None = None,
-) -> ResolveResult:
-    """A new timetable for the changed course, as close to `old` as the standard allows."""
-    options = options or SolveOptions(time_limit=10.0)
-    course = apply_changes(old.to_course(standard), changes)
-    built = build_model(course, with_objective=False, break_symmetry=False)
-    known = {o.id for o in built.vars.occurrences}
-    frozen = {_occurrence_id(s, known) for s in frozen_sessions(old, changes.now)}
-    placements = old_placements(built, old.sessions)
-    perturbation = add_perturbation(built, placements, frozen)
-    built.model.minimize(perturbation.cost)
-    solver, status = run(built, options)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        if status == cp_model.INFEASIBLE:
-            raise Infeasible(_why_no_replan(course, old, changes), solver.status_name(status))
-        raise Infeasible(
-            ["no new timetable found within the time limit"], solver.status_name(status)
-        )
-    locked = {s.id for s in old.sessions if s.locked}
-    solved = extract_sessions(built, solver)
-    sessions = tuple(
-        sorted(
-            (
-                *(s.model_copy(update={"locked": True}) if s.id in locked else s for s in solved),
-                *_kept_individual_sessions(old, course, frozen),
-            ),
-            key=lambda s: (s.date, s.start, s.id),
-        )
-    )
-    changed = sum(solver.boolean_value(lit) for lit in perturbation.changed.values())
-    info = solver_info(solver, status, options)
-    timetable = Timetable.for_course(
-        course,
-        sessions,
-        solver=info,
-        input_sha256=old.input_sha256,
-        tool_version=__version__,
-        changes=change_list(old.sessions, sessions),
-    )
-    return ResolveResult(
-        timetable=timetable,
-        status=info.status,
-        objective=solver.objective_value,
-        bound=solver.best_objective_bound,
-        seconds=solver.wall_time,
-        changed_sessions=changed,
-    )

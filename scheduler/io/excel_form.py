@@ -30,8 +30,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from scheduler.load import InputError, _loc_part, dotted_path
-from scheduler.output import write_atomic
+from scheduler.errors import InputError
+from scheduler.io.documents import dotted_path, loc_part
+from scheduler.io.files import write_atomic
 
 Loc = tuple[str | int, ...]
 
@@ -153,7 +154,7 @@ class ExcelDocument:
 
     def cell(self, loc: tuple[Any, ...]) -> Cell | None:
         """The cell of the deepest known part of a location."""
-        parts = tuple(_loc_part(part) for part in loc)
+        parts = tuple(loc_part(part) for part in loc)
         for length in range(len(parts), -1, -1):
             found = self.cells.get(parts[:length])
             if found:

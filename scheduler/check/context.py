@@ -1,0 +1,276 @@
+"""The facts every rule of the checker reads (a timetable with its course and standard), and the
+words its reasons are written in, in Finnish and in English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import cached_property
+
+from models.base import (
+    NON_PROGRAMME_KINDS,
+    Purpose,
+    SessionKind,
+    StaffGroup,
+    TimeWindow,
+    format_clock,
+    text_in,
+)
+from models.course import Course, Participant, Room, StaffMember
+from models.rules import rule_of_purpose
+from models.standard import SessionSpec, Standard
+from models.timetable import Session, Timetable
+from scheduler.domain.hours import HoursTable, unique_staff
+from scheduler.words import label, lang, lower_first, role_name, room_kind_name, weekday_short
+
+
+@dataclass
+class Context:
+    """A timetable with its course and standard, and the lookups the rules share."""
+
+    timetable: Timetable
+    standard: Standard
+    course: Course
+    hours: HoursTable
+    staff: dict[str, StaffMember] = field(init=False)
+    participants: dict[str, Participant] = field(init=False)
+    rooms: dict[str, Room] = field(init=False)
+    specs: dict[str, SessionSpec] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.staff = {m.id: m for m in self.course.staff}
+        self.participants = {p.id: p for p in self.course.participants}
+        self.rooms = {r.id: r for r in self.course.rooms}
+        self.specs = {s.id: s for s in self.course.sessions}
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return self.timetable.sessions
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return self.timetable.days
+
+    @cached_property
+    def everyone(self) -> frozenset[str]:
+        return frozenset(self.participants)
+
+    def present(self, session: Session) -> frozenset[str]:
+        """Participants still on the course when the session starts (a re-plan's leavers are not)."""
+        moment = datetime.combine(session.date, time()) + timedelta(minutes=session.start)
+        return frozenset(p.id for p in self.participants.values() if p.present_at(moment))
+
+    def left_by_end_of(self, participant: str, day_index: int) -> bool:
+        """Whether the participant left the course before the given 0-based day was over."""
+        leaves = self.participants[participant].leaves
+        if leaves is None or not self.days:
+            return False
+        last = self.days[min(day_index, len(self.days) - 1)]
+        return leaves < datetime.combine(last + timedelta(days=1), time())
+
+    def day_index(self, day: date) -> int | None:
+        """0-based course day of a date, None when the date is not a course day."""
+        return self.days.index(day) if day in self.days else None
+
+    def group_of(self, member: StaffMember) -> StaffGroup:
+        return self.course.group_of(member)
+
+    def members(self, session: Session) -> list[StaffMember]:
+        """The known staff members of a session (unknown ids are R29's to report)."""
+        return [self.staff[s] for s in unique_staff(session) if s in self.staff]
+
+    def team(self) -> list[StaffMember]:
+        return [m for m in self.course.staff if self.group_of(m) == StaffGroup.TEAM]
+
+    def is_team(self, staff_id: str) -> bool:
+        member = self.staff.get(staff_id)
+        return member is not None and self.group_of(member) == StaffGroup.TEAM
+
+    def is_physician(self, staff_id: str) -> bool:
+        member = self.staff.get(staff_id)
+        return (
+            self.is_team(staff_id)
+            and member is not None
+            and (member.role == self.standard.team.physician_role)
+        )
+
+    def mandatory(self, purpose: Purpose) -> SessionSpec | None:
+        return next((s for s in self.standard.mandatory_sessions if s.purpose == purpose), None)
+
+    def spec_of(self, session: Session) -> SessionSpec | None:
+        """The programme item a session comes from; by its purpose if its spec is unknown."""
+        if session.kind in NON_PROGRAMME_KINDS:
+            return None
+        if session.spec and session.spec in self.specs:
+            return self.specs[session.spec]
+        return self.mandatory(session.purpose) if session.purpose else None
+
+    def with_purpose(self, *purposes: Purpose) -> list[Session]:
+        return [
+            s for s in self.sessions if s.purpose in purposes and s.kind not in NON_PROGRAMME_KINDS
+        ]
+
+    def for_rule(self, rule: str) -> list[Session]:
+        """Sessions whose staffing and days this rule judges (see RULE_OF_PURPOSE)."""
+        return [
+            s
+            for s in self.sessions
+            if s.kind not in NON_PROGRAMME_KINDS and rule_of_purpose(s.purpose) == rule
+        ]
+
+    def offsite_room(self, session: Session) -> Room | None:
+        room = self.rooms.get(session.room) if session.room else None
+        return room if room is not None and room.offsite else None
+
+    # -- words ------------------------------------------------------------------------------
+
+    @cached_property
+    def en(self) -> Words:
+        return Words(self, "en")
+
+    @cached_property
+    def fi(self) -> Words:
+        return Words(self, "fi")
+
+
+class Words:
+    """The names a reason uses in one language: days, sessions, people, roles, themes.
+
+    English names things by their ids (as the course file does); Finnish by the titles and
+    words of scheduler/labels.py, the way a course manager reads them.
+    """
+
+    def __init__(self, ctx: Context, language: str) -> None:
+        self.ctx = ctx
+        self.language = lang(language)
+        self.finnish = self.language == "fi"
+
+    def day(self, day: date) -> str:
+        """'day 2 (Tue 2027-03-09)', 'päivä 2 (ti 9.3.2027)'"""
+        index = self.ctx.day_index(day)
+        name = f"{weekday_short(day, self.language)} {say_date(day, self.language)}"
+        if self.finnish:
+            return (
+                f"päivä {index + 1} ({name})" if index is not None else f"{name} (ei kurssipäivä)"
+            )
+        return f"day {index + 1} ({name})" if index is not None else f"{name} (not a course day)"
+
+    def on_day(self, day: date) -> str:
+        """'day 2 (Tue 2027-03-09)', 'päivänä 2 (ti 9.3.2027)'"""
+        index = self.ctx.day_index(day)
+        if self.finnish and index is not None:
+            return f"päivänä {index + 1} ({weekday_short(day, 'fi')} {say_date(day, 'fi')})"
+        return self.day(day)
+
+    def clock(self, start: int, end: int) -> str:
+        dash = "–" if self.finnish else "-"
+        return f"{format_clock(start)}{dash}{format_clock(end)}"
+
+    def window(self, window: TimeWindow) -> str:
+        return self.clock(window.start, window.end)
+
+    def title(self, session: Session) -> str:
+        return text_in(session.titles, self.language) if session.titles else session.title
+
+    def name(self, session: Session) -> str:
+        """A session by its id; in Finnish by its title, with whose or which half it is."""
+        if not self.finnish:
+            return session.id
+        marks = []
+        if session.kind == SessionKind.INDIVIDUAL and session.participants:
+            marks.append(", ".join(dict.fromkeys(session.participants)))
+        if session.small_group:
+            marks.append(f"pienryhmä {session.small_group}")
+        return self.title(session) + (f" ({', '.join(marks)})" if marks else "")
+
+    def slot(self, session: Session) -> str:
+        """When a session is: 'day 1 (Mon 2027-03-08) 10:00-11:00'."""
+        when = self.clock(session.start, session.end)
+        if self.finnish:
+            return f"{self.on_day(session.date)} klo {when}"
+        return f"{self.day(session.date)} {when}"
+
+    def ref(self, session: Session) -> str:
+        """'interview-K01 (Individual interview and assessment, day 1 (Mon 2027-03-08)
+        10:00-11:00)'; 'Yksilöllinen haastattelu ja arviointi (K01) päivänä 1 (ma 8.3.2027)
+        klo 10:00–11:00'"""
+        if self.finnish:
+            return f"{self.name(session)} {self.slot(session)}"
+        return f"{session.id} ({self.title(session)}, {self.slot(session)})"
+
+    def who(self, staff_id: str) -> str:
+        """'tt (occupational_therapist)', 'tt (toimintaterapeutti)'"""
+        member = self.ctx.staff.get(staff_id)
+        if member is None:
+            return f"{staff_id} ({'tuntematon' if self.finnish else 'unknown'})"
+        return f"{staff_id} ({self.role(member.role)})"
+
+    def role(self, role: str) -> str:
+        return say_role(role, self.language)
+
+    def roles(self, roles: Iterable[str]) -> str:
+        return ", ".join(self.role(r) for r in roles)
+
+    def leaders(self, leaders: Iterable[str]) -> str:
+        """Roles or staff groups (a theme's or a programme item's leaders)."""
+        if not self.finnish:
+            return ", ".join(leaders)
+        groups = {g.value for g in StaffGroup}
+        return ", ".join(say_group(g, "fi") if g in groups else self.role(g) for g in leaders)
+
+    def purpose(self, purpose: Purpose | None) -> str:
+        return say_purpose(purpose, self.language)
+
+    def theme(self, theme_id: str) -> str:
+        theme = self.ctx.standard.theme(theme_id)
+        if not self.finnish or theme is None:
+            return theme_id
+        return text_in(theme.title, "fi")
+
+    def room_kind(self, kind: str) -> str:
+        return room_kind_name(kind, "fi") if self.finnish else kind
+
+    def room_kinds(self, kinds: Iterable[str]) -> str:
+        return (" tai " if self.finnish else ", ").join(self.room_kind(k) for k in kinds)
+
+    def days(self, indices: Iterable[int], *, either: bool = True) -> str:
+        """0-based indices: 'day 1', 'days 1, 2'; 'päivänä 1', 'päivänä 1 tai 2' (either) or
+        'päivinä 1 ja 2'."""
+        if not self.finnish:
+            return say_days(indices)
+        numbers = [str(i + 1) for i in sorted(indices)]
+        if len(numbers) == 1:
+            return f"päivänä {numbers[0]}"
+        listed = f"{', '.join(numbers[:-1])} {'tai' if either else 'ja'} {numbers[-1]}"
+        return f"päivänä {listed}" if either else f"päivinä {listed}"
+
+
+def say_date(day: date, language: str) -> str:
+    if language == "fi":
+        return label("date", "fi", day=day.day, month=day.month, year=day.year)
+    return day.isoformat()
+
+
+def say_role(role: str, language: str) -> str:
+    """A role id (English) or its Finnish name (the id itself if labels.py lacks it)."""
+    return role_name(role, "fi") if language == "fi" else role
+
+
+def say_group(group: str, language: str) -> str:
+    return lower_first(label(f"group_{group}", "fi")) if language == "fi" else group
+
+
+def say_purpose(purpose: Purpose | None, language: str) -> str:
+    name = purpose.value if purpose else "other"
+    return label(f"purpose_{name}", "fi") if language == "fi" else name
+
+
+def say_days(indices: Iterable[int]) -> str:
+    """0-based indices as 'day 1', 'days 1, 2'."""
+    numbers = [str(i + 1) for i in sorted(indices)]
+    return f"day {numbers[0]}" if len(numbers) == 1 else f"days {', '.join(numbers)}"
+
+
+def id_list(items: Iterable[str]) -> str:
+    return ", ".join(sorted(items))

@@ -1,0 +1,323 @@
+"""No double booking and the rooms (R29, §8 of the standard: R30)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from models.base import (
+    NON_PROGRAMME_KINDS,
+    SessionKind,
+    TimeWindow,
+    format_duration,
+)
+from models.course import Room
+from models.timetable import Session
+from scheduler.check.context import (
+    Context,
+    id_list,
+)
+from scheduler.check.findings import (
+    overlapping_pairs,
+)
+from scheduler.check.report import Reason, RuleResult, judged
+from scheduler.domain.hours import unique_staff
+from scheduler.words import fi_count, fi_number
+
+
+def r29_no_double_booking(ctx: Context) -> RuleResult:
+    """R29: nobody and no room in two places at once; staff only inside their availability and
+    maximum hours; participants' individual sessions outside their absences."""
+    en, fi = ctx.en, ctx.fi
+    fails = []
+    seen: set[str] = set()
+    for session in ctx.sessions:
+        if session.id in seen:
+            fails.append(
+                Reason(
+                    en=f"session id {session.id} appears twice; ids must tell sessions apart",
+                    fi=f"ohjelmakohdan tunnus {session.id} esiintyy kahdesti; tunnusten on "
+                    "oltava yksilöllisiä",
+                )
+            )
+        seen.add(session.id)
+        for staff_id in unique_staff(session):
+            if staff_id not in ctx.staff:
+                fails.append(
+                    Reason(
+                        en=f"{en.ref(session)} names staff {staff_id}, who is not on the course",
+                        fi=f"{fi.ref(session)}: työntekijä {staff_id} ei kuulu kurssin "
+                        "henkilöstöön",
+                    )
+                )
+    for member in ctx.course.staff:
+        own = [s for s in ctx.sessions if member.id in s.staff]
+        for a, b in overlapping_pairs(own):
+            fails.append(
+                Reason(
+                    en=f"{en.who(member.id)} is in both {en.ref(a)} and {en.ref(b)}",
+                    fi=f"{fi.who(member.id)}: samaan aikaan {fi.ref(a)} sekä {fi.ref(b)}",
+                )
+            )
+        for session in own:
+            windows = ctx.course.available_windows(member, session.date)
+            if not any(w.contains(session.start, session.end) for w in windows):
+                free_en = ", ".join(str(w) for w in windows) or "not at all"
+                free_fi = (
+                    f"on sinä päivänä käytettävissä vain klo {', '.join(map(fi.window, windows))}"
+                    if windows
+                    else "ei ole sinä päivänä lainkaan käytettävissä"
+                )
+                fails.append(
+                    Reason(
+                        en=f"{en.who(member.id)} works in {en.ref(session)} but is available "
+                        f"{free_en} that day",
+                        fi=f"{fi.ref(session)}: mukana on {fi.who(member.id)}, joka {free_fi}",
+                    )
+                )
+        if member.max_minutes is not None:
+            minutes = ctx.hours.person(member.id).minutes
+            if minutes > member.max_minutes:
+                given, most = format_duration(minutes), format_duration(member.max_minutes)
+                fails.append(
+                    Reason(
+                        en=f"{en.who(member.id)} has {given} with participants; at most {most}",
+                        fi=f"{fi.who(member.id)}: {given} kuntoutujien kanssa; enintään {most}",
+                    )
+                )
+    clashes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    refs: dict[str, Session] = {}
+    for participant in ctx.participants:
+        own = [s for s in ctx.sessions if participant in s.participants]
+        for a, b in overlapping_pairs(own):
+            if (a.kind == SessionKind.INDIVIDUAL) != (b.kind == SessionKind.INDIVIDUAL):
+                continue  # an individual session beside a group one: R16 judges it
+            refs[a.id], refs[b.id] = a, b
+            clashes[(a.id, b.id)].append(participant)
+        person = ctx.participants[participant]
+        for session in own:
+            if session.kind != SessionKind.INDIVIDUAL:
+                continue
+            for window in person.unavailable.get(session.date, ()):
+                if session.start < window.end and window.start < session.end:
+                    fails.append(
+                        Reason(
+                            en=f"{participant} is away {window} but has {en.ref(session)}",
+                            fi=f"{participant} on poissa klo {fi.window(window)}, mutta hänellä "
+                            f"on {fi.ref(session)}",
+                        )
+                    )
+    for (one, other), people in sorted(clashes.items()):
+        fails.append(
+            Reason(
+                en=f"{id_list(people)} in both {en.ref(refs[one])} and {en.ref(refs[other])}",
+                fi=f"{id_list(people)}: samaan aikaan {fi.ref(refs[one])} sekä {fi.ref(refs[other])}",
+            )
+        )
+    for room_id, room in ctx.rooms.items():
+        used = [s for s in ctx.sessions if s.room == room_id]
+        for a, b in overlapping_pairs(used):
+            fails.append(
+                Reason(
+                    en=f"room {room_id} holds both {en.ref(a)} and {en.ref(b)}",
+                    fi=f"tila {room_id}: samaan aikaan {fi.ref(a)} sekä {fi.ref(b)}",
+                )
+            )
+        closed: dict[date, tuple[TimeWindow, ...]] = getattr(room, "unavailable", {}) or {}
+        for session in used:
+            for window in closed.get(session.date, ()):
+                if session.start < window.end and window.start < session.end:
+                    fails.append(
+                        Reason(
+                            en=f"room {room_id} cannot be used {window} but holds "
+                            f"{en.ref(session)}",
+                            fi=f"tila {room_id} ei ole käytettävissä klo {fi.window(window)}, "
+                            f"mutta siellä on {fi.ref(session)}",
+                        )
+                    )
+    staffed = sum(1 for s in ctx.sessions if s.staff)
+    staff, participants, rooms = len(ctx.course.staff), len(ctx.participants), len(ctx.rooms)
+    return judged(
+        "R29",
+        fails,
+        [
+            Reason(
+                en=f"{staff} staff, {participants} participants and {rooms} rooms are never in "
+                f"two places at once; {staffed} staffed sessions inside their staff's "
+                "availability",
+                fi=f"{fi_count(staff, 'työntekijä', 'työntekijää')}, "
+                f"{fi_count(participants, 'kuntoutuja', 'kuntoutujaa')} ja "
+                f"{fi_count(rooms, 'tila', 'tilaa')}: kukaan eikä mikään ole kahdessa paikassa "
+                f"yhtä aikaa; {fi_count(staffed, 'ohjattu ohjelmakohta', 'ohjattua ohjelmakohtaa')}"
+                " työntekijöiden käytettävissäoloaikojen sisällä",
+            )
+        ],
+    )
+
+
+def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]:
+    # The travel time itself: the solver rounds it up to its slot grid, but a timetable made or
+    # edited by hand that allows the room's real travel time both ways meets R29/R30.
+    en, fi = ctx.en, ctx.fi
+    needed = room.offsite_minutes
+    issues = []
+    for direction, touches in (
+        ("to", lambda t: t.end == session.start),
+        ("from", lambda t: t.start == session.end),
+    ):
+        candidates = [
+            t
+            for t in ctx.sessions
+            if t.kind == SessionKind.TRANSFER
+            and t.date == session.date
+            and touches(t)
+            and set(session.participants) <= set(t.participants)
+        ]
+        going = direction == "to"
+        place = f"{'to' if going else 'back from'} {room.id}"
+        if not candidates:
+            issues.append(
+                Reason(
+                    en=f"{en.ref(session)} is off-site ({room.offsite_minutes} min away) but has "
+                    f"no transfer {place} right {'before' if going else 'after'} it",
+                    fi=f"{fi.ref(session)} on muualla ({room.offsite_minutes} min matkan päässä), "
+                    + (
+                        f"mutta juuri ennen sitä ei ole siirtymää tilaan {room.id}"
+                        if going
+                        else f"mutta heti sen jälkeen ei ole paluuta tilasta {room.id}"
+                    ),
+                )
+            )
+            continue
+        transfer = max(candidates, key=lambda t: t.minutes)
+        if transfer.minutes < needed:
+            issues.append(
+                Reason(
+                    en=f"transfer {en.ref(transfer)} {place} takes "
+                    f"{format_duration(transfer.minutes)}; it needs {format_duration(needed)}",
+                    fi=f"{fi.ref(transfer)} kestää {format_duration(transfer.minutes)}; "
+                    f"siirtymään tarvitaan {format_duration(needed)}",
+                )
+            )
+        missing = set(session.staff) - set(transfer.staff)
+        if missing:
+            issues.append(
+                Reason(
+                    en=f"{id_list(missing)} of {session.id} do not travel in transfer "
+                    f"{transfer.id} {place}",
+                    fi=f"{fi.name(session)}: siirtymästä ({fi.ref(transfer)}) puuttuu "
+                    f"{id_list(missing)}",
+                )
+            )
+    return issues
+
+
+def r30_rooms(ctx: Context) -> RuleResult:
+    """R30: the standard's rooms exist, each session is in a room of a kind it names, off-site
+    rooms are near enough and reached by transfers both ways."""
+    en, fi = ctx.en, ctx.fi
+    rules = ctx.standard.rooms
+    fails = []
+
+    def near_enough(room: Room) -> bool:
+        km_ok = room.offsite_km is None or room.offsite_km <= rules.offsite_max_km
+        return room.offsite_minutes <= rules.offsite_max_minutes and km_ok
+
+    def counts(room: Room) -> bool:
+        if room.offsite:
+            return room.kind in rules.offsite_kinds and near_enough(room)
+        return True
+
+    for kind, needed in rules.required.items():
+        have = [r.id for r in ctx.rooms.values() if r.kind == kind and counts(r)]
+        if len(have) < needed:
+            fails.append(
+                Reason(
+                    en=f"{len(have)} room(s) of kind {kind} ({id_list(have) or 'none'}) fit the "
+                    f"standard; it requires {needed}",
+                    fi=f"standardin mukaisia tiloja (tyyppi: {fi.room_kind(kind)}) on "
+                    f"{len(have)} ({id_list(have) or 'ei yhtään'}); standardi edellyttää {needed}",
+                )
+            )
+    for session in ctx.sessions:
+        if session.room is not None and session.room not in ctx.rooms:
+            fails.append(
+                Reason(
+                    en=f"{en.ref(session)} is in room {session.room}, not on the course",
+                    fi=f"{fi.ref(session)}: tila {session.room} ei kuulu kurssin tiloihin",
+                )
+            )
+            continue
+        room = ctx.rooms.get(session.room) if session.room else None
+        spec = ctx.spec_of(session)
+        if spec is not None and spec.rooms:
+            if room is None:
+                fails.append(
+                    Reason(
+                        en=f"{en.ref(session)} has no room; {spec.id} needs "
+                        f"{', '.join(spec.rooms)}",
+                        fi=f"{fi.ref(session)}: ei tilaa; tarvitaan {fi.room_kinds(spec.rooms)}",
+                    )
+                )
+            elif room.kind not in spec.rooms:
+                fails.append(
+                    Reason(
+                        en=f"{en.ref(session)} is in {room.id} ({room.kind}); {spec.id} needs a "
+                        f"room of kind {', '.join(spec.rooms)}",
+                        fi=f"{fi.ref(session)} on tilassa {room.id} "
+                        f"({fi.room_kind(room.kind)}); tarvitaan {fi.room_kinds(spec.rooms)}",
+                    )
+                )
+        if room is None:
+            continue
+        people = len(set(session.participants))
+        if people > room.capacity:
+            fails.append(
+                Reason(
+                    en=f"{en.ref(session)} has {people} participants; room {room.id} holds "
+                    f"{room.capacity}",
+                    fi=f"{fi.ref(session)}: kuntoutujia {people}; tilaan {room.id} mahtuu "
+                    f"{room.capacity}",
+                )
+            )
+        if room.offsite:
+            if room.kind not in rules.offsite_kinds:
+                fails.append(
+                    Reason(
+                        en=f"{en.ref(session)} uses off-site {room.kind} {room.id}; it must be "
+                        "on site",
+                        fi=f"{fi.ref(session)}: tila {room.id} ({fi.room_kind(room.kind)}) on "
+                        "muualla; sen on oltava kuntoutuspaikassa",
+                    )
+                )
+            if not near_enough(room):
+                km = room.offsite_km
+                fails.append(
+                    Reason(
+                        en=f"{en.ref(session)} uses {room.id}, {room.offsite_minutes} min / "
+                        f"{km if km is not None else '?'} km away; at most "
+                        f"{rules.offsite_max_minutes} min or {rules.offsite_max_km:g} km",
+                        fi=f"{fi.ref(session)}: tila {room.id} on {room.offsite_minutes} min / "
+                        f"{fi_number(km) if km is not None else '?'} km päässä; enintään "
+                        f"{rules.offsite_max_minutes} min tai {fi_number(rules.offsite_max_km)} "
+                        "km",
+                    )
+                )
+            if session.kind not in NON_PROGRAMME_KINDS:
+                fails.extend(_transfer_issues(ctx, session, room))
+    offsite = ", ".join(sorted({s.room for s in ctx.sessions if s.room and ctx.offsite_room(s)}))
+    kinds_en = ", ".join(f"{k} {n}" for k, n in rules.required.items())
+    kinds_fi = ", ".join(f"{fi.room_kind(k)} {n}" for k, n in rules.required.items())
+    return judged(
+        "R30",
+        fails,
+        [
+            Reason(
+                en=f"rooms the standard requires ({kinds_en}) exist; every session in a room of "
+                "its kind" + (f"; transfers both ways to {offsite}" if offsite else ""),
+                fi=f"standardin edellyttämät tilat ({kinds_fi}) ovat käytettävissä; jokainen "
+                "ohjelmakohta on oikeanlaisessa tilassa"
+                + (f"; siirtymät molempiin suuntiin: {offsite}" if offsite else ""),
+            )
+        ],
+    )

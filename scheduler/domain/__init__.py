@@ -1,0 +1,1 @@
+"""The domain core: the standard's facts and arithmetic, solver-free and file-free."""

@@ -1,0 +1,1 @@
+"""Why a course (or a plan, or a re-plan) cannot be timetabled, in words."""

@@ -1,0 +1,1 @@
+"""Reading and writing files: course files, the Excel form, plans, changes, timetables."""

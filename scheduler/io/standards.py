@@ -1,0 +1,41 @@
+"""Reading a standard file (data/standards/<id>.yaml) into the `Standard` model, checked."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from models.standard import Standard
+from scheduler.errors import InputError
+from scheduler.io.data import STANDARDS_DIR
+from scheduler.io.documents import explain_validation, read_yaml
+from scheduler.io.validation import validate_standard
+
+PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def known_standards(directory: Path = STANDARDS_DIR) -> list[str]:
+    return sorted(p.stem for p in directory.glob("*.yaml"))
+
+
+def load_standard(standard_id: str, directory: Path = STANDARDS_DIR) -> Standard:
+    path = directory / f"{standard_id}.yaml"
+    if not PLAIN_NAME.match(standard_id) or not path.is_file():
+        known = known_standards(directory)
+        near = difflib.get_close_matches(standard_id, known, n=1)
+        hint = f"did you mean {near[0]!r}? " if near else ""
+        raise InputError(
+            str(path), "", f"no standard {standard_id!r}; {hint}known standards: {', '.join(known)}"
+        )
+    doc = read_yaml(path)
+    if not isinstance(doc.data, dict):
+        raise InputError(str(path), "line 1", "a standard file must be a mapping of fields")
+    try:
+        standard = Standard.model_validate(doc.data)
+    except ValidationError as error:
+        raise explain_validation(doc, error, (), Standard) from None
+    validate_standard(standard, doc, standard_id)
+    return standard
