@@ -132,6 +132,24 @@ class Preferences(Frozen):
         default=60, ge=0, description="per off-site session starting within the gap after lunch"
     )
     pool_after_lunch_gap_minutes: int = Field(default=60, ge=0)
+    whole_team_meeting: int = Field(
+        default=120,
+        ge=0,
+        description="per place of the team missing from the team meeting (R28 asks the team "
+        "members to meet; the whole team is the habit, not the rule)",
+    )
+    staff_meeting_midweek: int = Field(
+        default=30,
+        ge=0,
+        description="per team meeting held on the first or the last course day (R28 names no "
+        "day; mid-week the team has the participants' progress to talk over)",
+    )
+    goal_review_midweek: int = Field(
+        default=30,
+        ge=0,
+        description="per goal review held on the day the goals are set or on the last course "
+        "day (R17: an interim review; the closing discussion reviews the goals at the end)",
+    )
     exact_shares: int = Field(
         default=60,
         ge=0,

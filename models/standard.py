@@ -20,7 +20,12 @@ class SessionSpec(Frozen):
     kind: SessionKind
     minutes: int = Field(gt=0, le=600)
     count: int = Field(default=1, ge=1, description="occurrences; for individual: per participant")
-    staff: int = Field(default=1, ge=0, description="staff per occurrence (per half: small_group)")
+    staff: int = Field(
+        default=1,
+        ge=0,
+        description="staff per occurrence (per half: small_group); for the team meeting, the "
+        "fewest team members who make it a meeting",
+    )
     leaders: tuple[str, ...] = Field(
         default=(), description="role ids or staff groups who may lead it; empty = anyone"
     )
@@ -36,7 +41,8 @@ class SessionSpec(Frozen):
     interruptible: bool = False
     after: str | None = Field(
         default=None,
-        description="individual: starts after the same participant's session of this id",
+        description="starts after the session of this id ends: an individual session after the "
+        "same participant's, a group session after every occurrence of it",
     )
 
     @model_validator(mode="after")

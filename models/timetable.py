@@ -109,10 +109,13 @@ class Timetable(Frozen):
     def for_course(
         cls, course: Course, sessions: tuple[Session, ...], **extra: object
     ) -> Timetable:
+        # Each person's staff group is written out, so a reader of the file knows who is team
+        # without the standard (R20, R24, R25).
+        staff = tuple(m.model_copy(update={"group": course.group_of(m)}) for m in course.staff)
         return cls(
             standard=course.standard.id,
             course=CourseSection(**course.info.model_dump(), days=course.days),
-            staff=course.staff,
+            staff=staff,
             participants=course.participants,
             rooms=course.rooms,
             programme=course.programme,

@@ -533,3 +533,20 @@ def test_session_after_an_unknown_session(tmp_path: Path) -> None:
     )
     message = one_error(bad(tmp_path, text), "comes after 'interveiw'")
     assert "programme[0].after" in message and "did you mean 'interview'?" in message
+
+
+def test_advice_for_a_second_psychologist_works_when_followed(tmp_path: Path) -> None:
+    """Issue 11: validation's advice for a fifth team-role person must lead to a timetable (or
+    a told impossibility), never to a solver's timetable that fails the checker (exit 4)."""
+    second = edited(
+        "  - id: liik\n",
+        "  - id: psy2\n    name: Outi Toinen\n    role: psychologist\n  - id: liik\n",
+    )
+    code, output = solve_cli(write(tmp_path, second))
+    assert code == 2, output
+    assert "give psy2 'group: other'" in output
+    followed = edited("    role: psychologist\n  - id: liik\n",
+                      "    role: psychologist\n    group: other\n  - id: liik\n", second)  # fmt: skip
+    code, output = solve_cli(write(tmp_path, followed, "followed.yaml"))
+    assert code == 0, output
+    assert "checked: all 30 rules" in output

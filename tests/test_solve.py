@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import TEST_OPTIONS
+from conftest import FIXTURES, TEST_OPTIONS
 
 from models.base import Purpose, SessionKind, StaffGroup
 from models.course import Course
@@ -17,6 +17,7 @@ from models.standard import Standard
 from models.timetable import Session, Timetable
 from scheduler.check import check
 from scheduler.cli import main
+from scheduler.io.timetables import load_timetable
 from scheduler.services.solving import solve
 
 HOUR = 60
@@ -126,3 +127,17 @@ def test_cli_solve_never_overwrites(cli_solve: tuple[Path, str], tmp_path: Path)
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert {name: after[name] for name in before} == before
     assert len(after) == len(before) + 2
+
+
+def test_the_json_names_each_staff_members_group(default_timetable: Timetable) -> None:
+    """The timetable says who is team, special worker or other staff (product.md), so a reader
+    needs no standard file; a group derived from the role is written out too."""
+    data = json.loads(default_timetable.to_json())
+    groups = {member["id"]: member["group"] for member in data["staff"]}
+    assert groups["reum"] == "team" and groups["psy"] == "team"
+    assert groups["ravit"] == "special" and groups["liik"] == "other"
+
+
+def test_an_older_file_without_groups_still_reads(saved_timetable: Timetable) -> None:
+    assert all(member.group is None for member in saved_timetable.staff)
+    assert load_timetable(FIXTURES / "default-timetable.json") == saved_timetable

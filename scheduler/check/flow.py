@@ -330,6 +330,28 @@ def r17_goal_review(ctx: Context) -> RuleResult:
         )
     fails.extend(coverage_issues(ctx, reviews, Purpose.GOAL_REVIEW))
     fails.extend(spec_issues(ctx, ctx.for_rule("R17")))
+    # A review comes after the goals it reviews are set (§6.2: the goals set in the form are
+    # reviewed): each participant's after their first GAS goal meeting.
+    gas = ctx.with_purpose(Purpose.GAS_GOALS)
+    for review in reviews:
+        early = sorted(
+            participant
+            for participant in review.participants
+            if any(
+                participant in goal.participants
+                and (goal.date, goal.end) > (review.date, review.start)
+                for goal in gas
+            )
+        )
+        if early:
+            fails.append(
+                Reason(
+                    en=f"goal review {en.ref(review)} comes before the GAS goals of "
+                    f"{id_list(early)} are set",
+                    fi=f"{fi.ref(review)}: välitarkastelu on ennen kuin tavoitteet on asetettu "
+                    f"({id_list(early)})",
+                )
+            )
     closings = ctx.with_purpose(Purpose.CLOSING)
     if not closings:
         fails.append(

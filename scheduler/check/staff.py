@@ -348,7 +348,13 @@ def r24_special_workers(ctx: Context) -> RuleResult:
 
 
 def r25_other_staff(ctx: Context) -> RuleResult:
-    """R25: other staff are not in team or special-worker roles."""
+    """R25: nobody who acts as a team member or special worker also acts as other staff.
+
+    §7.3: "Työryhmän jäsenenä tai erityistyöntekijänä toimiva henkilö ei voi toimia muuna
+    kuntoutushenkilöstönä" speaks of a person, not a profession: a fifth physiotherapist or a
+    second psychologist may work as other staff. A person is one staff entry; the same name
+    on an other-staff entry and a team or special-worker entry is the same person twice.
+    """
     en, fi = ctx.en, ctx.fi
     other = [m for m in ctx.course.staff if ctx.group_of(m) == StaffGroup.OTHER]
     if not other:
@@ -359,17 +365,26 @@ def r25_other_staff(ctx: Context) -> RuleResult:
                 fi="kurssilla ei ole muuta kuntoutushenkilöstöä",
             ),
         )
-    reserved = ctx.standard.team_roles | ctx.standard.special_workers.roles
-    fails = [
-        Reason(
-            en=f"{en.who(m.id)} counts as other staff, but {m.role} is a team or special-worker "
-            "role",
-            fi=f"{fi.who(m.id)} on merkitty muuksi kuntoutushenkilöstöksi, mutta "
-            f"{fi.role(m.role)} on työryhmän tai erityistyöntekijöiden ammatti",
-        )
-        for m in other
-        if m.role in reserved
-    ]
+    acting = {
+        m.name.strip().casefold(): m
+        for m in ctx.course.staff
+        if ctx.group_of(m) != StaffGroup.OTHER and m.name.strip()
+    }
+    fails = []
+    for member in other:
+        twin = acting.get(member.name.strip().casefold()) if member.name.strip() else None
+        if twin is not None:
+            fails.append(
+                Reason(
+                    en=f"{member.name} is listed as other staff ({member.id}) and as "
+                    f"{say_group(ctx.group_of(twin).value, 'en')} ({twin.id}); a team member or "
+                    "special worker may not also work as other staff",
+                    fi=f"{member.name} on merkitty sekä muuksi kuntoutushenkilöstöksi "
+                    f"({member.id}) että ryhmään {say_group(ctx.group_of(twin).value, 'fi')} "
+                    f"({twin.id}); työryhmän jäsen tai erityistyöntekijä ei voi toimia muuna "
+                    "kuntoutushenkilöstönä",
+                )
+            )
     hours = {m.id: format_duration(ctx.hours.person(m.id).minutes) for m in other}
     return judged(
         "R25",
@@ -444,15 +459,19 @@ def share_result(standard: Standard, minutes_by_group: dict[StaffGroup, int]) ->
 
 
 def r28_staff_meetings(ctx: Context) -> RuleResult:
-    """R28: the team meets during the course (no participants).
+    """R28: the team members meet during the course (no participants).
 
-    The team is its places: a re-plan's stand-in fills the place of whom they replace, so a
-    meeting held before the change, with the person replaced, still had the whole team.
+    §7.1 says the team members hold staff meetings, not when nor that every one attends: a
+    meeting is at least the standard's number of team members (the whole team is a course
+    preference). The team is its places: a re-plan's stand-in fills the place of whom they
+    replace, so one place counts once.
     """
     en, fi = ctx.en, ctx.fi
     meetings = [s for s in ctx.sessions if s.kind == SessionKind.STAFF_MEETING]
     place_of = {m.id: ctx.course.position_of(m) for m in ctx.team()}
     team = set(place_of.values())
+    spec = ctx.mandatory(Purpose.STAFF_MEETING)
+    least = spec.staff if spec is not None else 2
     fails = []
     if not meetings:
         fails.append(
@@ -472,15 +491,15 @@ def r28_staff_meetings(ctx: Context) -> RuleResult:
     def places_in(session: Session) -> set[str]:
         return {place_of[x] for x in session.staff if x in place_of}
 
-    whole = [s for s in meetings if team <= places_in(s)]
-    if meetings and not whole:
+    held = [s for s in meetings if len(places_in(s)) >= least]
+    if meetings and not held:
         fails.append(
             Reason(
-                en="no staff meeting has the whole team: "
-                + "; ".join(f"{s.id} lacks {id_list(team - places_in(s))}" for s in meetings),
-                fi="yhdessäkään työryhmän kokouksessa ei ole koko työryhmää: "
+                en=f"no staff meeting has {least} team members: "
+                + "; ".join(f"{s.id} has {id_list(places_in(s)) or 'none'}" for s in meetings),
+                fi=f"yhdessäkään työryhmän kokouksessa ei ole {least} työryhmän jäsentä: "
                 + "; ".join(
-                    f"{fi.ref(s)} – poissa {id_list(team - places_in(s))}" for s in meetings
+                    f"{fi.ref(s)} – mukana {id_list(places_in(s)) or 'ei ketään'}" for s in meetings
                 ),
             )
         )
@@ -490,8 +509,22 @@ def r28_staff_meetings(ctx: Context) -> RuleResult:
         fails,
         [
             Reason(
-                en=f"the team ({id_list(team)}) meets in {', '.join(en.ref(s) for s in whole)}",
-                fi=f"työryhmä ({id_list(team)}) kokoontuu: {'; '.join(fi.ref(s) for s in whole)}",
+                en="the team meets: "
+                + "; ".join(
+                    f"{en.ref(s)}"
+                    + (
+                        f" (not there: {id_list(team - places_in(s))})"
+                        if team - places_in(s)
+                        else ""
+                    )
+                    for s in held
+                ),
+                fi="työryhmä kokoontuu: "
+                + "; ".join(
+                    f"{fi.ref(s)}"
+                    + (f" (poissa: {id_list(team - places_in(s))})" if team - places_in(s) else "")
+                    for s in held
+                ),
             )
         ],
     )

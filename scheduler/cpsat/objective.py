@@ -65,6 +65,41 @@ def no_pool_after_lunch(ctx: ModelContext) -> list[Term]:
     return terms
 
 
+def _days_outside(occurrence_day_lits: dict[int, cp_model.IntVar], wanted: range) -> Term:
+    """One unit when a session falls on a day outside the wanted range."""
+    return (1, sum(lit for day, lit in occurrence_day_lits.items() if day not in wanted))
+
+
+def whole_team_meeting(ctx: ModelContext) -> list[Term]:
+    """Places of the team missing from the team meeting (R28 asks only that the team meets)."""
+    places = len(ctx.course.team_places())
+    return [
+        (1, places - sum(lit for _, lit in o.staff_in_half("")))
+        for o in ctx.vars.occurrences
+        if o.purpose == Purpose.STAFF_MEETING
+    ]
+
+
+def staff_meeting_midweek(ctx: ModelContext) -> list[Term]:
+    """The team meeting away from the first and the last course day (R28 names no day)."""
+    middle = range(1, ctx.vars.day_count - 1)
+    return [
+        _days_outside(o.day_lit, middle)
+        for o in ctx.vars.occurrences
+        if o.purpose == Purpose.STAFF_MEETING
+    ]
+
+
+def goal_review_midweek(ctx: ModelContext) -> list[Term]:
+    """The goal review between the day the goals are set and the last day (an interim review)."""
+    middle = range(ctx.course.standard.gas_goal_deadline_day, ctx.vars.day_count - 1)
+    return [
+        _days_outside(o.day_lit, middle)
+        for o in ctx.vars.occurrences
+        if o.purpose == Purpose.GOAL_REVIEW
+    ]
+
+
 def exact_shares(ctx: ModelContext) -> list[Term]:
     """Minutes each staff group's hours lie outside the exact percentages of R27's band."""
     model, v, course = ctx.model, ctx.vars, ctx.course
@@ -89,6 +124,9 @@ PREFERENCES = {
     "physician_lectures_early": physician_lectures_early,
     "no_pool_after_lunch": no_pool_after_lunch,
     "exact_shares": exact_shares,
+    "whole_team_meeting": whole_team_meeting,
+    "staff_meeting_midweek": staff_meeting_midweek,
+    "goal_review_midweek": goal_review_midweek,
 }
 
 

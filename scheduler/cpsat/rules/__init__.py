@@ -15,7 +15,7 @@ RULES: tuple[Rule, ...] = (
     timing.add_programme_hours,
     flow.add_small_group_split,
     flow.add_first_day,
-    flow.add_individual_order,
+    flow.add_session_order,
     booking.add_interviews_vs_group,
     booking.add_no_double_booking,
     booking.add_rooms,

@@ -1,8 +1,9 @@
-"""The course flow: small groups, the first day, interviews before goals (R7, R11-R15, R18)."""
+"""The course flow: small groups, the first day, goals after interviews (R7, R12, R15, R17, R18)."""
 
 from __future__ import annotations
 
 from models.base import Purpose, SessionKind
+from models.rules import rule_of_purpose
 from scheduler.cpsat.context import ModelContext
 
 FIRST_DAY = 0
@@ -42,14 +43,23 @@ def add_first_day(ctx: ModelContext) -> None:
         )
 
 
-def add_individual_order(ctx: ModelContext) -> None:
-    """R13, R15: a participant's session that follows another (GAS goals after the interview)."""
+def add_session_order(ctx: ModelContext) -> None:
+    """R15, R17: a session that follows another: a participant's GAS goal meeting after their
+    interview; the group's goal review after every GAS goal meeting (the goals are set)."""
     model, v = ctx.model, ctx.vars
     for occurrence in v.occurrences:
         spec = occurrence.spec
-        if spec is None or spec.after is None or occurrence.participant is None:
+        if spec is None or spec.after is None:
             continue
-        for earlier in v.individual_of(occurrence.participant):
-            if earlier.spec is not None and earlier.spec.id == spec.after:
-                assert occurrence.start is not None and earlier.end is not None
-                ctx.add(model.add(occurrence.start >= earlier.end), "R15")
+        if occurrence.participant is not None:
+            earlier = [
+                o
+                for o in v.individual_of(occurrence.participant)
+                if o.spec and o.spec.id == spec.after
+            ]
+        else:
+            earlier = v.of_spec(spec.after)
+        key = rule_of_purpose(occurrence.purpose)
+        for before in earlier:
+            assert occurrence.start is not None and before.end is not None
+            ctx.add(model.add(occurrence.start >= before.end), key)

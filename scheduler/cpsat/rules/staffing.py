@@ -10,7 +10,7 @@ from scheduler.cpsat.context import ModelContext
 def add_staffing(ctx: ModelContext) -> None:
     """R9, R18, R19, R23, R28: each session (half) has its number of staff, all allowed to lead
     it by its own list and its theme, with the roles it requires (the physician at the closing);
-    the team meeting has every place of the team (a stand-in may fill a place)."""
+    the team meeting has at least its number of the team's places (a stand-in fills a place)."""
     model, v, course = ctx.model, ctx.vars, ctx.course
     places = course.team_places()
     for occurrence in v.occurrences:
@@ -20,14 +20,18 @@ def add_staffing(ctx: ModelContext) -> None:
         key = rule_of_purpose(occurrence.purpose)
         for half in occurrence.halves:
             lits = dict(occurrence.staff_in_half(half))
-            ctx.add(model.add(sum(lits.values()) == spec.staff), key)
+            if occurrence.purpose == Purpose.STAFF_MEETING:
+                # At least `staff` places of the team meet, each place once (a stand-in and
+                # whom they replace are one place); more is the whole_team_meeting preference.
+                for members in places.values():
+                    fillers = [lits[m.id] for m in members if m.id in lits]
+                    ctx.add(model.add(sum(fillers) <= 1), key)
+                ctx.add(model.add(sum(lits.values()) >= spec.staff), key)
+            else:
+                ctx.add(model.add(sum(lits.values()) == spec.staff), key)
             for role in spec.required_roles:
                 with_role = [lit for sid, lit in lits.items() if course.member(sid).role == role]
                 ctx.add(model.add_bool_or(with_role), key)
-            if occurrence.purpose == Purpose.STAFF_MEETING:
-                for members in places.values():
-                    fillers = [lits[m.id] for m in members if m.id in lits]
-                    ctx.add(model.add_bool_or(fillers), key)
 
 
 def add_team(ctx: ModelContext) -> None:
