@@ -244,6 +244,17 @@ class CourseVars:
             for lit in o.staff_lits_of(staff_id)
         )
 
+    @property
+    def half_a_size(self) -> cp_model.LinearExpr | int:
+        """R7: how many participants small group A has (B has the rest)."""
+        return sum(self.in_half_a.values())
+
+    def half_size(self, half: str) -> cp_model.LinearExpr | int:
+        """How many participants a small group ('A' or 'B') has; everyone for the whole group."""
+        if half == "A":
+            return self.half_a_size
+        return len(self.in_half_a) - self.half_a_size if half == "B" else len(self.in_half_a)
+
     def day_origin(self, day: int) -> int:
         return day * self.slots_per_day
 

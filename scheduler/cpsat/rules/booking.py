@@ -133,8 +133,14 @@ def add_rooms(ctx: ModelContext) -> None:
             lits = dict(occurrence.rooms_in_half(half))
             ctx.add(model.add_exactly_one(lits.values()), "R30")
             for room_id, lit in lits.items():
-                if not room_fits(course, spec, course.room(room_id)):
+                room = course.room(room_id)
+                if not room_fits(course, spec, room):
                     ctx.add(model.add(lit == 0), "R30")
+                elif occurrence.kind == SessionKind.SMALL_GROUP:
+                    # A small group's size is chosen with the split: its room must hold it.
+                    ctx.add(
+                        model.add(v.half_size(half) <= room.capacity).only_enforce_if(lit), "R30"
+                    )
                 by_room[room_id].append(
                     model.new_optional_interval_var(
                         occurrence.start,
