@@ -35,12 +35,10 @@ from scheduler.domain.sessions import (
     total_staff_minutes,
 )
 from scheduler.errors import CourseWarning, InputError, combine
-from scheduler.io.documents import SourceDocument, YamlDocument, dotted_path
+from scheduler.io.documents import SourceDocument, YamlDocument
 from scheduler.words import hours, joined, person, role_name
 
 Loc = tuple[Any, ...]
-# The largest number a course file may hold in a count, a length or a weight.
-MAX_NUMBER = 100_000
 WEEKDAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 GROUPS = tuple(group.value for group in StaffGroup)
 
@@ -232,8 +230,6 @@ class _CourseCheck:
         self.day_window = course.info.day_window
 
     def run(self) -> list[CourseWarning]:
-        if self.sizes():
-            self.found.raise_errors()  # absurd numbers would only make the checks below absurd
         self.course_info()
         self.days_of_week()
         self.holidays()
@@ -265,39 +261,6 @@ class _CourseCheck:
         if spec in self.course.programme:
             return f"session {spec.id!r}"
         return f"the standard's session {spec.id!r}"
-
-    # numbers
-
-    def sizes(self) -> bool:
-        """Numbers far beyond any course week (a typo, or a unit mixed up) are errors before they
-        reach the solver, whose arithmetic is 64-bit. True when one was found."""
-        course = self.course
-        numbers: list[tuple[Loc, float | None, str]] = []
-        for index, member in enumerate(course.staff):
-            numbers.append((("staff", index, "max_minutes"), member.max_minutes, "minutes"))
-        for index, room in enumerate(course.rooms):
-            numbers.append((("rooms", index, "capacity"), room.capacity, "people"))
-            numbers.append((("rooms", index, "offsite_minutes"), room.offsite_minutes, "minutes"))
-            numbers.append((("rooms", index, "offsite_km"), room.offsite_km, "km"))
-        for index, spec in enumerate(course.programme):
-            for field in ("minutes", "count", "staff"):
-                numbers.append((("programme", index, field), getattr(spec, field), field))
-        for field in type(course.preferences).model_fields:
-            numbers.append((("preferences", field), getattr(course.preferences, field), ""))
-        found = False
-        for loc, value, unit in numbers:
-            if value is not None and value > MAX_NUMBER:
-                found = True
-                shown = f"{value:g}" if isinstance(value, float) else str(value)
-                shown = shown if len(shown) <= 12 else f"{shown[:9]}..."
-                self.found.error(
-                    loc,
-                    f"{dotted_path(loc)} = {shown} is far too large for a course week "
-                    f"(at most {MAX_NUMBER:,}{' ' + unit if unit else ''}); check the number".replace(
-                        f"{MAX_NUMBER:,}", f"{MAX_NUMBER:,}".replace(",", " ")
-                    ),
-                )
-        return found
 
     # course section
 
