@@ -34,11 +34,14 @@ class Frozen(BaseModel):
 
 # Bounds on what a course or a timetable may hold: far beyond any real course week, and low
 # enough that no file can make the tool hang or fill the memory (issue 12).
-MAX_STAFF: Final = 100
-MAX_PARTICIPANTS: Final = 100
-MAX_ROOMS: Final = 100
-MAX_PROGRAMME: Final = 200
-MAX_SESSIONS: Final = 2000
+# (The standard's week: 8 staff, 10 participants, 53 sessions; the workbook of a timetable at
+# these bounds takes some seconds to write.)
+MAX_STAFF: Final = 50
+MAX_PARTICIPANTS: Final = 50
+MAX_ROOMS: Final = 50
+MAX_PROGRAMME: Final = 100
+MAX_SESSIONS: Final = 500
+MAX_BOOKINGS: Final = 3000  # places of people in sessions, each a row in a person's plan
 MAX_DAYS: Final = 31
 MAX_WINDOWS: Final = 24  # time windows in one day
 DAY_MINUTES: Final = 24 * 60

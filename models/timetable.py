@@ -12,6 +12,7 @@ from typing import Final, Literal
 from pydantic import Field, model_validator
 
 from models.base import (
+    MAX_BOOKINGS,
     MAX_DAYS,
     MAX_PARTICIPANTS,
     MAX_PROGRAMME,
@@ -125,6 +126,17 @@ class Timetable(Frozen):
     tool_version: str | None = None
     previous: str | None = Field(default=None, description="the timetable this one re-plans")
     changes: tuple[Change, ...] = Field(default=(), max_length=MAX_SESSIONS)
+
+    @model_validator(mode="after")
+    def _bounded_bookings(self) -> Timetable:
+        for field in ("staff", "participants"):
+            places = sum(len(getattr(session, field)) for session in self.sessions)
+            if places > MAX_BOOKINGS:
+                raise ValueError(
+                    f"the sessions list {field} {places} times in all; a course week has a few "
+                    f"hundred (at most {MAX_BOOKINGS})"
+                )
+        return self
 
     @classmethod
     def for_course(

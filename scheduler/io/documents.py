@@ -109,7 +109,7 @@ def dotted_path(loc: tuple[Any, ...]) -> str:
 # Bounds on an input file: far beyond any course, plan or change file, and low enough that no
 # file can make the reader hang or fill the memory (a YAML alias "bomb" repeats one part
 # billions of times in a few lines).
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = 512_000  # the example files are under 10 KB; PyYAML reads some 100 KB a second
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 MAX_TEXT = 1000  # characters in one text (a name, a title, an id)
@@ -131,7 +131,7 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
         raise InputError(
             name,
             "",
-            f"is larger than {limit // 1_000_000} MB, far larger than {what} ever is; "
+            f"is larger than {limit // 1000} KB, far larger than {what} ever is; "
             "check that it is the right file",
         )
     return raw
@@ -523,11 +523,15 @@ _FIELD_OF_MESSAGE = {
     "lunch window": ("lunch", "window"),
     "lunch of": ("lunch", "minutes"),
     "language must be": ("language",),
+    "the course days must": ("days",),
+    "the sessions list": ("sessions",),
 }
 _FIX_OF_CHECK = {
     ("lunch", "window"): "move the lunch window inside course.day_window",
     ("lunch", "minutes"): "shorten the lunch or widen its window",
     ("language",): "write fi or en",
+    ("days",): "list each course day once, the first day first",
+    ("sessions",): "check that it is the right file",
 }
 
 

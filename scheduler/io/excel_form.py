@@ -189,6 +189,7 @@ class ExcelDocument:
 # (a few KB of zip can unpack to gigabytes), within a second.
 MAX_FORM_BYTES = 5_000_000
 MAX_FORM_UNPACKED = 20_000_000
+MAX_MERGED_CELLS = 10_000  # a merge is a day range or a few rows, never a whole sheet
 
 
 def read_course_form(path: Path) -> ExcelDocument:
@@ -295,12 +296,25 @@ class _FilledSheet:
             top_left = cells.get((merged.min_row, merged.min_col))
             if top_left is None:
                 continue
-            for row in range(merged.min_row, min(merged.max_row, last_row) + 1):
-                for column in range(merged.min_col, min(merged.max_col, last_column) + 1):
+            rows = range(merged.min_row, min(merged.max_row, last_row) + 1)
+            columns = range(merged.min_col, min(merged.max_col, last_column) + 1)
+            if len(rows) * len(columns) > MAX_MERGED_CELLS:
+                raise InputError(
+                    name,
+                    f"sheet '{self.title}', cells {merged.coord}",
+                    f"one merged cell covers more than {MAX_MERGED_CELLS:,} cells of the form; "
+                    "unmerge it and fill in the cells it should cover".replace(",", " "),
+                )
+            for row in rows:
+                for column in columns:
                     cells[(row, column)] = top_left
         self._cells = cells
         self.max_row = last_row
         self.max_column = last_column
+
+    def filled_rows(self, first: int) -> list[int]:
+        """The rows from `first` on that hold anything, in order."""
+        return sorted({row for row, _ in self._cells if row >= first})
 
     def cell(self, row: int, column: int) -> _Value:
         value = self._cells.get((row, column))
@@ -327,11 +341,15 @@ class _Reader:
         return InputError(self.name, f"sheet '{cell.sheet}', cell {cell.ref}", message)
 
     def key_values(
-        self, sheet: Any, index: int, fields: Mapping[str, tuple[Loc, str, str]], section: str
+        self,
+        sheet: _FilledSheet,
+        index: int,
+        fields: Mapping[str, tuple[Loc, str, str]],
+        section: str,
     ) -> None:
         self.cells[(section,)] = Cell(sheet.title, index, 1, 1)
         self.data.setdefault(section, {})
-        for row in range(2, sheet.max_row + 1):
+        for row in sheet.filled_rows(2):
             key, value = sheet.cell(row, 2).value, sheet.cell(row, 3).value
             key_cell = Cell(sheet.title, index, row, 2)
             if _blank(key):
@@ -357,7 +375,7 @@ class _Reader:
 
     def table(
         self,
-        sheet: Any,
+        sheet: _FilledSheet,
         index: int,
         section: str,
         columns: dict[str, tuple[Loc, str, str]],
@@ -390,7 +408,7 @@ class _Reader:
             loc, kind, _ = columns[key]
             layout[column] = (loc, kind)
         entries: list[dict[str, Any]] = []
-        for row in range(FIRST_ROW, sheet.max_row + 1):
+        for row in sheet.filled_rows(FIRST_ROW):
             values = {column: sheet.cell(row, column).value for column in layout}
             if all(_blank(value) for value in values.values()):
                 continue

@@ -20,7 +20,7 @@ from typing import Any
 
 import holidays
 
-from models.base import StaffGroup, TimeWindow, format_clock
+from models.base import MAX_SESSIONS, StaffGroup, TimeWindow, format_clock
 from models.course import Course, Participant, Room, StaffMember
 from models.rules import rule_of_purpose
 from models.standard import WEEKDAYS, SessionSpec, Standard
@@ -28,7 +28,9 @@ from scheduler.domain.people import available_minutes
 from scheduler.domain.sessions import (
     counts_staff_hours,
     eligible,
+    halves,
     lunch_minutes,
+    occurrences,
     programme_minutes,
     session_minutes,
     small_group_minutes,
@@ -230,6 +232,8 @@ class _CourseCheck:
         self.day_window = course.info.day_window
 
     def run(self) -> list[CourseWarning]:
+        if self.too_many_sessions():
+            self.found.raise_errors()  # the checks below would only take long to say more
         self.course_info()
         self.days_of_week()
         self.holidays()
@@ -261,6 +265,22 @@ class _CourseCheck:
         if spec in self.course.programme:
             return f"session {spec.id!r}"
         return f"the standard's session {spec.id!r}"
+
+    def too_many_sessions(self) -> bool:
+        """A week holds at most MAX_SESSIONS sessions: counts, or a programme of individual
+        sessions times the participants, beyond that are a typo (and would make the search
+        take the memory of the machine). True when so."""
+        course = self.course
+        total = sum(occurrences(course, spec) * halves(spec) for spec in course.sessions)
+        if total <= MAX_SESSIONS:
+            return False
+        self.found.error(
+            ("programme",),
+            f"the standard's sessions and the programme make {total} sessions in the week; "
+            f"a timetable holds at most {MAX_SESSIONS}: check the counts (an individual "
+            "session is held once per participant)",
+        )
+        return True
 
     # course section
 
