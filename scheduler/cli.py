@@ -1,7 +1,8 @@
 """`kurssi`: the command line. A thin layer: the library does the work, this turns its errors
 into messages and exit codes.
 
-Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error.
+Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error,
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ from scheduler.services.solving import Progress, SolveOptions, solve
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error."
+    "Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error, "
+    "130 interrupted (Ctrl-C)."
 )
 
 

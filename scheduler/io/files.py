@@ -38,6 +38,11 @@ _TEMPORARY = re.compile(rf"^{re.escape(TEMPORARY_PREFIX)}(\d+)-.*{re.escape(TEMP
 # A temporary file of a process still running is another run's work in progress, unless it is
 # this old (a process id can be taken again by a later process).
 STALE_SECONDS = 24 * 3600
+# Temporary files are made readable by their owner only; a finished output gets the mode any
+# new file gets here (the umask, read once: setting it is the only way to read it).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+OUTPUT_MODE = 0o666 & ~_UMASK
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,7 @@ def write_together(folder: Path, outputs: Sequence[Output]) -> list[Path]:
             os.close(handle)
             temporaries.append(Path(name))
             output.write(Path(name))
+            os.chmod(name, OUTPUT_MODE)
         stems = [
             fitted_stem(output.stem, MAX_NAME_BYTES - NUMBER_ROOM - len(output.suffix.encode()))
             for output in outputs
@@ -240,6 +246,7 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
     temporary = Path(name)
     try:
         write(temporary)
+        os.chmod(temporary, OUTPUT_MODE)
         with deferred_interrupt():
             _take_name(temporary, path)
     finally:
