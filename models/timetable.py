@@ -26,6 +26,7 @@ from models.base import (
     Purpose,
     SessionKind,
     Text,
+    day_dates,
     format_clock,
 )
 from models.course import (
@@ -94,9 +95,11 @@ class CourseSection(CourseInfo):
     days: tuple[CourseDate, ...] = Field(min_length=1, max_length=MAX_DAYS)
 
     @model_validator(mode="after")
-    def _days_in_order(self) -> CourseSection:
-        if any(later <= earlier for earlier, later in zip(self.days, self.days[1:], strict=False)):
-            raise ValueError("the course days must be listed in order, each once")
+    def _days_from_first_day(self) -> CourseSection:
+        if self.days != day_dates(self.first_day, len(self.days)):
+            raise ValueError(
+                "the course days must be the days from first_day on, one after another"
+            )
         return self
 
 

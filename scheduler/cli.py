@@ -292,6 +292,8 @@ def export_command(
     """
     check_output_folder(out_dir)
     timetable = load_timetable(timetable_file)
+    if fmt == "xlsx":  # the workbook's hours and report read the course under its standard
+        course_of(timetable, load_standard(timetable.standard), timetable_file)
     paths = export_timetable(
         timetable,
         fmt,

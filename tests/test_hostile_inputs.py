@@ -389,7 +389,11 @@ TAMPERED: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     "a session twice": (lambda d: d["sessions"].append(d["sessions"][1]), "appears twice"),
     "no days": (lambda d: d["course"].update(days=[]), "course.days"),
     "a day in the year 9999": (lambda d: d["course"].update(days=["9999-12-31"]), "2099-12-31"),
-    "days out of order": (lambda d: d["course"]["days"].reverse(), "in order"),
+    "days out of order": (lambda d: d["course"]["days"].reverse(), "one after another"),
+    "days with a gap": (
+        lambda d: d["course"].update(days=["2027-03-08", "2027-06-01"]),
+        "one after another",
+    ),
     "an unknown staff id in a session": (
         lambda d: d["sessions"][1].update(staff=["nobody"]),
         "'nobody'",
@@ -432,6 +436,41 @@ def test_a_tampered_timetable_is_refused_by_every_command(
         assert_clean(run, case, {2})
         error_line(run, "t.json", words)
         assert case.written() == []
+
+
+def test_a_programme_id_the_standard_uses_is_refused_where_the_standard_is_read(
+    runner: KurssiRunner, tmp_path: Path
+) -> None:
+    for command in ("check", "export xlsx", "resolve"):
+        args = COMMANDS[command]
+        case = Case(tmp_path / command.replace(" ", "-"))
+        source = case.timetable("t.json", lambda d: d["programme"][0].update(id="opening"))
+        out = [] if command == "check" else ["--out", str(case.out)]
+        run = runner.run(args[0], source, *args[1:], *out, timeout=30)
+        assert_clean(run, case, {2})
+        error_line(run, "t.json", "'opening' appears twice")
+
+
+UNTIMELY: dict[str, Callable[[dict[str, Any]], object]] = {
+    "gym allowed only on day 9 of 5": lambda d: d["programme"][0].update(days=[9]),
+    "every GAS goal meeting after the course": lambda d: [
+        s.update(date="2027-03-15") for s in d["sessions"] if s["id"].startswith("gas_goals")
+    ],
+    "a session ending at 24:00": lambda d: d["sessions"][1].update(start="23:00", end="24:00"),
+}
+
+
+@pytest.mark.parametrize("name", list(UNTIMELY))
+def test_sessions_at_odd_times_are_judged_not_crashed_on(
+    runner: KurssiRunner, case: Case, name: str
+) -> None:
+    source = case.timetable("t.json", UNTIMELY[name])
+    for lang in ("fi", "en"):
+        run = runner.run("check", source, "--lang", lang, timeout=30)
+        assert_clean(run, case, {1})
+        assert "EI TÄYTY" in run.stdout if lang == "fi" else "FAIL" in run.stdout
+    run = runner.run("export", source, "--format", "ics", "--out", case.out, timeout=30)
+    assert_clean(run, case, {0})
 
 
 # -- calendars ---------------------------------------------------------------------------------

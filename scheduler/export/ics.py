@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -31,7 +31,9 @@ def _text(value: str) -> vText:
 
 
 def _local(day: date, minutes: int) -> datetime:
-    return datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=TIMEZONE)
+    """A clock time of a day in Helsinki; 24:00 is the next day's midnight."""
+    midnight = datetime.combine(day, time())
+    return (midnight + timedelta(minutes=minutes)).replace(tzinfo=TIMEZONE)
 
 
 def _course_key(timetable: Timetable) -> str:

@@ -530,7 +530,7 @@ _FIX_OF_CHECK = {
     ("lunch", "window"): "move the lunch window inside course.day_window",
     ("lunch", "minutes"): "shorten the lunch or widen its window",
     ("language",): "write fi or en",
-    ("days",): "list each course day once, the first day first",
+    ("days",): "list the course's days from its first day on",
     ("sessions",): "check that it is the right file",
 }
 
