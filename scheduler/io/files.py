@@ -273,11 +273,3 @@ def free_path(path: Path) -> Path:
         if not candidate.exists():
             return candidate
         n += 1
-
-
-def free_stem(directory: Path, stem: str, suffixes: tuple[str, ...]) -> str:
-    """A file stem for which no file with any of the suffixes exists yet, so outputs pair up."""
-    candidate, n = stem, 2
-    while any((directory / f"{candidate}{suffix}").exists() for suffix in suffixes):
-        candidate, n = f"{stem}-{n}", n + 1
-    return candidate
