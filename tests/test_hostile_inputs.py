@@ -242,6 +242,13 @@ RESOURCE_CASES: dict[str, tuple[str, str, str]] = {
     # name: (file name, text, words of the message)
     "alias bomb": ("bomb.yaml", alias_bomb(), "aliases"),
     "an alias inside its own anchor": ("loop.yaml", "course: &a [*a, *a]\n", "aliases"),
+    "aliases nested 8000 deep": (
+        "chain.yaml",
+        "a0: &a0 [[x]]\n"
+        + "".join(f"a{n}: &a{n} {'[' * 20}*a{n - 1}{']' * 20}\n" for n in range(1, 400))
+        + "course: *a399\n",
+        "aliases",
+    ),
     "2000 nested lists": ("deep.yaml", "course: " + "[" * 2000 + "]" * 2000 + "\n", "nested"),
     "300 nested mappings": (
         "deep-map.yaml",

@@ -137,22 +137,24 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
     return raw
 
 
-def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
-    """How many nodes the document has once every alias is written out (each node counted
-    once per place it appears), computed once per node: no expansion needed."""
-    known = sizes.get(id(node))
-    if known is not None:
-        return known
-    sizes[id(node)] = MAX_NODES + 1  # an alias inside its own anchor repeats without end
-    size = 1
+def _expanded_size(node: yaml.Node, known: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """How many nodes the document has, and how deep it nests, once every alias is written
+    out; computed once per node, without writing anything out. An alias inside its own
+    anchor (a document without end) counts as too big."""
+    found = known.get(id(node))
+    if found is not None:
+        return found
+    known[id(node)] = (MAX_NODES + 1, MAX_DEPTH + 1)  # reached again while in progress
+    children: list[yaml.Node] = []
     if isinstance(node, yaml.MappingNode):
-        size += sum(
-            _expanded_size(key, sizes) + _expanded_size(value, sizes) for key, value in node.value
-        )
+        children = [part for pair in node.value for part in pair]
     elif isinstance(node, yaml.SequenceNode):
-        size += sum(_expanded_size(item, sizes) for item in node.value)
-    sizes[id(node)] = min(size, MAX_NODES + 1)
-    return sizes[id(node)]
+        children = list(node.value)
+    measured = [_expanded_size(child, known) for child in children]
+    size = 1 + sum(size for size, _ in measured)
+    depth = 1 + max((depth for _, depth in measured), default=0)
+    known[id(node)] = (min(size, MAX_NODES + 1), min(depth, MAX_DEPTH + 1))
+    return known[id(node)]
 
 
 def _node_marks(
@@ -199,13 +201,15 @@ def read_yaml(path: Path) -> YamlDocument:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            if node is not None and _expanded_size(node, {}) > MAX_NODES:
+            size, depth = _expanded_size(node, {}) if node is not None else (0, 0)
+            if size > MAX_NODES or depth > MAX_DEPTH:
                 raise InputError(
                     name,
                     "",
-                    f"holds more than {MAX_NODES // 1000} thousand values once its aliases "
-                    "(*name) are written out; a course file holds a few thousand: write the "
-                    "values out, or check that it is the right file",
+                    f"holds more than {MAX_NODES // 1000} thousand values, or nests more than "
+                    f"{MAX_DEPTH} levels deep, once its aliases (*name) are written out; a "
+                    "course file holds a few thousand: write the values out, or check that it "
+                    "is the right file",
                 )
             if node is not None:
                 _node_marks(node, (), marks, twice)
