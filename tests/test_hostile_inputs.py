@@ -211,6 +211,18 @@ def test_a_staff_id_cannot_name_a_path(runner: KurssiRunner, case: Case) -> None
     error_line(run, "staff[3].id", "one plain word")
 
 
+@pytest.mark.parametrize(
+    ("flag", "value"), [("--add-staff", "../x:physiotherapist"), ("--replace", "pt1=x y")]
+)
+def test_a_staff_id_from_a_flag_cannot_name_a_path(
+    runner: KurssiRunner, case: Case, flag: str, value: str
+) -> None:
+    source = case.timetable("t.json")
+    run = runner.run("resolve", source, flag, value, "--out", case.out, "--time-limit", "1")
+    assert_clean(run, case, {2})
+    error_line(run, flag, "one plain word")
+
+
 def test_an_out_folder_under_a_file_is_refused(runner: KurssiRunner, case: Case) -> None:
     blocker = case.file("blocker", "a file")
     source = case.timetable("t.json")
