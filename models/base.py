@@ -5,18 +5,57 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    model_validator,
+)
 
 Language = str  # "fi" or "en"
 LANGUAGES: tuple[Language, ...] = ("fi", "en")
 
 
 class Frozen(BaseModel):
-    """Immutable model that rejects unknown fields, so a typo in a file is an error, not a no-op."""
+    """Immutable model that rejects unknown fields, so a typo in a file is an error, not a no-op.
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    No number is infinite or NaN: a file cannot smuggle one into sums, comparisons or a cell.
+    """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=True, allow_inf_nan=False
+    )
+
+
+# Bounds on what a course or a timetable may hold: far beyond any real course week, and low
+# enough that no file can make the tool hang or fill the memory (issue 12).
+# (The standard's week: 8 staff, 10 participants, 53 sessions; the workbook of a timetable at
+# these bounds takes some seconds to write.)
+MAX_STAFF: Final = 50
+MAX_PARTICIPANTS: Final = 50
+MAX_ROOMS: Final = 50
+MAX_PROGRAMME: Final = 100
+MAX_SESSIONS: Final = 500
+MAX_BOOKINGS: Final = 3000  # places of people in sessions, each a row in a person's plan
+MAX_DAYS: Final = 31
+MAX_WINDOWS: Final = 24  # time windows in one day
+DAY_MINUTES: Final = 24 * 60
+WEEK_MINUTES: Final = 7 * DAY_MINUTES
+FIRST_DATE: Final = date(2000, 1, 1)
+LAST_DATE: Final = date(2099, 12, 31)
+
+# An id is one plain word: it names files (a staff member's calendar, a plan course's outputs),
+# sheets and command-line arguments.
+PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+MAX_ID_LENGTH: Final = 40
+Id = Annotated[str, StringConstraints(pattern=PLAIN_NAME.pattern, max_length=MAX_ID_LENGTH)]
+# A date a course can be on; beyond these the calendar arithmetic of a week runs out of years.
+CourseDate = Annotated[date, Field(ge=FIRST_DATE, le=LAST_DATE)]
 
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -27,6 +66,8 @@ def parse_clock(value: Any) -> int:
     if isinstance(value, bool):
         raise ValueError("expected a clock time like '08:15'")
     if isinstance(value, int):
+        if not 0 <= value <= DAY_MINUTES:
+            raise ValueError("expected a clock time between 00:00 and 24:00")
         return value
     if isinstance(value, str):
         match = _CLOCK.match(value.strip())

@@ -5,11 +5,27 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from models.base import Frozen, Language, StaffGroup, Window, day_dates
+from models.base import (
+    DAY_MINUTES,
+    MAX_DAYS,
+    MAX_PARTICIPANTS,
+    MAX_PROGRAMME,
+    MAX_ROOMS,
+    MAX_STAFF,
+    MAX_WINDOWS,
+    WEEK_MINUTES,
+    CourseDate,
+    Frozen,
+    Id,
+    Language,
+    StaffGroup,
+    Window,
+    day_dates,
+)
 from models.standard import SessionSpec, Standard
 
 
@@ -26,14 +42,14 @@ class Lunch(Frozen):
 
 
 class DayBounds(Frozen):
-    min_minutes: int = Field(ge=0)
-    max_minutes: int = Field(ge=0)
+    min_minutes: int = Field(ge=0, le=DAY_MINUTES)
+    max_minutes: int = Field(ge=0, le=DAY_MINUTES)
 
 
 class CourseInfo(Frozen):
     title: str
     standard: str
-    first_day: date
+    first_day: CourseDate
     form: CourseForm = CourseForm.OUTPATIENT
     day_window: Window
     lunch: Lunch
@@ -59,25 +75,32 @@ class CourseInfo(Frozen):
 class StaffExperience(Frozen):
     """R21 facts, within the standard's window of years."""
 
-    rheumatology_years: float | None = None
-    rheumatology_hours: float | None = None
-    group_leading_hours: float | None = None
+    rheumatology_years: float | None = Field(default=None, ge=0, le=100)
+    rheumatology_hours: float | None = Field(default=None, ge=0, le=1_000_000)
+    group_leading_hours: float | None = Field(default=None, ge=0, le=1_000_000)
+
+
+# Per date the windows of a person or room (a course has at most MAX_DAYS days).
+DayWindows = Annotated[
+    dict[date, Annotated[tuple[Window, ...], Field(max_length=MAX_WINDOWS)]],
+    Field(max_length=MAX_DAYS),
+]
 
 
 class StaffMember(Frozen):
-    id: str
+    id: Id
     name: str = ""
     role: str
     group: StaffGroup | None = Field(default=None, description="derived from the role if absent")
     course_lead: bool = False
-    availability: dict[date, tuple[Window, ...]] = Field(
+    availability: DayWindows = Field(
         default_factory=dict,
         description="per date the windows they can work; a date absent = the whole day window; "
         "an empty list = not available that day",
     )
-    max_minutes: int | None = Field(default=None, ge=0)
+    max_minutes: int | None = Field(default=None, ge=0, le=WEEK_MINUTES)
     experience: StaffExperience = StaffExperience()
-    replaces: str | None = Field(
+    replaces: Id | None = Field(
         default=None,
         description="a re-plan's stand-in: the staff member whose place (and R20 hours) they take",
     )
@@ -88,10 +111,10 @@ class StaffMember(Frozen):
 
 
 class Participant(Frozen):
-    id: str
+    id: Id
     name: str | None = Field(default=None, description="never shown unless asked for")
     small_group: Literal["A", "B"] | None = None
-    unavailable: dict[date, tuple[Window, ...]] = Field(
+    unavailable: DayWindows = Field(
         default_factory=dict, description="e.g. a late arrival; individual sessions avoid these"
     )
     leaves: datetime | None = Field(
@@ -103,13 +126,15 @@ class Participant(Frozen):
 
 
 class Room(Frozen):
-    id: str
+    id: Id
     name: str = ""
     kind: str
-    capacity: int = Field(default=12, ge=1)
-    offsite_minutes: int = Field(default=0, ge=0, description="one-way transfer time (R30)")
-    offsite_km: float | None = Field(default=None, ge=0)
-    unavailable: dict[date, tuple[Window, ...]] = Field(
+    capacity: int = Field(default=12, ge=1, le=1000)
+    offsite_minutes: int = Field(
+        default=0, ge=0, le=DAY_MINUTES, description="one-way transfer time (R30)"
+    )
+    offsite_km: float | None = Field(default=None, ge=0, le=10_000)
+    unavailable: DayWindows = Field(
         default_factory=dict, description="times the room cannot be used (R29, R30)"
     )
 
@@ -118,47 +143,62 @@ class Room(Frozen):
         return self.offsite_minutes > 0
 
 
+# A weight far above any that tips the balance between the wishes, well inside the solver's
+# integer range however many minutes it multiplies.
+MAX_WEIGHT = 10_000
+
+
 class Preferences(Frozen):
     """Soft wishes with weights: 0 switches one off. Penalties are in minutes or counts."""
 
     balanced_days: int = Field(
-        default=1, ge=0, description="per minute a day's programme is off 5 h"
+        default=1, ge=0, le=MAX_WEIGHT, description="per minute a day's programme is off 5 h"
     )
-    no_idle_gaps: int = Field(default=1, ge=0, description="per minute of idle time in a group day")
+    no_idle_gaps: int = Field(
+        default=1, ge=0, le=MAX_WEIGHT, description="per minute of idle time in a group day"
+    )
     physician_lectures_early: int = Field(
-        default=30, ge=0, description="per course day a lecture is later than day 1"
+        default=30, ge=0, le=MAX_WEIGHT, description="per course day a lecture is later than day 1"
     )
     no_pool_after_lunch: int = Field(
-        default=60, ge=0, description="per off-site session starting within the gap after lunch"
+        default=60,
+        ge=0,
+        le=MAX_WEIGHT,
+        description="per off-site session starting within the gap after lunch",
     )
-    pool_after_lunch_gap_minutes: int = Field(default=60, ge=0)
+    pool_after_lunch_gap_minutes: int = Field(default=60, ge=0, le=DAY_MINUTES)
     balanced_small_groups: int = Field(
         default=60,
         ge=0,
+        le=MAX_WEIGHT,
         description="per participant by which the two small groups are uneven (R7 asks for "
         "two small groups, not equal ones)",
     )
     whole_team_meeting: int = Field(
         default=120,
         ge=0,
+        le=MAX_WEIGHT,
         description="per place of the team missing from the team meeting (R28 asks the team "
         "members to meet; the whole team is the habit, not the rule)",
     )
     staff_meeting_midweek: int = Field(
         default=30,
         ge=0,
+        le=MAX_WEIGHT,
         description="per team meeting held on the first or the last course day (R28 names no "
         "day; mid-week the team has the participants' progress to talk over)",
     )
     goal_review_midweek: int = Field(
         default=30,
         ge=0,
+        le=MAX_WEIGHT,
         description="per goal review held on the day the goals are set or on the last course "
         "day (R17: an interim review; the closing discussion reviews the goals at the end)",
     )
     exact_shares: int = Field(
         default=60,
         ge=0,
+        le=MAX_WEIGHT,
         description=(
             "per minute a staff group's hours lie outside the standard's exact percentages "
             "(R27 also accepts their rounding to whole hours; inside the exact band reads right "
@@ -172,10 +212,10 @@ class Course(Frozen):
 
     standard: Standard
     info: CourseInfo
-    staff: tuple[StaffMember, ...]
-    participants: tuple[Participant, ...]
-    rooms: tuple[Room, ...]
-    programme: tuple[SessionSpec, ...]
+    staff: tuple[StaffMember, ...] = Field(max_length=MAX_STAFF)
+    participants: tuple[Participant, ...] = Field(max_length=MAX_PARTICIPANTS)
+    rooms: tuple[Room, ...] = Field(max_length=MAX_ROOMS)
+    programme: tuple[SessionSpec, ...] = Field(max_length=MAX_PROGRAMME)
     preferences: Preferences = Preferences()
 
     @model_validator(mode="after")

@@ -5,9 +5,11 @@ Another Kela course type is another data file, not a code change.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, model_validator
 
-from models.base import Frozen, Purpose, SessionKind, StaffGroup, Text
+from models.base import MAX_DAYS, Frozen, Id, Purpose, SessionKind, StaffGroup, Text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -15,14 +17,17 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 class SessionSpec(Frozen):
     """A kind of session to hold: the standard's mandatory ones and a course's own programme."""
 
-    id: str
+    id: Id
     title: Text
     kind: SessionKind
     minutes: int = Field(gt=0, le=600)
-    count: int = Field(default=1, ge=1, description="occurrences; for individual: per participant")
+    count: int = Field(
+        default=1, ge=1, le=50, description="occurrences; for individual: per participant"
+    )
     staff: int = Field(
         default=1,
         ge=0,
+        le=20,
         description="staff per occurrence (per half: small_group); for the team meeting, the "
         "fewest team members who make it a meeting",
     )
@@ -33,8 +38,10 @@ class SessionSpec(Frozen):
         default=(), description="at least one staff member of each of these roles takes part"
     )
     rooms: tuple[str, ...] = Field(default=(), description="room kinds; empty = needs no room")
-    days: tuple[int, ...] = Field(
-        default=(), description="allowed course days, 1-based; -1 is the last day; empty = any"
+    days: tuple[Annotated[int, Field(ge=-MAX_DAYS, le=MAX_DAYS)], ...] = Field(
+        default=(),
+        max_length=MAX_DAYS,
+        description="allowed course days, 1-based; -1 is the last day; empty = any",
     )
     purpose: Purpose | None = None
     theme: str | None = None

@@ -11,7 +11,24 @@ from typing import Final, Literal
 
 from pydantic import Field, model_validator
 
-from models.base import Clock, Frozen, Purpose, SessionKind, Text, format_clock
+from models.base import (
+    MAX_BOOKINGS,
+    MAX_DAYS,
+    MAX_PARTICIPANTS,
+    MAX_PROGRAMME,
+    MAX_ROOMS,
+    MAX_SESSIONS,
+    MAX_STAFF,
+    Clock,
+    CourseDate,
+    Frozen,
+    Id,
+    Purpose,
+    SessionKind,
+    Text,
+    day_dates,
+    format_clock,
+)
 from models.course import (
     Course,
     CourseInfo,
@@ -26,18 +43,18 @@ FORMAT: Final = "course-timetable/1"
 
 
 class Session(Frozen):
-    id: str
+    id: Id
     title: str
     titles: Text = Field(default_factory=dict, description="the title in every language known")
     kind: SessionKind
     purpose: Purpose | None = None
     theme: str | None = None
-    date: date
+    date: CourseDate
     start: Clock
     end: Clock
-    staff: tuple[str, ...] = ()
-    room: str | None = None
-    participants: tuple[str, ...] = ()
+    staff: tuple[Id, ...] = Field(default=(), max_length=MAX_STAFF)
+    room: Id | None = None
+    participants: tuple[Id, ...] = Field(default=(), max_length=MAX_PARTICIPANTS)
     interruptible: bool = False
     locked: bool = False
     spec: str | None = Field(default=None, description="the programme item it comes from")
@@ -75,7 +92,15 @@ class SolverInfo(Frozen):
 
 
 class CourseSection(CourseInfo):
-    days: tuple[date, ...]
+    days: tuple[CourseDate, ...] = Field(min_length=1, max_length=MAX_DAYS)
+
+    @model_validator(mode="after")
+    def _days_from_first_day(self) -> CourseSection:
+        if self.days != day_dates(self.first_day, len(self.days)):
+            raise ValueError(
+                "the course days must be the days from first_day on, one after another"
+            )
+        return self
 
 
 class Change(Frozen):
@@ -93,17 +118,28 @@ class Timetable(Frozen):
     format: Literal["course-timetable/1"] = FORMAT
     standard: str
     course: CourseSection
-    staff: tuple[StaffMember, ...]
-    participants: tuple[Participant, ...]
-    rooms: tuple[Room, ...]
-    programme: tuple[SessionSpec, ...] = ()
+    staff: tuple[StaffMember, ...] = Field(max_length=MAX_STAFF)
+    participants: tuple[Participant, ...] = Field(max_length=MAX_PARTICIPANTS)
+    rooms: tuple[Room, ...] = Field(max_length=MAX_ROOMS)
+    programme: tuple[SessionSpec, ...] = Field(default=(), max_length=MAX_PROGRAMME)
     preferences: Preferences = Preferences()
-    sessions: tuple[Session, ...]
+    sessions: tuple[Session, ...] = Field(max_length=MAX_SESSIONS)
     solver: SolverInfo | None = None
     input_sha256: str | None = None
     tool_version: str | None = None
     previous: str | None = Field(default=None, description="the timetable this one re-plans")
-    changes: tuple[Change, ...] = ()
+    changes: tuple[Change, ...] = Field(default=(), max_length=MAX_SESSIONS)
+
+    @model_validator(mode="after")
+    def _bounded_bookings(self) -> Timetable:
+        for field in ("staff", "participants"):
+            places = sum(len(getattr(session, field)) for session in self.sessions)
+            if places > MAX_BOOKINGS:
+                raise ValueError(
+                    f"the sessions list {field} {places} times in all; a course week has a few "
+                    f"hundred (at most {MAX_BOOKINGS})"
+                )
+        return self
 
     @classmethod
     def for_course(

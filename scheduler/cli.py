@@ -1,7 +1,8 @@
 """`kurssi`: the command line. A thin layer: the library does the work, this turns its errors
 into messages and exit codes.
 
-Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error.
+Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error,
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -15,21 +16,28 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml
 
 from scheduler import __version__
 from scheduler.check import CheckReport, UncheckableTimetable, check, render_report
 from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
 from scheduler.export import export_timetable
+from scheduler.interrupts import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE, Interrupted
 from scheduler.io.changes import changes_from_file, changes_from_flags, merge
 from scheduler.io.courses import file_sha256, load_course
 from scheduler.io.data import DEFAULT_COURSE
-from scheduler.io.files import DEFAULT_OUTPUT_DIR, free_path, free_stem, write_text_atomic
+from scheduler.io.documents import read_yaml
+from scheduler.io.files import (
+    DEFAULT_OUTPUT_DIR,
+    check_output_folder,
+    free_path,
+    text_output,
+    write_together,
+)
 from scheduler.io.plans import load_plan
 from scheduler.io.standards import load_standard
-from scheduler.io.timetables import load_timetable
+from scheduler.io.timetables import course_of, load_timetable
 from scheduler.services.new_course import write_new_course
-from scheduler.services.outputs import write_outputs
+from scheduler.services.outputs import output_pair, write_outputs
 from scheduler.services.planning import overview, solve_plan
 from scheduler.services.replanning import resolve
 from scheduler.services.solving import Progress, SolveOptions, solve
@@ -37,7 +45,8 @@ from scheduler.services.solving import Progress, SolveOptions, solve
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error."
+    "Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error, "
+    "130 interrupted (Ctrl-C)."
 )
 
 
@@ -79,6 +88,9 @@ class KurssiGroup(click.Group):
         except SolverBug as error:
             click.echo(f"internal error: {error}", err=True)
             ctx.exit(EXIT_INTERNAL)
+        except (KeyboardInterrupt, Interrupted):
+            click.echo(INTERRUPTED_MESSAGE, err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as error:
@@ -131,12 +143,12 @@ PARTICIPANT_NAMES_HELP = (
 def _is_plan_file(path: Path) -> bool:
     """A plan (several courses) rather than one course: its top level lists `courses`.
 
-    Anything unreadable is left to the course loader, which says what is wrong and where.
+    Read as every input is (bounded in size, depth and aliases); a file that cannot be read
+    is told about here as the course loader would tell it.
     """
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
         return False
+    data = read_yaml(path).data
     return isinstance(data, dict) and "courses" in data and "course" not in data
 
 
@@ -225,6 +237,7 @@ def solve_command(
     Example: kurssi solve data/courses/default.yaml --time-limit 30
     """
     path = course_file or DEFAULT_COURSE
+    check_output_folder(out_dir)
     if _is_plan_file(path):
         click.get_current_context().invoke(
             plan_command, plan_file=path, out_dir=out_dir, time_limit=time_limit, seed=seed,
@@ -277,7 +290,10 @@ def export_command(
 
     Example: kurssi export outputs/default-2027-03-08.json --format ics --out calendars
     """
+    check_output_folder(out_dir)
     timetable = load_timetable(timetable_file)
+    if fmt == "xlsx":  # the workbook's hours and report read the course under its standard
+        course_of(timetable, load_standard(timetable.standard), timetable_file)
     paths = export_timetable(
         timetable,
         fmt,
@@ -404,6 +420,8 @@ def resolve_command(
     Example: kurssi resolve outputs/default-2027-03-08.json --now 2027-03-10T08:00
     --unavailable pt2@2027-03-10T08:00
     """
+    folder = out_dir or timetable_file.parent
+    check_output_folder(folder)
     old = load_timetable(timetable_file)
     changes = changes_from_flags(
         old, now=now, unavailable=unavailable, replace=replace, add_staff=add_staff,
@@ -416,6 +434,7 @@ def resolve_command(
         raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
     options = _solve_options(time_limit, seed, workers, fast, quiet)
     standard = load_standard(old.standard)
+    course_of(old, standard, timetable_file)  # its course data holds together under the standard
     result = resolve(old, standard, changes, options, previous=timetable_file.name)
     _say_checked(result.report)
     timetable = result.timetable
@@ -426,7 +445,6 @@ def resolve_command(
         click.echo(f"      before: {change.before or '-'}")
         click.echo(f"      after:  {change.after or '-'}")
         click.echo(f"      tell:   {', '.join(change.notify) or '-'}")
-    folder = out_dir or timetable_file.parent
     for written in write_outputs(timetable, folder, f"{timetable_file.stem}-replan"):
         click.echo(f"wrote {written}")
 
@@ -460,6 +478,7 @@ def plan_command(
 
     Example: kurssi plan data/plans/spring-week.yaml --time-limit 60
     """
+    check_output_folder(out_dir)
     plan = load_plan(plan_file)
     say = (lambda _: None) if quiet else (lambda text: click.echo(text, err=True))
     shared = ", ".join(plan.shared.staff) or "nobody"
@@ -483,15 +502,18 @@ def plan_command(
     for course_result in result.courses:
         click.echo(f"{course_result.key}: penalty {course_result.penalty:g}")
         _say_checked(course_result.report)
-    for course_result in result.courses:
-        stem = f"{course_result.key}-{course_result.course.info.first_day.isoformat()}"
-        for written in write_outputs(course_result.timetable, out_dir, stem):
-            click.echo(f"wrote {written}")
-    stem = free_stem(out_dir, f"{plan_file.stem}-overview", (".json",))
-    path = write_text_atomic(
-        out_dir / f"{stem}.json", json.dumps(overview(result), indent=2, ensure_ascii=False)
-    )
-    click.echo(f"wrote {path}")
+    outputs = [
+        output
+        for course_result in result.courses
+        for output in output_pair(
+            course_result.timetable,
+            f"{course_result.key}-{course_result.course.info.first_day.isoformat()}",
+        )
+    ]
+    summary = json.dumps(overview(result), indent=2, ensure_ascii=False)
+    outputs.append(text_output(f"{plan_file.stem}-overview", ".json", summary))
+    for written in write_together(out_dir, outputs):  # the whole plan, or nothing
+        click.echo(f"wrote {written}")
 
 
 @main.command("init", epilog=EXIT_CODES_HELP)

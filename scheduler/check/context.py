@@ -240,6 +240,8 @@ class Words:
         if not self.finnish:
             return say_days(indices)
         numbers = [str(i + 1) for i in sorted(indices)]
+        if not numbers:  # e.g. a hand-edited spec allowed only on day 9 of a 5-day course
+            return "ei minään kurssipäivänä"
         if len(numbers) == 1:
             return f"päivänä {numbers[0]}"
         listed = f"{', '.join(numbers[:-1])} {'tai' if either else 'ja'} {numbers[-1]}"
@@ -269,6 +271,8 @@ def say_purpose(purpose: Purpose | None, language: str) -> str:
 def say_days(indices: Iterable[int]) -> str:
     """0-based indices as 'day 1', 'days 1, 2'."""
     numbers = [str(i + 1) for i in sorted(indices)]
+    if not numbers:
+        return "no course day"
     return f"day {numbers[0]}" if len(numbers) == 1 else f"days {', '.join(numbers)}"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from scheduler.interrupts import stop_on_interrupt
+
 # CP-SAT's deterministic time advances about 0.3 units per wall second with interleaved search
 # on the 2-core reference machine (measured: 7.7 units in 24.8 s). Converting the time limit at
 # this rate keeps a deterministic run reproducible on any machine and about as long as asked here.
@@ -41,4 +43,8 @@ def configured_solver(
         params.max_time_in_seconds = limit
     if first_solution_only:
         params.stop_after_first_solution = True
+    # CP-SAT's own Ctrl-C handler would end the search as if its time ran out (the run then
+    # writes its outputs) and leave Ctrl-C unhandled afterwards; the tool stops it instead.
+    params.catch_sigint_signal = False
+    stop_on_interrupt(solver)
     return solver

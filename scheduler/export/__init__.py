@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.timetable import Timetable
-from scheduler.export.excel import write_workbook
+from scheduler.export.excel import build_workbook
 from scheduler.export.ics import write_calendars
-from scheduler.export.json import write_json
-from scheduler.io.files import free_path, free_stem
+from scheduler.io.files import Output, text_output, write_together
 
 FORMATS = ("xlsx", "ics", "json")
 
@@ -28,15 +27,17 @@ def export_timetable(
 ) -> list[Path]:
     """Writes one output format into `out_dir`, never over an existing file; returns the paths.
 
-    xlsx: <stem>.xlsx; json: <stem>.json; ics: <stem>-<staff id>.ics per staff member.
+    xlsx: <stem>.xlsx; json: <stem>.json; ics: <stem>-<staff id>.ics per staff member (all of
+    them or none). Participants' names are written only when asked for.
     """
     language = language or timetable.course.language
     out_dir = Path(out_dir)
     if fmt == "xlsx":
-        path = out_dir / f"{free_stem(out_dir, stem, ('.xlsx',))}.xlsx"
-        return [write_workbook(timetable, path, language, participant_names=participant_names)]
+        workbook = build_workbook(timetable, language, participant_names=participant_names)
+        return write_together(out_dir, [Output(stem, ".xlsx", workbook.save)])
     if fmt == "json":
-        return [write_json(timetable, free_path(out_dir / f"{stem}.json"))]
+        shown = timetable if participant_names else timetable.pseudonymous()
+        return write_together(out_dir, [text_output(stem, ".json", shown.to_json())])
     if fmt == "ics":
         return write_calendars(timetable, out_dir, stem, language)
     raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -4,24 +4,36 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from models.base import SessionKind, text_in
 from models.timetable import Session, Timetable
-from scheduler.io.files import free_path, write_atomic
+from scheduler.io.files import MAX_NAME_BYTES, Output, fitted_stem, write_together
 from scheduler.words import label
 
 TIMEZONE = ZoneInfo("Europe/Helsinki")
 PRODID = "-//kurssi//course timetable//FI"
 
 
+# Control characters RFC 5545 does not allow in TEXT (tab and line breaks are escaped by vText).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _text(value: str) -> vText:
+    """A TEXT property value: line breaks, commas, semicolons and backslashes escaped (vText),
+    control characters replaced, so that no line of the file is made by a file's text."""
+    return vText(_CONTROL.sub("\ufffd", value))
+
+
 def _local(day: date, minutes: int) -> datetime:
-    return datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=TIMEZONE)
+    """A clock time of a day in Helsinki; 24:00 is the next day's midnight."""
+    midnight = datetime.combine(day, time())
+    return (midnight + timedelta(minutes=minutes)).replace(tzinfo=TIMEZONE)
 
 
 def _course_key(timetable: Timetable) -> str:
@@ -63,7 +75,7 @@ def staff_calendar(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     name = label("calendar_name", language, name=member.label, course=timetable.course.title)
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _text(name))
     calendar.add("x-wr-timezone", str(TIMEZONE))
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     sessions = sorted(
@@ -77,11 +89,11 @@ def staff_calendar(
         event.add("dtstart", _local(session.date, session.start))
         event.add("dtend", _local(session.date, session.end))
         title = text_in(session.titles, language) if session.titles else session.title
-        event.add("summary", title)
+        event.add("summary", _text(title))
         if session.room:
-            event.add("location", rooms.get(session.room, session.room))
-        event.add("description", _description(timetable, session, staff_id, language))
-        event.add("categories", [label(f"kind_{session.kind.value}", language)])
+            event.add("location", _text(rooms.get(session.room, session.room)))
+        event.add("description", _text(_description(timetable, session, staff_id, language)))
+        event.add("categories", [_text(label(f"kind_{session.kind.value}", language))])
         event.add("transp", "OPAQUE")
         calendar.add_component(event)
     days = timetable.days or (timetable.course.first_day,)
@@ -98,11 +110,13 @@ def _safe(text: str) -> str:
 def write_calendars(
     timetable: Timetable, out_dir: Path, stem: str, language: str = "fi"
 ) -> list[Path]:
-    """OUT/<stem>-<staff id>.ics for every staff member, atomically, never over a file."""
-    paths = []
+    """OUT/<stem>-<staff id>.ics for every staff member, all of them or none, never over a
+    file (when a name is taken, every calendar gets the same -2, -3, ...)."""
+    stem = fitted_stem(stem, MAX_NAME_BYTES // 2)  # whatever its length, the ids stay in the names
+    outputs = []
     for member in timetable.staff:
-        calendar = staff_calendar(timetable, member.id, language)
-        data = calendar.to_ical()
-        path = free_path(Path(out_dir) / f"{stem}-{_safe(member.id)}.ics")
-        paths.append(write_atomic(path, partial(Path.write_bytes, data=data)))
-    return paths
+        data = staff_calendar(timetable, member.id, language).to_ical()
+        outputs.append(
+            Output(f"{stem}-{_safe(member.id)}", ".ics", partial(Path.write_bytes, data=data))
+        )
+    return write_together(Path(out_dir), outputs)

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from models.base import MAX_ID_LENGTH
 from models.changes import (
     CHANGE_KINDS,
     AddStaff,
@@ -49,13 +50,29 @@ def parse_span(value: str, flag: str) -> tuple[str, datetime | None, datetime | 
     return ident, start, end
 
 
+def _staff_member(flag: str, value: str, **fields: Any) -> StaffMember:
+    """A staff member a flag names; InputError (exit 2) when the id cannot be one."""
+    try:
+        return StaffMember(**fields)
+    except ValidationError as error:
+        first = error.errors()[0]
+        if first["type"] in ("string_pattern_mismatch", "string_too_long"):
+            reason = (
+                "an id is one plain word of letters a-z, digits, '_', '-' or '.' "
+                f"(at most {MAX_ID_LENGTH} characters), e.g. pt3"
+            )
+        else:
+            reason = str(first["msg"])
+        raise InputError(flag, value, reason) from None
+
+
 def _stand_in(timetable: Timetable, old: str, new: str, flag: str) -> StaffMember:
     """A stand-in known only by id takes the role and staff group of whom they replace."""
     replaced = next((s for s in timetable.staff if s.id == old), None)
     if replaced is None:
         known = ", ".join(s.id for s in timetable.staff)
         raise InputError(flag, old, f"no staff member {old!r} on this course; staff: {known}")
-    return StaffMember(id=new, role=replaced.role, group=replaced.group, replaces=old)
+    return _staff_member(flag, new, id=new, role=replaced.role, group=replaced.group, replaces=old)
 
 
 def changes_from_flags(
@@ -82,7 +99,7 @@ def changes_from_flags(
         ident, sep, role = value.partition(":")
         if not sep or not ident or not role:
             raise InputError("--add-staff", value, "expected ID:ROLE, e.g. pt3:physiotherapist")
-        changes.append(AddStaff(member=StaffMember(id=ident, role=role)))
+        changes.append(AddStaff(member=_staff_member("--add-staff", value, id=ident, role=role)))
     for value in remove_staff:
         changes.append(RemoveStaff(staff=value))
     for value in room_unavailable:

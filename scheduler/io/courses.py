@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from models.base import MAX_PARTICIPANTS
 from models.course import Course, CourseInfo, Participant, Preferences, Room, StaffMember
 from models.standard import SessionSpec, Standard
 from scheduler.errors import InputError, combine
@@ -55,12 +56,12 @@ def _participants(section: Any, standard: Standard, doc: SourceDocument) -> list
             name, doc.place((*here, "list")), "'participants.list' should be a list of entries"
         )
     count = section.get("count", len(listed) or standard.participants)
-    if not isinstance(count, int) or isinstance(count, bool) or count < 0 or count > 999:
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_PARTICIPANTS:
         raise InputError(
             name,
             doc.place((*here, "count")),
-            f"'participants.count' should be a whole number of participants "
-            f"(the standard has {standard.participants}) (R1)",
+            f"'participants.count' should be a whole number of participants, at most "
+            f"{MAX_PARTICIPANTS} (the standard has {standard.participants}) (R1)",
         )
     by_id: dict[str, Located] = {}
     for index, item in enumerate(listed):

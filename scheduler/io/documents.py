@@ -106,6 +106,57 @@ def dotted_path(loc: tuple[Any, ...]) -> str:
     return text
 
 
+# Bounds on an input file: far beyond any course, plan or change file, and low enough that no
+# file can make the reader hang or fill the memory (a YAML alias "bomb" repeats one part
+# billions of times in a few lines).
+MAX_FILE_BYTES = 512_000  # the example files are under 10 KB; PyYAML reads some 100 KB a second
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+MAX_TEXT = 1000  # characters in one text (a name, a title, an id)
+
+
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of an input file, refused (InputError) when larger than `limit` bytes."""
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(name, "", "no such file; check the path") from None
+    except IsADirectoryError:
+        raise InputError(name, "", f"is a folder, not a file; give {what}") from None
+    except OSError as error:
+        raise InputError(name, "", f"cannot be read ({error.strerror}); check the path") from None
+    if len(raw) > limit:
+        raise InputError(
+            name,
+            "",
+            f"is larger than {limit // 1000} KB, far larger than {what} ever is; "
+            "check that it is the right file",
+        )
+    return raw
+
+
+def _expanded_size(node: yaml.Node, known: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """How many nodes the document has, and how deep it nests, once every alias is written
+    out; computed once per node, without writing anything out. An alias inside its own
+    anchor (a document without end) counts as too big."""
+    found = known.get(id(node))
+    if found is not None:
+        return found
+    known[id(node)] = (MAX_NODES + 1, MAX_DEPTH + 1)  # reached again while in progress
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    measured = [_expanded_size(child, known) for child in children]
+    size = 1 + sum(size for size, _ in measured)
+    depth = 1 + max((depth for _, depth in measured), default=0)
+    known[id(node)] = (min(size, MAX_NODES + 1), min(depth, MAX_DEPTH + 1))
+    return known[id(node)]
+
+
 def _node_marks(
     node: yaml.Node, path: tuple[str | int, ...], out: dict, twice: list[tuple[str, int, int]]
 ) -> None:
@@ -126,15 +177,10 @@ def _node_marks(
 
 
 def read_yaml(path: Path) -> YamlDocument:
+    """A YAML file with the place of each value; InputError for anything unreadable, too big
+    or too deep, and for text no output may hold (see `check_text`)."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "", "no such file; check the path") from None
-    except IsADirectoryError:
-        raise InputError(name, "", "is a folder, not a file; give a course file (.yaml)") from None
-    except OSError as error:
-        raise InputError(name, "", f"cannot be read ({error.strerror}); check the path") from None
+    raw = read_limited(path, MAX_FILE_BYTES, "a course file (.yaml)")
     if b"\x00" in raw:
         raise InputError(name, "", "is a binary file, not YAML; give a course file (.yaml)")
     try:
@@ -155,6 +201,16 @@ def read_yaml(path: Path) -> YamlDocument:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            size, depth = _expanded_size(node, {}) if node is not None else (0, 0)
+            if size > MAX_NODES or depth > MAX_DEPTH:
+                raise InputError(
+                    name,
+                    "",
+                    f"holds more than {MAX_NODES // 1000} thousand values, or nests more than "
+                    f"{MAX_DEPTH} levels deep, once its aliases (*name) are written out; a "
+                    "course file holds a few thousand: write the values out, or check that it "
+                    "is the right file",
+                )
             if node is not None:
                 _node_marks(node, (), marks, twice)
             data = loader.construct_document(node) if node is not None else None
@@ -169,7 +225,7 @@ def read_yaml(path: Path) -> YamlDocument:
             if at:
                 place += f" ({at})"
         problem = getattr(error, "problem", None) or str(error)
-        if isinstance(error, _BadValue):
+        if isinstance(error, _BadValue | _TooDeep):
             raise InputError(name, place, problem) from None
         hint = _yaml_hint(problem)
         raise InputError(name, place, f"is not valid YAML: {problem}{hint}") from None
@@ -191,11 +247,17 @@ def read_yaml(path: Path) -> YamlDocument:
         raise InputError(
             problems[0].file, problems[0].place, problems[0].message, also=tuple(problems[1:])
         )
-    return YamlDocument(path, data, marks)
+    document = YamlDocument(path, data, marks)
+    check_text(document)
+    return document
 
 
 class _BadValue(yaml.constructor.ConstructorError):
     """A value YAML reads but cannot be what it looks like, e.g. the date 2027-13-01."""
+
+
+class _TooDeep(yaml.composer.ComposerError):
+    """Lists and mappings nested deeper than any course file needs (MAX_DEPTH)."""
 
 
 def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
@@ -213,7 +275,25 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 
 
 class _Loader(yaml.SafeLoader):
-    """YAML's safe loader, telling an impossible date with its place instead of failing."""
+    """YAML's safe loader, telling an impossible date with its place instead of failing, and
+    refusing nesting deeper than MAX_DEPTH before Python's own recursion limit is reached."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(
+                    None,
+                    None,
+                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep; a course "
+                    "file needs a few: check the brackets and the indentation",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
@@ -344,8 +424,27 @@ def _validation_message(
     if kind in _LIMITS:
         key, words = _LIMITS[kind]
         limit = (item.get("ctx") or {}).get(key)
-        return f"{field} must be {words} {limit}{got}"
+        if isinstance(limit, date):
+            size = "too late" if key in ("lt", "le") else "too early"
+        else:
+            size = "too large" if key in ("lt", "le") else "too small"
+        return f"{field} is {size}: it must be {words} {limit}{got}; check the value"
+    if kind == "too_long":
+        limit = (item.get("ctx") or {}).get("max_length")
+        return f"{field} holds more than {limit} entries; far more than a course has"
+    if kind == "too_short":
+        return f"{field} is empty; it needs at least one entry"
+    if kind == "string_too_long":
+        limit = (item.get("ctx") or {}).get("max_length")
+        return f"{field} is longer than {limit} characters; shorten it"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{field} should be one plain word of letters a-z, digits, '_', '-' or '.' "
+            f"(it names files and sheets), e.g. pt1{got}"
+        )
     message = str(item["msg"]).removeprefix("Value error, ")
+    if private:  # a check's own words may quote what a participant's entry holds
+        message = re.sub(r",? got .*$", "", message, flags=re.DOTALL)
     if kind == "union_tag_invalid":
         tags = [t.strip(" '") for t in str(item["ctx"]["expected_tags"]).split(",")]
         key, tag = str(item["ctx"]["discriminator"]).strip("'"), str(item["ctx"]["tag"])
@@ -362,17 +461,81 @@ def _validation_message(
 
 MAX_PROBLEMS = 20
 
+# Characters no workbook cell (XML 1.0) or calendar line (RFC 5545 TEXT) may hold: control
+# characters other than tab and line breaks, lone surrogates (which no UTF-8 file can hold)
+# and the non-characters U+FFFE and U+FFFF.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def text_problem(text: str) -> str | None:
+    """What is wrong with a text from a file, in words for a message; None when it is fine.
+
+    Never quotes the text: it may be a participant's."""
+    found = _UNWRITABLE.search(text)
+    if found:
+        return (
+            f"holds a control character (U+{ord(found.group()):04X}) that no workbook or "
+            "calendar can hold; retype the text without it"
+        )
+    if len(text) > MAX_TEXT:
+        return f"is {len(text):,} characters long; a text here is at most {MAX_TEXT:,}".replace(
+            ",", " "
+        )
+    return None
+
+
+def check_text(doc: SourceDocument) -> None:
+    """Every text of a document (keys too) fits a workbook cell and a calendar line, and the
+    nesting is no deeper than MAX_DEPTH; InputError naming the place of each problem.
+
+    A file's text is always written as text (never a formula) and escaped in calendars; this
+    refuses only what no output format can hold at all.
+    """
+    problems: list[InputError] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc.data, ())]
+    while stack and len(problems) < MAX_PROBLEMS:
+        value, loc = stack.pop()
+        if len(loc) > MAX_DEPTH:
+            problems.append(
+                InputError(
+                    str(doc.path),
+                    doc.place(loc),
+                    f"is nested more than {MAX_DEPTH} levels deep; check the structure",
+                )
+            )
+            continue
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem:
+                problems.append(InputError(str(doc.path), doc.place(loc), f"the text {problem}"))
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                problem = text_problem(key) if isinstance(key, str) else None
+                if problem:  # placed at its mapping: a key's place would quote the key
+                    problems.append(InputError(str(doc.path), doc.place(loc), f"a key {problem}"))
+                else:
+                    stack.append((item, (*loc, key)))
+        elif isinstance(value, list | tuple):
+            stack.extend((item, (*loc, index)) for index, item in reversed(list(enumerate(value))))
+    if problems:
+        raise combine(problems)
+
+
 # A check over several fields (a model validator) names no field; by the words of its message,
 # the field a person should look at, and what would fix it.
 _FIELD_OF_MESSAGE = {
     "lunch window": ("lunch", "window"),
     "lunch of": ("lunch", "minutes"),
     "language must be": ("language",),
+    "the course days must": ("days",),
+    "the sessions list": ("sessions",),
 }
 _FIX_OF_CHECK = {
     ("lunch", "window"): "move the lunch window inside course.day_window",
     ("lunch", "minutes"): "shorten the lunch or widen its window",
     ("language",): "write fi or en",
+    ("days",): "list the course's days from its first day on",
+    ("sessions",): "check that it is the right file",
 }
 
 
@@ -397,7 +560,19 @@ def explain_validation(
     `model` is the model validated at `prefix`: it gives the valid names for a misspelt field.
     """
     problems = []
-    for item in error.errors()[:MAX_PROBLEMS]:
+    items = error.errors()
+    # A list left empty by its own bad entries is not also "empty": those entries are told.
+    items = [
+        item
+        for item in items
+        if item["type"] != "too_short"
+        or not any(
+            len(other["loc"]) > len(item["loc"])
+            and tuple(other["loc"][: len(item["loc"])]) == tuple(item["loc"])
+            for other in items
+        )
+    ]
+    for item in items[:MAX_PROBLEMS]:
         field = _field_of_check(item)
         loc = (*prefix, *item["loc"], *field)
         if field:

@@ -29,9 +29,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.errors import InputError
-from scheduler.io.documents import dotted_path, loc_part
+from scheduler.io.documents import check_text, dotted_path, loc_part, read_limited
 from scheduler.io.files import write_atomic
 
 Loc = tuple[str | int, ...]
@@ -184,15 +185,26 @@ class ExcelDocument:
 # -- reading ---------------------------------------------------------------------------------
 
 
+# A course form is some 20 KB; these bounds refuse a wrong file, or one made to fill the memory
+# (a few KB of zip can unpack to gigabytes), within a second.
+MAX_FORM_BYTES = 5_000_000
+MAX_FORM_UNPACKED = 20_000_000
+MAX_MERGED_CELLS = 10_000  # a merge is a day range or a few rows, never a whole sheet
+
+
 def read_course_form(path: Path) -> ExcelDocument:
-    """A course workbook as YAML-like data; InputError naming the sheet and cell of a problem."""
+    """A course workbook as YAML-like data; InputError naming the sheet and cell of a problem.
+
+    Formulas are read by their computed value (a located error when the file has none); a
+    merged cell gives its value to every cell it covers; only filled cells are looked at, so a
+    stray format in the sheet's last row costs nothing.
+    """
     name = str(path)
+    read_limited(path, MAX_FORM_BYTES, "a course form (.xlsx)")
     try:
+        _unpacked_size(path)
         book = load_workbook(path, data_only=True, read_only=False)
-    except FileNotFoundError:
-        raise InputError(name, "", "no such file; check the path") from None
-    except IsADirectoryError:
-        raise InputError(name, "", "is a folder, not a file; give a course form (.xlsx)") from None
+        formulas = load_workbook(path, data_only=False, read_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise InputError(
             name, "", f"is not an Excel workbook that can be read ({error}); save it as .xlsx"
@@ -205,15 +217,118 @@ def read_course_form(path: Path) -> ExcelDocument:
             f"the sheet '{missing[0]}' is missing; a course form has the sheets "
             f"{', '.join(SHEETS)} (start from one that `kurssi init --excel` writes)",
         )
+    sheets = {title: _FilledSheet(name, book[title], formulas[title]) for title in SHEETS}
     reader = _Reader(path)
-    reader.key_values(book["Kurssi"], SHEETS.index("Kurssi"), COURSE_FIELDS, "course")
+    reader.key_values(sheets["Kurssi"], SHEETS.index("Kurssi"), COURSE_FIELDS, "course")
     preference_fields = {
         key: (("preferences", key), INT, label) for key, label in PREFERENCE_LABELS.items()
     }
-    reader.key_values(book["Toiveet"], SHEETS.index("Toiveet"), preference_fields, "preferences")
+    reader.key_values(sheets["Toiveet"], SHEETS.index("Toiveet"), preference_fields, "preferences")
     for sheet, (section, columns, per_day) in TABLES.items():
-        reader.table(book[sheet], SHEETS.index(sheet), section, columns, per_day)
-    return ExcelDocument(path, reader.data, reader.cells)
+        reader.table(sheets[sheet], SHEETS.index(sheet), section, columns, per_day)
+    document = ExcelDocument(path, reader.data, reader.cells)
+    check_text(document)
+    return document
+
+
+def _unpacked_size(path: Path) -> None:
+    """Refuses a workbook whose parts unpack to more than MAX_FORM_UNPACKED bytes (before
+    openpyxl unpacks them: it holds every cell of a sheet in memory)."""
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_FORM_UNPACKED:
+        raise InputError(
+            str(path),
+            "",
+            f"unpacks to {unpacked // 1_000_000} MB, far more than a course form ever holds; "
+            "check that it is the right file, or copy the course into a form that "
+            "`kurssi init --excel` writes",
+        )
+
+
+@dataclass(frozen=True)
+class _Value:
+    value: Any
+
+
+class _FilledSheet:
+    """The filled cells of a sheet, as `sheet.cell(row, column).value` reads them.
+
+    Reads only the cells the file holds (never creates the empty ones between), and only up to
+    the last filled row and column. A merged range gives its value to every cell it covers
+    (availability merged across Mon-Fri is the same hours each day). A formula is read by the
+    value the spreadsheet computed; one without such a value is a located error, not an empty
+    cell.
+    """
+
+    def __init__(self, name: str, values: Worksheet, formulas: Worksheet) -> None:
+        self.title = values.title
+        # openpyxl's public iterators create every cell up to the sheet's dimensions (a
+        # million rows for one stray format at the bottom): its cell store is read instead.
+        cells: dict[tuple[int, int], Any] = {
+            at: cell.value for at, cell in values._cells.items() if not _blank(cell.value)
+        }
+        for at, cell in formulas._cells.items():
+            if cell.data_type != "f":
+                continue
+            computed = values._cells.get(at)
+            ref = f"{get_column_letter(at[1])}{at[0]}"
+            if computed is None or computed.value is None:
+                cells[at] = _Unreadable(
+                    name,
+                    self.title,
+                    ref,
+                    "holds a formula without a computed value (the file was saved by a program "
+                    "that does not calculate); type the value itself, or open the file in Excel "
+                    "or LibreOffice and save it",
+                )
+            elif computed.data_type == "e":
+                cells[at] = _Unreadable(
+                    name,
+                    self.title,
+                    ref,
+                    f"holds a formula whose result is an error ({computed.value}); "
+                    "type the value itself or correct the formula",
+                )
+        last_row = max((row for row, _ in cells), default=0)
+        last_column = max((column for _, column in cells), default=0)
+        for merged in values.merged_cells.ranges:
+            top_left = cells.get((merged.min_row, merged.min_col))
+            if top_left is None:
+                continue
+            rows = range(merged.min_row, min(merged.max_row, last_row) + 1)
+            columns = range(merged.min_col, min(merged.max_col, last_column) + 1)
+            if len(rows) * len(columns) > MAX_MERGED_CELLS:
+                raise InputError(
+                    name,
+                    f"sheet '{self.title}', cells {merged.coord}",
+                    f"one merged cell covers more than {MAX_MERGED_CELLS:,} cells of the form; "
+                    "unmerge it and fill in the cells it should cover".replace(",", " "),
+                )
+            for row in rows:
+                for column in columns:
+                    cells[(row, column)] = top_left
+        self._cells = cells
+        self.max_row = last_row
+        self.max_column = last_column
+
+    def filled_rows(self, first: int) -> list[int]:
+        """The rows from `first` on that hold anything, in order."""
+        return sorted({row for row, _ in self._cells if row >= first})
+
+    def cell(self, row: int, column: int) -> _Value:
+        value = self._cells.get((row, column))
+        if isinstance(value, _Unreadable):
+            raise InputError(value.file, f"sheet '{value.sheet}', cell {value.ref}", value.message)
+        return _Value(value)
+
+
+@dataclass(frozen=True)
+class _Unreadable:
+    file: str
+    sheet: str
+    ref: str
+    message: str
 
 
 class _Reader:
@@ -226,11 +341,15 @@ class _Reader:
         return InputError(self.name, f"sheet '{cell.sheet}', cell {cell.ref}", message)
 
     def key_values(
-        self, sheet: Any, index: int, fields: Mapping[str, tuple[Loc, str, str]], section: str
+        self,
+        sheet: _FilledSheet,
+        index: int,
+        fields: Mapping[str, tuple[Loc, str, str]],
+        section: str,
     ) -> None:
         self.cells[(section,)] = Cell(sheet.title, index, 1, 1)
         self.data.setdefault(section, {})
-        for row in range(2, sheet.max_row + 1):
+        for row in sheet.filled_rows(2):
             key, value = sheet.cell(row, 2).value, sheet.cell(row, 3).value
             key_cell = Cell(sheet.title, index, row, 2)
             if _blank(key):
@@ -256,7 +375,7 @@ class _Reader:
 
     def table(
         self,
-        sheet: Any,
+        sheet: _FilledSheet,
         index: int,
         section: str,
         columns: dict[str, tuple[Loc, str, str]],
@@ -289,7 +408,7 @@ class _Reader:
             loc, kind, _ = columns[key]
             layout[column] = (loc, kind)
         entries: list[dict[str, Any]] = []
-        for row in range(FIRST_ROW, sheet.max_row + 1):
+        for row in sheet.filled_rows(FIRST_ROW):
             values = {column: sheet.cell(row, column).value for column in layout}
             if all(_blank(value) for value in values.values()):
                 continue
@@ -343,10 +462,9 @@ class _Reader:
             try:  # as a change file or --now reads it: 'T' or a space between, seconds optional
                 return datetime.fromisoformat(str(value))
             except ValueError:
-                raise self.error(
+                raise self.error(  # not quoted: the leaving time is a participant's
                     cell,
-                    f"{str(value)!r} is not a date and a time; write it as YYYY-MM-DD HH:MM, "
-                    "e.g. 2027-03-10 12:00",
+                    "is not a date and a time; write it as YYYY-MM-DD HH:MM, e.g. 2027-03-10 12:00",
                 ) from None
         if kind == TEXT:
             if isinstance(value, int | float) and not isinstance(value, bool):

@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from models.base import Frozen, Window
+from models.base import MAX_ID_LENGTH, PLAIN_NAME, Frozen, Window
 from scheduler.domain.plan import Plan, PlanCourse, shared_of
 from scheduler.errors import InputError, combine
 from scheduler.io.courses import course_from_data, file_sha256
@@ -72,6 +72,13 @@ def _course_entry(doc: YamlDocument, index: int, entry: Any) -> PlanCourse:
     if not isinstance(key, str) or not key.strip():
         raise InputError(
             name, doc.place(here), "a course entry needs an 'id' (it names the course's outputs)"
+        )
+    if not PLAIN_NAME.match(key) or len(key) > MAX_ID_LENGTH:
+        raise InputError(
+            name,
+            doc.place((*here, "id")),
+            "a course id names the course's output files: write one plain word of letters a-z, "
+            f"digits, '_', '-' or '.' (at most {MAX_ID_LENGTH} characters), e.g. reuma-a",
         )
     if ("file" in entry) == ("course" in entry):
         raise InputError(

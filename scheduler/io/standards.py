@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from models.base import PLAIN_NAME
 from models.standard import Standard
 from scheduler.errors import InputError
 from scheduler.io.data import STANDARDS_DIR
 from scheduler.io.documents import explain_validation, read_yaml
 from scheduler.io.validation import validate_standard
-
-PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 def known_standards(directory: Path = STANDARDS_DIR) -> list[str]:

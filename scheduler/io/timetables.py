@@ -1,36 +1,141 @@
-"""Reading a timetable JSON file (course-timetable/1) into the `Timetable` model."""
+"""Reading a timetable JSON file (course-timetable/1) into the `Timetable` model.
+
+A timetable file may have been edited by hand or by another program: anything that does not
+hold together (ids twice, sessions naming people or rooms the file does not list, times and
+counts beyond any course week) is refused here, naming the place, so that check, export and
+resolve only ever see a well-formed timetable.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from models.course import Course
+from models.standard import Standard
 from models.timetable import Timetable
-from scheduler.errors import InputError
-from scheduler.io.documents import dotted_path
+from scheduler.errors import InputError, combine
+from scheduler.io.documents import (
+    MAX_PROBLEMS,
+    check_text,
+    dotted_path,
+    explain_validation,
+    read_limited,
+)
+
+# A week's timetable is some 50 KB; the largest the model allows (MAX_SESSIONS) about 2 MB.
+MAX_TIMETABLE_BYTES = 10_000_000
+
+
+@dataclass(frozen=True)
+class JsonDocument:
+    """A parsed JSON file; places are dotted paths (sessions[4].staff[0])."""
+
+    path: Path
+    data: Any
+
+    def place(self, loc: tuple[Any, ...]) -> str:
+        return dotted_path(loc)
+
+    def line(self, loc: tuple[Any, ...]) -> int:
+        return 0
+
+    def where(self, loc: tuple[Any, ...]) -> str:
+        return dotted_path(loc)
 
 
 def load_timetable(path: Path | str) -> Timetable:
     path = Path(path)
     name = str(path)
+    raw = read_limited(path, MAX_TIMETABLE_BYTES, "a timetable (.json)")
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(name, "", "no such file; check the path") from None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(name, "", "is not UTF-8 text; a timetable is JSON") from None
     try:
-        data = json.loads(raw)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
             name, f"line {error.lineno}, column {error.colno}", f"is not valid JSON: {error.msg}"
         ) from None
+    except (RecursionError, ValueError) as error:  # absurd nesting; a number of 5000 digits
+        raise InputError(
+            name, "", f"is not a timetable ({type(error).__name__}); check the file's structure"
+        ) from None
+    doc = JsonDocument(path, data)
+    check_text(doc)
+    if not isinstance(data, dict):
+        raise InputError(name, "", "a timetable is a JSON object (course-timetable/1)")
     try:
-        return Timetable.model_validate(data)
+        timetable = Timetable.model_validate(data)
+    except ValidationError as error:
+        raise explain_validation(doc, error, (), Timetable) from None
+    _holds_together(doc, timetable)
+    return timetable
+
+
+def _holds_together(doc: JsonDocument, timetable: Timetable) -> None:
+    """Ids are unique, and every id a session names is listed in the timetable."""
+    name, problems = str(doc.path), []
+    listed = {
+        "staff": [m.id for m in timetable.staff],
+        "participants": [p.id for p in timetable.participants],
+        "rooms": [r.id for r in timetable.rooms],
+        "sessions": [s.id for s in timetable.sessions],
+        "programme": [s.id for s in timetable.programme],
+    }
+    for section, ids in listed.items():
+        seen: dict[str, int] = {}
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                problems.append(
+                    InputError(
+                        name,
+                        dotted_path((section, index, "id")),
+                        f"id {item_id!r} appears twice ({section}[{seen[item_id]}] has it too); "
+                        "ids must be unique",
+                    )
+                )
+            seen.setdefault(item_id, index)
+    staff, people, rooms = (set(listed[key]) for key in ("staff", "participants", "rooms"))
+    for index, session in enumerate(timetable.sessions):
+        named: list[tuple[tuple[str | int, ...], str, set[str], str, str]] = [
+            (("staff", n), item_id, staff, "staff member", "staff")
+            for n, item_id in enumerate(session.staff)
+        ]
+        named += [
+            (("participants", n), item_id, people, "participant", "participants")
+            for n, item_id in enumerate(session.participants)
+        ]
+        if session.room:
+            named.append((("room",), session.room, rooms, "room", "rooms"))
+        for loc, item_id, known, what, section in named:
+            if item_id not in known:
+                problems.append(
+                    InputError(
+                        name,
+                        dotted_path(("sessions", index, *loc)),
+                        f"session {session.id!r} names the {what} {item_id!r}, who is not "
+                        f"listed under '{section}'; list them there or correct the id"
+                        if what != "room"
+                        else f"session {session.id!r} is in the room {item_id!r}, which is not "
+                        "listed under 'rooms'; list it there or correct the id",
+                    )
+                )
+    if problems:
+        raise combine(problems[:MAX_PROBLEMS])
+
+
+def course_of(timetable: Timetable, standard: Standard, path: Path | str) -> Course:
+    """The course a loaded timetable was made for; InputError when its course data does not
+    hold together under the standard (e.g. a programme id the standard also uses)."""
+    try:
+        return timetable.to_course(standard)
     except ValidationError as error:
         first = error.errors()[0]
-        raise InputError(
-            name, dotted_path(tuple(first["loc"])), first["msg"].removeprefix("Value error, ")
-        ) from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise InputError(str(path), "staff, participants, rooms or programme", message) from None

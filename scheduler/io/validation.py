@@ -20,7 +20,7 @@ from typing import Any
 
 import holidays
 
-from models.base import StaffGroup, TimeWindow, format_clock
+from models.base import MAX_SESSIONS, StaffGroup, TimeWindow, format_clock
 from models.course import Course, Participant, Room, StaffMember
 from models.rules import rule_of_purpose
 from models.standard import WEEKDAYS, SessionSpec, Standard
@@ -28,19 +28,19 @@ from scheduler.domain.people import available_minutes
 from scheduler.domain.sessions import (
     counts_staff_hours,
     eligible,
+    halves,
     lunch_minutes,
+    occurrences,
     programme_minutes,
     session_minutes,
     small_group_minutes,
     total_staff_minutes,
 )
 from scheduler.errors import CourseWarning, InputError, combine
-from scheduler.io.documents import SourceDocument, YamlDocument, dotted_path
+from scheduler.io.documents import SourceDocument, YamlDocument
 from scheduler.words import hours, joined, person, role_name
 
 Loc = tuple[Any, ...]
-# The largest number a course file may hold in a count, a length or a weight.
-MAX_NUMBER = 100_000
 WEEKDAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 GROUPS = tuple(group.value for group in StaffGroup)
 
@@ -232,8 +232,8 @@ class _CourseCheck:
         self.day_window = course.info.day_window
 
     def run(self) -> list[CourseWarning]:
-        if self.sizes():
-            self.found.raise_errors()  # absurd numbers would only make the checks below absurd
+        if self.too_many_sessions():
+            self.found.raise_errors()  # the checks below would only take long to say more
         self.course_info()
         self.days_of_week()
         self.holidays()
@@ -266,38 +266,21 @@ class _CourseCheck:
             return f"session {spec.id!r}"
         return f"the standard's session {spec.id!r}"
 
-    # numbers
-
-    def sizes(self) -> bool:
-        """Numbers far beyond any course week (a typo, or a unit mixed up) are errors before they
-        reach the solver, whose arithmetic is 64-bit. True when one was found."""
+    def too_many_sessions(self) -> bool:
+        """A week holds at most MAX_SESSIONS sessions: counts, or a programme of individual
+        sessions times the participants, beyond that are a typo (and would make the search
+        take the memory of the machine). True when so."""
         course = self.course
-        numbers: list[tuple[Loc, float | None, str]] = []
-        for index, member in enumerate(course.staff):
-            numbers.append((("staff", index, "max_minutes"), member.max_minutes, "minutes"))
-        for index, room in enumerate(course.rooms):
-            numbers.append((("rooms", index, "capacity"), room.capacity, "people"))
-            numbers.append((("rooms", index, "offsite_minutes"), room.offsite_minutes, "minutes"))
-            numbers.append((("rooms", index, "offsite_km"), room.offsite_km, "km"))
-        for index, spec in enumerate(course.programme):
-            for field in ("minutes", "count", "staff"):
-                numbers.append((("programme", index, field), getattr(spec, field), field))
-        for field in type(course.preferences).model_fields:
-            numbers.append((("preferences", field), getattr(course.preferences, field), ""))
-        found = False
-        for loc, value, unit in numbers:
-            if value is not None and value > MAX_NUMBER:
-                found = True
-                shown = f"{value:g}" if isinstance(value, float) else str(value)
-                shown = shown if len(shown) <= 12 else f"{shown[:9]}..."
-                self.found.error(
-                    loc,
-                    f"{dotted_path(loc)} = {shown} is far too large for a course week "
-                    f"(at most {MAX_NUMBER:,}{' ' + unit if unit else ''}); check the number".replace(
-                        f"{MAX_NUMBER:,}", f"{MAX_NUMBER:,}".replace(",", " ")
-                    ),
-                )
-        return found
+        total = sum(occurrences(course, spec) * halves(spec) for spec in course.sessions)
+        if total <= MAX_SESSIONS:
+            return False
+        self.found.error(
+            ("programme",),
+            f"the standard's sessions and the programme make {total} sessions in the week; "
+            f"a timetable holds at most {MAX_SESSIONS}: check the counts (an individual "
+            "session is held once per participant)",
+        )
+        return True
 
     # course section
 

@@ -63,7 +63,9 @@ def print_setup(ws: Worksheet, ctx: SheetContext, title_rows: str | None = None)
     ws.page_margins.footer = 0.25
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddFooter.center.text = ctx.t("page_footer", course=ctx.timetable.course.title)
+    # '&' starts a code in a page footer (&P is the page number): the title's own is doubled.
+    title = ctx.timetable.course.title.replace("&", "&&")
+    ws.oddFooter.center.text = ctx.t("page_footer", course=title)
     ws.oddFooter.center.size = 8
     ws.oddFooter.center.font = FONT
     ws.sheet_view.showGridLines = False

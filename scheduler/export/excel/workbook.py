@@ -20,6 +20,7 @@ from scheduler.export.excel.compliance import compliance_sheet
 from scheduler.export.excel.context import SheetContext
 from scheduler.export.excel.hours import hours_sheet
 from scheduler.export.excel.layout import week_layout
+from scheduler.export.excel.literal import as_literal_text
 from scheduler.export.excel.participants import participant_sheet
 from scheduler.export.excel.staff import StaffHours, staff_sheet
 from scheduler.export.excel.style import (
@@ -74,7 +75,7 @@ def build_workbook(
     about_sheet(workbook.create_sheet(unique_sheet_name(ctx.t("sheet_about"), taken)), ctx, report)
     workbook.properties.title = ctx.t("week_title", course=timetable.course.title)
     workbook.properties.creator = f"kurssi {timetable.tool_version or ''}".strip()
-    return workbook
+    return as_literal_text(workbook)  # text from files is never a formula
 
 
 def write_workbook(

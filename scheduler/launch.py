@@ -1,0 +1,37 @@
+"""The `kurssi` program: sets up Ctrl-C handling before anything else, then runs the CLI.
+
+Importing the CLI takes a few seconds (OR-Tools, pandas, openpyxl); Ctrl-C in those seconds
+ends the run as it does later (exit 130, one line, no traceback), so the handler is installed
+before the import, which is therefore done here, in the function, on purpose (not to dodge an
+import cycle).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from scheduler.interrupts import (
+    EXIT_INTERRUPTED,
+    INTERRUPTED_MESSAGE,
+    Interrupted,
+    deferred_interrupt,
+    install,
+)
+
+
+def main() -> None:
+    install()
+    try:
+        # An extension module interrupted while it initialises fails with an ImportError:
+        # Ctrl-C waits for the import to end (a second or two), then ends the run.
+        with deferred_interrupt():
+            cli = importlib.import_module("scheduler.cli")
+        cli.main()
+    except Interrupted:
+        sys.stderr.write(f"{INTERRUPTED_MESSAGE}\n")
+        sys.exit(EXIT_INTERRUPTED)
+
+
+if __name__ == "__main__":
+    main()
