@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from models.base import text_in
 from scheduler.export.excel.context import SheetContext
 from scheduler.export.excel.style import (
     print_setup,
@@ -12,6 +13,7 @@ from scheduler.export.excel.style import (
     write_header_row,
     write_title,
 )
+from scheduler.words import change_kinds, notify_text, place_text
 
 
 def changes_sheet(ws: Worksheet, ctx: SheetContext) -> None:
@@ -27,11 +29,25 @@ def changes_sheet(ws: Worksheet, ctx: SheetContext) -> None:
     write_header_row(ws, row, columns)
     for change in ctx.timetable.changes:
         row += 1
-        notify = ", ".join(
-            ctx.staff_name(p) if p in ctx.staff else ctx.participant(p) for p in change.notify
+        title = text_in(change.titles, ctx.lang) if change.titles else change.title
+        before, after = (
+            place_text(place, ctx.staff, ctx.rooms, ctx.lang)
+            for place in (change.before_place, change.after_place)
         )
         write_data_row(
-            ws, row, [change.title, change.change, change.before or "", change.after or "", notify]
+            ws,
+            row,
+            [
+                title,
+                change_kinds(change.change, ctx.lang),
+                before if change.before_place or not change.before else change.before,
+                after if change.after_place or not change.after else change.after,
+                notify_text(
+                    (p if p in ctx.staff else ctx.participant(p) for p in change.notify),
+                    ctx.staff,
+                    ctx.lang,
+                ),
+            ],
         )
     set_widths(ws, [34, 30, 26, 26, 34])
     ws.freeze_panes = "A4"
