@@ -30,6 +30,13 @@ def free_stem(directory: Path, stem: str, suffixes: tuple[str, ...]) -> str:
     return candidate
 
 
+def current_umask() -> int:
+    """The process's umask (reading it means setting it: set it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
     """Lets `write` fill a temporary file beside `path`, then moves it into place in one step.
 
@@ -44,6 +51,9 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
     os.close(handle)
     try:
         write(Path(temporary))
+        # mkstemp makes the file owner-only; an output is as readable as the umask allows
+        # (0644 under 022), so colleagues on a shared folder can open it.
+        os.chmod(temporary, 0o666 & ~current_umask())
         os.link(temporary, path)  # fails rather than replaces if path appeared meanwhile
     finally:
         Path(temporary).unlink(missing_ok=True)
