@@ -99,13 +99,13 @@ LABELS: dict[str, dict[str, str]] = {
     "col_staff": {"fi": "Ohjaaja(t)", "en": "Staff"},
     "col_responsible": {"fi": "Vastuuhenkilö", "en": "Responsible"},
     "col_room": {"fi": "Tila", "en": "Room"},
-    "col_participants": {"fi": "Osallistujat", "en": "Participants"},
+    "col_participants": {"fi": "Kuntoutujat", "en": "Participants"},
     "col_hours": {"fi": "Tunnit", "en": "Hours"},
     "col_person": {"fi": "Työntekijä", "en": "Staff member"},
     "col_role": {"fi": "Ammatti", "en": "Role"},
     "col_staff_group": {"fi": "Henkilöstöryhmä", "en": "Staff group"},
     "col_total": {"fi": "Yhteensä", "en": "Total"},
-    "col_kind": {"fi": "Muoto", "en": "Form"},
+    "col_kind": {"fi": "Toteutusmuoto", "en": "Form"},
     # Staff sheet.
     "staff_title": {"fi": "Henkilöstön ohjelma ja tunnit", "en": "Staff programme and hours"},
     "staff_hours_note": {
@@ -288,8 +288,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The timetable meets every checked rule of the standard.",
     },
     "compliance_summary_fail": {
-        "fi": "Aikataulu ei täytä kaikkia vaatimuksia: {count} sääntöä ei täyty.",
-        "en": "The timetable does not meet every rule: {count} rules fail.",
+        "fi": "Aikataulu ei täytä kaikkia vaatimuksia; täyttymättömiä sääntöjä: {count}.",
+        "en": "The timetable does not meet every rule; rules failing: {count}.",
     },
     "col_rule": {"fi": "Sääntö", "en": "Rule"},
     "col_rule_title": {"fi": "Vaatimus", "en": "Requirement"},
@@ -311,10 +311,16 @@ LABELS: dict[str, dict[str, str]] = {
     "about_participants": {"fi": "Kuntoutujia", "en": "Participants"},
     "about_staff": {"fi": "Henkilöstöä", "en": "Staff"},
     "about_sessions": {"fi": "Ohjelmakohtia", "en": "Sessions"},
-    "about_input_hash": {"fi": "Syötetiedoston SHA-256", "en": "Input file SHA-256"},
+    "about_input_hash": {
+        "fi": "Lähtötiedoston tarkiste (SHA-256)",
+        "en": "Input file checksum (SHA-256)",
+    },
     "about_solver_status": {"fi": "Ratkaisijan tila", "en": "Solver status"},
-    "about_objective": {"fi": "Tavoitefunktio (sakko)", "en": "Objective (penalty)"},
-    "about_bound": {"fi": "Alaraja", "en": "Bound"},
+    "about_objective": {
+        "fi": "Sakkopisteet (mitä pienempi, sitä parempi)",
+        "en": "Penalty (the lower the better)",
+    },
+    "about_bound": {"fi": "Sakkopisteiden alaraja", "en": "Lower bound of the penalty"},
     "about_solve_time": {"fi": "Ratkaisuaika", "en": "Solve time"},
     "about_seed": {"fi": "Satunnaissiemen", "en": "Random seed"},
     "about_tool_version": {"fi": "Ohjelmaversio", "en": "Tool version"},
@@ -338,7 +344,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col_change": {"fi": "Muutos", "en": "Change"},
     "col_before": {"fi": "Ennen", "en": "Before"},
     "col_after": {"fi": "Jälkeen", "en": "After"},
-    "col_notify": {"fi": "Tiedotettavat", "en": "Tell"},
+    "col_notify": {"fi": "Kenelle tiedotetaan", "en": "Tell"},
     # What the solver reached (the About sheet and the console).
     "solver_OPTIMAL": {"fi": "Paras mahdollinen (todistettu)", "en": "Optimal (proven)"},
     "solver_FEASIBLE": {
@@ -354,7 +360,7 @@ LABELS: dict[str, dict[str, str]] = {
     "change_staff": {"fi": "ohjaaja", "en": "staff"},
     "change_room": {"fi": "tila", "en": "room"},
     "change_added": {"fi": "uusi ohjelmakohta", "en": "added"},
-    "change_removed": {"fi": "poistettu", "en": "removed"},
+    "change_removed": {"fi": "poistuu", "en": "removed"},
     "change_place": {
         "fi": "{date} klo {time} · {staff} · {room}",
         "en": "{date} {time} · {staff} · {room}",
@@ -389,18 +395,15 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "proven minimal",
     },
     "console_not_minimal": {
-        "fi": "pienimmäksi mahdolliseksi ei todistettu",
+        "fi": "ei todistetusti pienin mahdollinen muutos",
         "en": "not proven minimal",
     },
     "console_before": {"fi": "ennen", "en": "before"},
     "console_after": {"fi": "jälkeen", "en": "after"},
     "console_tell": {"fi": "tiedota", "en": "tell"},
     # A participant's known absences in their own plan (§6.2's written plan).
-    "plan_absence": {"fi": "Poissa (ilmoitettu poissaolo)", "en": "Away (known absence)"},
-    "plan_missed": {
-        "fi": "Et ole paikalla: poissa klo {time}",
-        "en": "You miss it: away {time}",
-    },
+    "plan_absence": {"fi": "Ilmoitettu poissaolo", "en": "Known absence"},
+    "plan_missed": {"fi": "Olet poissa klo {time}", "en": "You are away {time}"},
     "col_note": {"fi": "Huomio", "en": "Note"},
     # The participants' hand-out week (one A4 page).
     "sheet_handout": {"fi": "Kuntoutujien viikko", "en": "Participants' week"},

@@ -172,9 +172,12 @@ class Words:
         return f"day {index + 1} ({name})" if index is not None else f"{name} (not a course day)"
 
     def on_day(self, day: date) -> str:
-        """'day 2 (Tue 9 March)', 'päivänä 2 (ti 9.3.)'"""
+        """'day 2 (Tue 9 March)', 'päivänä 2 (ti 9.3.)'; a date that is no course day plainly
+        ('la 13.3.'), its sentence says what is wrong with it."""
         index = self.ctx.day_index(day)
-        if self.finnish and index is not None:
+        if index is None:
+            return self.dated(day)
+        if self.finnish:
             return f"päivänä {index + 1} ({self.dated(day)})"
         return self.day(day)
 
@@ -204,7 +207,7 @@ class Words:
         when = self.clock(session.start, session.end)
         if self.finnish:
             return f"{self.on_day(session.date)} klo {when}"
-        return f"{self.day(session.date)} {when}"
+        return f"{self.on_day(session.date)} {when}"
 
     def ref(self, session: Session) -> str:
         """'Individual interview and assessment (K01), day 1 (Mon 8 March) 10:00–11:00';

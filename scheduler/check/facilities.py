@@ -184,10 +184,9 @@ def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]
                     f"no transfer {place} right {'before' if going else 'after'} it",
                     fi=f"{fi.ref(session)} on muualla ({room.offsite_minutes} min matkan päässä), "
                     + (
-                        f"mutta juuri ennen sitä ei ole siirtymää (kohde: {fi.room(room.id)})"
+                        f"mutta juuri ennen sitä ei ole siirtymistä paikkaan {fi.room(room.id)}"
                         if going
-                        else "mutta heti sen jälkeen ei ole paluuta "
-                        f"(lähtöpaikka: {fi.room(room.id)})"
+                        else f"mutta heti sen jälkeen ei ole paluuta paikasta {fi.room(room.id)}"
                     ),
                 )
             )

@@ -364,7 +364,7 @@ def r17_goal_review(ctx: Context) -> RuleResult:
         fails.append(
             Reason(
                 en="no closing discussion to review the goals at",
-                fi="ei loppukeskustelua, jossa tavoitteet arvioitaisiin",
+                fi="aikataulussa ei ole loppukeskustelua, jossa tavoitteet arvioidaan",
             )
         )
     return judged(

@@ -388,8 +388,9 @@ def r25_other_staff(ctx: Context) -> RuleResult:
                     f"the {en.group(ctx.group_of(twin).value)} ({en.role(twin.role)}); a team "
                     "member or special worker may not also work as other staff",
                     fi=f"{member.name} on merkitty sekä muuksi kuntoutushenkilöstöksi "
-                    f"({fi.role(member.role)}) että ryhmään {fi.group(ctx.group_of(twin).value)} "
-                    f"({fi.role(twin.role)}); työryhmän jäsen tai erityistyöntekijä ei voi "
+                    f"({fi.role(member.role)}) että henkilöstöryhmään "
+                    f"”{fi.group(ctx.group_of(twin).value)}” ({fi.role(twin.role)}); työryhmän "
+                    "jäsen tai erityistyöntekijä ei voi "
                     "toimia muuna kuntoutushenkilöstönä",
                 )
             )
