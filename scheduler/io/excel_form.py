@@ -850,7 +850,7 @@ def _table_sheet(
                 date_cell.value = days[key - 1]
             date_cell.number_format = _DATE_FORMAT
             date_cell.font = _HINT_FONT
-            sheet.column_dimensions[letter].width = 14
+            sheet.column_dimensions[letter].width = 16
             if per_day == "availability":
                 _drop_down(sheet, "absent", f"{letter}{FIRST_ROW}:{letter}{last_row}", lists, True)
             continue
