@@ -142,7 +142,7 @@ def test_a_day_column_past_the_course_is_told_by_its_cell(
     with pytest.raises(InputError) as caught:
         load_course(form)
     assert f"sheet 'Henkilöstö', cell {column}1" in str(caught.value)
-    assert "the course has 5 days" in str(caught.value)
+    assert "the course has at most 5 days" in str(caught.value)
 
 
 def test_a_form_with_dated_day_columns_still_loads(made: tuple[Path, Path], tmp_path: Path) -> None:

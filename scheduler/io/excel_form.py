@@ -182,6 +182,7 @@ CHOICES_SHEET = "Valinnat"  # the drop-down lists' values (hidden)
 ABSENT = "-"
 FIRST_ROW = 3  # rows 1-2 are the headers of a table sheet
 FORM_ROWS = 60  # rows of a table sheet that get the drop-down lists
+MAX_DAYS = 31  # day columns a form may have when its standard is unknown
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _DAY_COLUMN = re.compile(r"^\s*(?:päivä|day)\s+(\d+)\b", re.IGNORECASE)
 _TRUE = {"true", "yes", "kyllä", "x", "1"}
@@ -444,13 +445,14 @@ class _Reader:
                     self.problem(cell, f"the sheet '{sheet.title}' has no day columns")
                     continue
                 number = int(numbered.group(1))
-                if number < 1 or (self.day_count is not None and number > self.day_count):
+                most = self.day_count or MAX_DAYS  # the standard's count, when it loads
+                if not 1 <= number <= most:
                     self.problem(
                         Cell(sheet.title, index, 1, column),
-                        f"{top.strip()!r} is not a course day: the course has "
-                        f"{self.day_count} days ({label('day_column', 'fi', number=1)} to "
-                        f"{label('day_column', 'fi', number=self.day_count or 1)}); delete "
-                        "the column or fix its number",
+                        f"{top.strip()!r} is not a course day: the course has at most {most} "
+                        f"days ({label('day_column', 'fi', number=1)} to "
+                        f"{label('day_column', 'fi', number=most)}); delete the column or fix "
+                        "its number",
                     )
                     continue
                 if self.first_day is not None:
