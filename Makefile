@@ -1,5 +1,7 @@
-# Every target creates .venv on first use and installs the project into it.
-PYTHON ?= python3.11
+# Every target creates .venv on first use and installs the project into it, with the newest
+# Python 3.11 or later it finds (or PYTHON=... to choose one).
+PYTHON ?= $(firstword $(foreach p,python3.13 python3.12 python3.11 python3,\
+	$(if $(filter ok,$(shell $(p) -c 'import sys; print("ok" if sys.version_info >= (3, 11) else "")' 2>/dev/null)),$(p))))
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -7,7 +9,8 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint bench clean
 
 $(STAMP): pyproject.toml
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 2; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+		{ echo "needs Python 3.11 or later (found: $(or $(PYTHON),none)); give one with make PYTHON=..."; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

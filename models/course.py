@@ -132,6 +132,12 @@ class Preferences(Frozen):
         default=60, ge=0, description="per off-site session starting within the gap after lunch"
     )
     pool_after_lunch_gap_minutes: int = Field(default=60, ge=0)
+    balanced_small_groups: int = Field(
+        default=60,
+        ge=0,
+        description="per participant by which the two small groups are uneven (R7 asks for "
+        "two small groups, not equal ones)",
+    )
     whole_team_meeting: int = Field(
         default=120,
         ge=0,

@@ -235,13 +235,37 @@ def test_r30_small_groups_need_separate_rooms(default_course: Course) -> None:
     assert "R30" in clashing_rules(course)
 
 
-def test_participant_with_a_small_group_wish(default_course: Course) -> None:
-    # Six participants who all want group A cannot be split five and five.
+def _wishing_a(course: Course, count: int) -> Course:
     participants = tuple(
-        Participant(id=p.id, small_group="A") if i < 6 else p
-        for i, p in enumerate(default_course.participants)
+        Participant(id=p.id, small_group="A") if i < count else p
+        for i, p in enumerate(course.participants)
     )
-    assert "R7" in clashing_rules(default_course.with_changes(participants=participants))
+    return course.with_changes(participants=participants)
+
+
+def test_small_group_wishes_may_make_the_groups_uneven(default_course: Course) -> None:
+    # R7 asks for two small groups, not equal ones: six who want group A get it (the
+    # balanced_small_groups preference pays for the uneven split).
+    assert is_feasible(_wishing_a(default_course, 6))
+
+
+def test_everyone_in_one_small_group_is_no_split(default_course: Course) -> None:
+    # All ten wishing group A would leave group B empty: no split in two (R7).
+    assert "R7" in clashing_rules(_wishing_a(default_course, 10))
+
+
+def test_a_small_group_needs_a_room_that_holds_it(default_course: Course) -> None:
+    # The small groups meet in two rooms of six: an even split fits, nine wishing group A do
+    # not (R30: the room holds the small group the split makes).
+    rooms = (
+        *default_course.rooms,
+        Room(id="pieni1", kind="small", capacity=6),
+        Room(id="pieni2", kind="small", capacity=6),
+    )
+    course = _replace_spec(default_course, "small_groups", rooms=("small",))
+    course = course.with_changes(rooms=rooms)
+    assert is_feasible(course)
+    assert "R30" in clashing_rules(_wishing_a(course, 9))
 
 
 def test_tuesday_to_saturday_course(default_course: Course) -> None:

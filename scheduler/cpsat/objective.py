@@ -70,6 +70,17 @@ def _days_outside(occurrence_day_lits: dict[int, cp_model.IntVar], wanted: range
     return (1, sum(lit for day, lit in occurrence_day_lits.items() if day not in wanted))
 
 
+def balanced_small_groups(ctx: ModelContext) -> list[Term]:
+    """Participants beyond an even split of the two small groups (R7 asks only for two)."""
+    model, v = ctx.model, ctx.vars
+    count = len(v.in_half_a)
+    difference = model.new_int_var(0, count, "small_group_difference")
+    model.add_abs_equality(difference, 2 * v.half_a_size - count)
+    excess = model.new_int_var(0, count, "small_group_excess")
+    model.add(2 * excess >= difference - count % 2)
+    return [(1, excess)]
+
+
 def whole_team_meeting(ctx: ModelContext) -> list[Term]:
     """Places of the team missing from the team meeting (R28 asks only that the team meets)."""
     places = len(ctx.course.team_places())
@@ -159,6 +170,7 @@ PREFERENCES = {
     "physician_lectures_early": physician_lectures_early,
     "no_pool_after_lunch": no_pool_after_lunch,
     "exact_shares": exact_shares,
+    "balanced_small_groups": balanced_small_groups,
     "whole_team_meeting": whole_team_meeting,
     "staff_meeting_midweek": staff_meeting_midweek,
     "goal_review_midweek": goal_review_midweek,

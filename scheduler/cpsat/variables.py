@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from models.base import Purpose, SessionKind
-from models.course import Course, Participant, Room, StaffMember
+from models.base import PROGRAMME_KINDS, STAFF_HOURS_KINDS, Purpose, SessionKind
+from models.course import Course, Participant, Room
 from models.standard import SessionSpec
+from scheduler.domain.sessions import eligible, lunch_minutes, session_minutes
 
 MINUTES_PER_DAY = 24 * 60
 HALVES = ("A", "B")
@@ -56,11 +57,11 @@ class Occurrence:
 
     @property
     def is_programme(self) -> bool:
-        return self.kind in (SessionKind.GROUP, SessionKind.SMALL_GROUP)
+        return self.kind in PROGRAMME_KINDS
 
     @property
     def counts_staff_hours(self) -> bool:
-        return self.kind in (SessionKind.GROUP, SessionKind.SMALL_GROUP, SessionKind.INDIVIDUAL)
+        return self.kind in STAFF_HOURS_KINDS
 
     def staff_in_half(self, half: str) -> Iterator[tuple[str, cp_model.IntVar]]:
         for (h, staff_id), lit in self.staff_lit.items():
@@ -115,7 +116,7 @@ class CourseVars:
 
     def _occurrences_of(self, spec: SessionSpec) -> Iterator[Occurrence]:
         days = spec.allowed_days(self.day_count)
-        length = -(-spec.minutes // self.slot)
+        length = session_minutes(self.course, spec) // self.slot
         common = {
             "spec": spec,
             "kind": spec.kind,
@@ -143,7 +144,7 @@ class CourseVars:
 
     def _add_lunch(self, day: int) -> None:
         lunch = self.course.info.lunch
-        length = -(-lunch.minutes // self.slot)
+        length = lunch_minutes(self.course) // self.slot
         occurrence = Occurrence(
             id=f"lunch-d{day + 1}",
             spec=None,
@@ -197,7 +198,7 @@ class CourseVars:
         if occurrence.transfer:
             self._make_busy_interval(occurrence)
         for half in occurrence.halves:
-            for member in self.eligible_staff(spec):
+            for member in eligible(self.course, spec):
                 occurrence.staff_lit[(half, member.id)] = self.model.new_bool_var(
                     f"staff[{occurrence.id}{half},{member.id}]"
                 )
@@ -222,20 +223,6 @@ class CourseVars:
     def transfer_slots(self, room: Room) -> int:
         return self.course.transfer_minutes(room) // self.slot
 
-    def eligible_staff(self, spec: SessionSpec) -> list[StaffMember]:
-        """Who may lead a spec: its own leader list and its theme's (R9)."""
-        theme = self.course.standard.theme(spec.theme) if spec.theme else None
-        eligible = []
-        for member in self.course.staff:
-            if not self.course.may_lead(member, spec):
-                continue
-            if theme and not (
-                member.role in theme.leaders or self.course.group_of(member).value in theme.leaders
-            ):
-                continue
-            eligible.append(member)
-        return eligible
-
     def participant(self, participant_id: str) -> Participant:
         return next(p for p in self.course.participants if p.id == participant_id)
 
@@ -256,6 +243,17 @@ class CourseVars:
             if o.counts_staff_hours
             for lit in o.staff_lits_of(staff_id)
         )
+
+    @property
+    def half_a_size(self) -> cp_model.LinearExpr | int:
+        """R7: how many participants small group A has (B has the rest)."""
+        return sum(self.in_half_a.values())
+
+    def half_size(self, half: str) -> cp_model.LinearExpr | int:
+        """How many participants a small group ('A' or 'B') has; everyone for the whole group."""
+        if half == "A":
+            return self.half_a_size
+        return len(self.in_half_a) - self.half_a_size if half == "B" else len(self.in_half_a)
 
     def day_origin(self, day: int) -> int:
         return day * self.slots_per_day

@@ -105,15 +105,18 @@ def transfer_minutes(course: Course, spec: SessionSpec) -> int:
 
 
 def attendees(course: Course, spec: SessionSpec) -> int:
-    """R30: how many participants a session (or one small-group half) holds at most."""
-    count = len(course.participants)
+    """R30: the fewest participants a room of the session must hold: one for an individual
+    session, none for the team meeting, the whole group for a group session, and for a small
+    group the participants fixed to the larger small group, at least one (the split itself is
+    chosen with the timetable, R7)."""
     if spec.kind == SessionKind.INDIVIDUAL:
         return 1
     if spec.kind == SessionKind.STAFF_MEETING:
         return 0
     if spec.kind == SessionKind.SMALL_GROUP:
-        return (count + 1) // 2
-    return count
+        fixed = [p.small_group for p in course.participants if p.small_group]
+        return max(1, fixed.count("A"), fixed.count("B"))
+    return len(course.participants)
 
 
 def near_enough(standard: Standard, room: Room) -> bool:

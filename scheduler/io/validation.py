@@ -714,14 +714,13 @@ class _CourseCheck:
                 (*loc, "unavailable"),
                 f"participant {participant.id}'s time away",
             )
-        half_a = (len(participants) + 1) // 2
         fixed: Counter[str] = Counter(p.small_group for p in participants if p.small_group)
-        for half, size in (("A", half_a), ("B", len(participants) - half_a)):
-            if fixed[half] > size:
+        for half, other in (("A", "B"), ("B", "A")):
+            if len(participants) >= 2 and fixed[half] == len(participants):
                 self.found.error(
                     ("participants",),
-                    f"{fixed[half]} participants are fixed to small group {half}, which holds "
-                    f"{size}; move some to the other group",
+                    f"all {fixed[half]} participants are fixed to small group {half}; R7 splits "
+                    f"the group in two: leave someone to small group {other} or unfixed",
                     "R7",
                 )
 

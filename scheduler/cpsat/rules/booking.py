@@ -7,6 +7,8 @@ from ortools.sat.python import cp_model
 from models.base import SessionKind, TimeWindow
 from scheduler.cpsat.context import ModelContext
 from scheduler.cpsat.variables import Occurrence
+from scheduler.domain.people import complement
+from scheduler.domain.sessions import room_fits
 
 
 def _takes_whole_group(ctx: ModelContext, occurrence: Occurrence) -> bool:
@@ -101,7 +103,7 @@ def add_no_double_booking(ctx: ModelContext) -> None:
     model.add_no_overlap(together)
     for participant in course.participants:
         windows = [
-            _complement(participant.unavailable.get(day, ()), course.info.day_window)
+            complement(participant.unavailable.get(day, ()), course.info.day_window)
             for day in course.days
         ]
         own: list[cp_model.IntervalVar] = []
@@ -113,18 +115,6 @@ def add_no_double_booking(ctx: ModelContext) -> None:
             model.add_no_overlap(own + away)
 
 
-def _complement(windows: tuple[TimeWindow, ...], day: TimeWindow) -> tuple[TimeWindow, ...]:
-    """The parts of the day window not covered by the given windows."""
-    free, cursor = [], day.start
-    for window in sorted(windows, key=lambda w: w.start):
-        if window.start > cursor:
-            free.append(TimeWindow(start=cursor, end=min(window.start, day.end)))
-        cursor = max(cursor, window.end)
-    if cursor < day.end:
-        free.append(TimeWindow(start=cursor, end=day.end))
-    return tuple(free)
-
-
 def add_rooms(ctx: ModelContext) -> None:
     """R30: one room of a named kind per session (half), big enough, none double-booked, the
     standard's rooms present, off-site rooms near enough."""
@@ -133,27 +123,24 @@ def add_rooms(ctx: ModelContext) -> None:
     for kind, needed in rooms_standard.required.items():
         if sum(1 for room in course.rooms if room.kind == kind) < needed:
             ctx.add(model.add_bool_or([]), "R30")
-    participants = len(course.participants)
     by_room: dict[str, list] = {room.id: [] for room in course.rooms}
     for occurrence in v.occurrences:
-        if occurrence.spec is None or not occurrence.spec.rooms:
+        spec = occurrence.spec
+        if spec is None or not spec.rooms:
             continue
-        attendees = {
-            SessionKind.INDIVIDUAL: 1,
-            SessionKind.STAFF_MEETING: 0,
-            SessionKind.SMALL_GROUP: (participants + 1) // 2,
-        }.get(occurrence.kind, participants)
         assert occurrence.start is not None and occurrence.end is not None
         for half in occurrence.halves:
             lits = dict(occurrence.rooms_in_half(half))
             ctx.add(model.add_exactly_one(lits.values()), "R30")
             for room_id, lit in lits.items():
                 room = course.room(room_id)
-                too_far = room.offsite_minutes > rooms_standard.offsite_max_minutes or (
-                    room.offsite_km is not None and room.offsite_km > rooms_standard.offsite_max_km
-                )
-                if room.capacity < attendees or too_far:
+                if not room_fits(course, spec, room):
                     ctx.add(model.add(lit == 0), "R30")
+                elif occurrence.kind == SessionKind.SMALL_GROUP:
+                    # A small group's size is chosen with the split: its room must hold it.
+                    ctx.add(
+                        model.add(v.half_size(half) <= room.capacity).only_enforce_if(lit), "R30"
+                    )
                 by_room[room_id].append(
                     model.new_optional_interval_var(
                         occurrence.start,
@@ -165,8 +152,7 @@ def add_rooms(ctx: ModelContext) -> None:
                 )
     for room in course.rooms:
         windows = [
-            _complement(room.unavailable.get(day, ()), course.info.day_window)
-            for day in course.days
+            complement(room.unavailable.get(day, ()), course.info.day_window) for day in course.days
         ]
         away = _absences(ctx, windows, f"availability:{room.id}", room.id)
         model.add_no_overlap(by_room[room.id] + away)

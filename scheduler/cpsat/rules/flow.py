@@ -10,16 +10,19 @@ FIRST_DAY = 0
 
 
 def add_small_group_split(ctx: ModelContext) -> None:
-    """R7: at least the standard's small-group time, the group split into two halves."""
+    """R7: at least the standard's small-group time, the group split into two small groups
+    (someone in each; their sizes are free, balanced_small_groups prefers them even)."""
     model, v, course = ctx.model, ctx.vars, ctx.course
     split_minutes = sum(o.minutes for o in v.occurrences if o.kind == SessionKind.SMALL_GROUP)
     if split_minutes < course.standard.small_group_min_minutes:
         ctx.add(model.add_bool_or([]), "R7")
-    half_a = v.in_half_a
-    ctx.add(model.add(sum(half_a.values()) == (len(half_a) + 1) // 2), "R7")
+    size = v.half_a_size
+    if len(v.in_half_a) >= 2:
+        ctx.add(model.add(size >= 1), "R7")
+        ctx.add(model.add(size <= len(v.in_half_a) - 1), "R7")
     for participant in course.participants:
         if participant.small_group:
-            model.add(half_a[participant.id] == int(participant.small_group == "A"))
+            model.add(v.in_half_a[participant.id] == int(participant.small_group == "A"))
 
 
 def add_first_day(ctx: ModelContext) -> None:
