@@ -97,6 +97,7 @@ PREFERENCE_LABELS = {
     "physician_lectures_early": "Lääkärin alustukset alkuviikkoon (paino)",
     "no_pool_after_lunch": "Ei allasta heti lounaan jälkeen (paino)",
     "pool_after_lunch_gap_minutes": "Lounaan ja allaskäynnin väli vähintään (min)",
+    "balanced_small_groups": "Yhtä suuret pienryhmät (paino)",
     "whole_team_meeting": "Koko työryhmä kokoukseen (paino)",
     "staff_meeting_midweek": "Työryhmän kokous keskellä viikkoa (paino)",
     "goal_review_midweek": "Tavoitteiden välitarkastelu keskellä viikkoa (paino)",
