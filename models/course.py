@@ -195,6 +195,13 @@ class Preferences(Frozen):
         description="per goal review held on the day the goals are set or on the last course "
         "day (R17: an interim review; the closing discussion reviews the goals at the end)",
     )
+    avoid_absences: int = Field(
+        default=200,
+        ge=0,
+        description="per opening, closing or measures session held while a participant is "
+        "known to be away (they are for everyone; the absence is the participant's, so the "
+        "timetable avoids it when the rules allow)",
+    )
     exact_shares: int = Field(
         default=60,
         ge=0,

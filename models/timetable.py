@@ -103,14 +103,28 @@ class CourseSection(CourseInfo):
         return self
 
 
+class Placement(Frozen):
+    """Where a session is: its day and clock time, its staff and its room (a re-plan's before
+    and after, for every language to say in its own words)."""
+
+    date: date
+    start: Clock
+    end: Clock
+    staff: tuple[str, ...] = ()
+    room: str | None = None
+
+
 class Change(Frozen):
     """One line of a re-plan's change list: what moved and whom to tell."""
 
     session: str
     title: str
+    titles: Text = Field(default_factory=dict, description="the title in every language known")
     change: str
     before: str | None
     after: str | None
+    before_place: Placement | None = None
+    after_place: Placement | None = None
     notify: tuple[str, ...]
 
 

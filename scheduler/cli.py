@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from models.base import text_in
 from scheduler import __version__
 from scheduler.check import CheckReport, UncheckableTimetable, check, render_report
 from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
@@ -41,6 +42,14 @@ from scheduler.services.outputs import output_pair, write_outputs
 from scheduler.services.planning import overview, solve_plan
 from scheduler.services.replanning import resolve
 from scheduler.services.solving import Progress, SolveOptions, solve
+from scheduler.words import (
+    change_kinds,
+    label,
+    lower_first,
+    notify_text,
+    place_text,
+    solver_status,
+)
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -129,9 +138,26 @@ def main(debug: bool) -> None:
     """Timetables for Kela rehabilitation courses that provably meet the standard."""
 
 
-def _say_checked(report: CheckReport) -> None:
+def _say_checked(report: CheckReport, language: str) -> None:
     """Every timetable the tool writes has passed the independent checker: say so."""
-    click.echo(f"checked: all {len(report.results)} rules of {report.standard_id} hold")
+    standard = text_in(report.standard_title, language) if report.standard_title else ""
+    click.echo(
+        label(
+            "console_checked",
+            language,
+            count=len(report.results),
+            standard=standard or report.standard_id,
+        )
+    )
+
+
+def _say_wrote(path: Path, language: str) -> None:
+    click.echo(label("console_wrote", language, path=path))
+
+
+def _number(value: float, language: str, digits: int = 0) -> str:
+    text = f"{value:.{digits}f}" if digits else f"{value:g}"
+    return text.replace(".", ",") if language == "fi" else text
 
 
 PARTICIPANT_NAMES_HELP = (
@@ -152,17 +178,24 @@ def _is_plan_file(path: Path) -> bool:
     return isinstance(data, dict) and "courses" in data and "course" not in data
 
 
-def _print_progress(progress: Progress) -> None:
-    gap = abs(progress.objective - progress.bound) / max(abs(progress.objective), 1e-9)
-    click.echo(
-        f"  {progress.seconds:6.1f} s  penalty {progress.objective:8.0f}  "
-        f"bound {progress.bound:8.0f}  gap {gap:6.1%}",
-        err=True,
-    )
+def _progress_printer(language: str) -> Callable[[Progress], None]:
+    def show(progress: Progress) -> None:
+        gap = abs(progress.objective - progress.bound) / max(abs(progress.objective), 1e-9)
+        line = label(
+            "console_progress",
+            language,
+            seconds=f"{progress.seconds:6.1f}",
+            objective=f"{progress.objective:8.0f}",
+            bound=f"{progress.bound:8.0f}",
+            gap=f"{gap:6.1%}",
+        )
+        click.echo("  " + (line.replace(".", ",") if language == "fi" else line), err=True)
+
+    return show
 
 
 def _solve_options(
-    time_limit: float, seed: int, workers: int, fast: bool, quiet: bool
+    time_limit: float, seed: int, workers: int, fast: bool, quiet: bool, language: str = "en"
 ) -> SolveOptions:
     """The search settings the solving commands' shared options say."""
     return SolveOptions(
@@ -170,7 +203,7 @@ def _solve_options(
         seed=seed,
         workers=workers,
         deterministic=not fast,
-        progress=None if quiet else _print_progress,
+        progress=None if quiet else _progress_printer(language),
     )
 
 
@@ -245,20 +278,29 @@ def solve_command(
         )  # fmt: skip
         return
     course = load_course(path)
+    language = lang or course.info.language
     if not quiet:
-        click.echo(f"solving {path} ({len(course.sessions)} kinds of session) ...", err=True)
-    options = _solve_options(time_limit, seed, workers, fast, quiet)
+        click.echo(
+            label("console_solving", language, path=path, count=len(course.sessions)), err=True
+        )
+    options = _solve_options(time_limit, seed, workers, fast, quiet, language)
     result = solve(course, options, input_sha256=file_sha256(path))
     click.echo(
-        f"{result.status.lower()}: penalty {result.objective:g}, bound {result.bound:g} "
-        f"({result.seconds:.1f} s)"
+        label(
+            "console_solved",
+            language,
+            status=lower_first(solver_status(result.status, language)),
+            objective=_number(result.objective, language),
+            bound=_number(result.bound, language),
+            seconds=_number(result.seconds, language, 1),
+        )
     )
-    _say_checked(result.report)
+    _say_checked(result.report, language)
     stem = f"{path.stem}-{course.info.first_day.isoformat()}"
     for written in write_outputs(
         result.timetable, out_dir, stem, lang, participant_names=participant_names
     ):
-        click.echo(f"wrote {written}")
+        _say_wrote(written, language)
 
 
 @main.command("export", epilog=EXIT_CODES_HELP)
@@ -303,7 +345,7 @@ def export_command(
         participant_names=participant_names,
     )
     for path in paths:
-        click.echo(f"wrote {path}")
+        _say_wrote(path, lang or timetable.course.language)
 
 
 @main.command("check", epilog=EXIT_CODES_HELP)
@@ -432,21 +474,39 @@ def resolve_command(
         changes = merge(changes_from_file(changes_file), changes)
     if not changes.changes:
         raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
-    options = _solve_options(time_limit, seed, workers, fast, quiet)
+    language = old.course.language
+    options = _solve_options(time_limit, seed, workers, fast, quiet, language)
     standard = load_standard(old.standard)
     course_of(old, standard, timetable_file)  # its course data holds together under the standard
     result = resolve(old, standard, changes, options, previous=timetable_file.name)
-    _say_checked(result.report)
+    _say_checked(result.report, language)
     timetable = result.timetable
-    proven = "proven minimal" if result.optimal else "not proven minimal"
-    click.echo(f"{result.changed_sessions} session(s) changed ({proven}, {result.seconds:.2f} s):")
+    click.echo(
+        label(
+            "console_changed",
+            language,
+            count=result.changed_sessions,
+            proven=label("console_minimal" if result.optimal else "console_not_minimal", language),
+            seconds=_number(result.seconds, language, 2),
+        )
+    )
+    staff = {m.id: m for m in timetable.staff}
+    rooms = {r.id: r for r in timetable.rooms}
+    heads = {
+        key: label(key, language) for key in ("console_before", "console_after", "console_tell")
+    }
+    width = max(len(head) for head in heads.values()) + 1
     for change in timetable.changes:
-        click.echo(f"  {change.session} [{change.change}] {change.title}")
-        click.echo(f"      before: {change.before or '-'}")
-        click.echo(f"      after:  {change.after or '-'}")
-        click.echo(f"      tell:   {', '.join(change.notify) or '-'}")
+        title = text_in(change.titles, language) if change.titles else change.title
+        click.echo(f"  {title} [{change_kinds(change.change, language)}]")
+        for key, text in (
+            ("console_before", place_text(change.before_place, staff, rooms, language)),
+            ("console_after", place_text(change.after_place, staff, rooms, language)),
+            ("console_tell", notify_text(change.notify, staff, language)),
+        ):
+            click.echo(f"      {heads[key] + ':':<{width}} {text}")
     for written in write_outputs(timetable, folder, f"{timetable_file.stem}-replan"):
-        click.echo(f"wrote {written}")
+        _say_wrote(written, language)
 
 
 @main.command("plan", epilog=EXIT_CODES_HELP)
@@ -501,7 +561,7 @@ def plan_command(
     )
     for course_result in result.courses:
         click.echo(f"{course_result.key}: penalty {course_result.penalty:g}")
-        _say_checked(course_result.report)
+        _say_checked(course_result.report, course_result.course.info.language)
     outputs = [
         output
         for course_result in result.courses
@@ -512,8 +572,9 @@ def plan_command(
     ]
     summary = json.dumps(overview(result), indent=2, ensure_ascii=False)
     outputs.append(text_output(f"{plan_file.stem}-overview", ".json", summary))
+    language = result.courses[0].course.info.language if result.courses else "fi"
     for written in write_together(out_dir, outputs):  # the whole plan, or nothing
-        click.echo(f"wrote {written}")
+        _say_wrote(written, language)
 
 
 @main.command("init", epilog=EXIT_CODES_HELP)

@@ -6,12 +6,14 @@ kinds, lists). No other module keeps a table of words.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from models.base import Purpose, StaffGroup, format_clock, format_duration
-from models.course import Course, StaffMember
+from models.course import Course, Room, StaffMember
 from models.standard import SessionSpec
+from models.timetable import Placement
+from scheduler.domain.changes import ALL_PARTICIPANTS
 from scheduler.domain.people import windows_on
 from scheduler.domain.sessions import occurrences
 
@@ -97,18 +99,18 @@ LABELS: dict[str, dict[str, str]] = {
     "col_staff": {"fi": "Ohjaaja(t)", "en": "Staff"},
     "col_responsible": {"fi": "Vastuuhenkilö", "en": "Responsible"},
     "col_room": {"fi": "Tila", "en": "Room"},
-    "col_participants": {"fi": "Osallistujat", "en": "Participants"},
+    "col_participants": {"fi": "Kuntoutujat", "en": "Participants"},
     "col_hours": {"fi": "Tunnit", "en": "Hours"},
     "col_person": {"fi": "Työntekijä", "en": "Staff member"},
     "col_role": {"fi": "Ammatti", "en": "Role"},
     "col_staff_group": {"fi": "Henkilöstöryhmä", "en": "Staff group"},
     "col_total": {"fi": "Yhteensä", "en": "Total"},
-    "col_kind": {"fi": "Muoto", "en": "Form"},
+    "col_kind": {"fi": "Toteutusmuoto", "en": "Form"},
     # Staff sheet.
     "staff_title": {"fi": "Henkilöstön ohjelma ja tunnit", "en": "Staff programme and hours"},
     "staff_hours_note": {
-        "fi": "Tunnit kuntoutujien kanssa (R26): istunnon pituus kullekin läsnä olevalle "
-        "työntekijälle. Lounas, siirtymät ja työryhmän kokous eivät sisälly.",
+        "fi": "Tunnit kuntoutujien kanssa (R26): ohjelmakohdan kesto lasketaan jokaiselle siinä "
+        "mukana olevalle työntekijälle. Lounas, siirtymät ja työryhmän kokous eivät sisälly.",
         "en": "Hours with participants (R26): the session's length for every staff member "
         "present. Lunch, transfers and the team meeting are not counted.",
     },
@@ -128,8 +130,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{course} · {dates}",
     },
     "plan_intro": {
-        "fi": "Oma ohjelmasi kurssiviikolla. Yksilölliset tapaamiset on lihavoitu; "
-        "vastuuhenkilö on merkitty kunkin kohdan kohdalle.",
+        "fi": "Oma ohjelmasi kurssiviikolla. Yksilölliset tapaamisesi on lihavoitu, ja "
+        "jokaisen ohjelmakohdan vastuuhenkilö on mainittu.",
         "en": "Your own programme for the course week. Individual meetings are in bold; "
         "the person responsible is named for each item.",
     },
@@ -142,7 +144,7 @@ LABELS: dict[str, dict[str, str]] = {
     # Kinds of session.
     "kind_group": {"fi": "Koko ryhmä", "en": "Whole group"},
     "kind_small_group": {"fi": "Pienryhmä", "en": "Small group"},
-    "kind_individual": {"fi": "Yksilöllinen", "en": "Individual"},
+    "kind_individual": {"fi": "Yksilötapaaminen", "en": "Individual"},
     "kind_staff_meeting": {"fi": "Työryhmän kokous", "en": "Team meeting"},
     "kind_meal": {"fi": "Ateria", "en": "Meal"},
     "kind_break": {"fi": "Tauko", "en": "Break"},
@@ -189,9 +191,12 @@ LABELS: dict[str, dict[str, str]] = {
         "fi": "Sosionomi",
         "en": "Social services professional",
     },
-    "role_rehabilitation_counsellor": {"fi": "Kuntoutusohjaaja", "en": "Rehabilitation counsellor"},
+    "role_rehabilitation_counsellor": {
+        "fi": "Kuntoutuksen ohjaaja",
+        "en": "Rehabilitation counsellor",
+    },
     "role_rehabilitation_scientist": {
-        "fi": "Kuntoutuksen asiantuntija (TtM)",
+        "fi": "YTM (kuntoutustiede)",
         "en": "Rehabilitation scientist (MSc)",
     },
     "role_occupational_therapist": {"fi": "Toimintaterapeutti", "en": "Occupational therapist"},
@@ -204,15 +209,15 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Staff hours with participants (Appendices 1 and 2)",
     },
     "hours_note": {
-        "fi": "Laskettu aikataulusta (R26): istunnon pituus kullekin läsnä olevalle "
-        "työntekijälle; lounas, siirtymät ja työryhmän kokous eivät sisälly. Standardin "
-        "vaihteluvälit ovat osuuksia toteutuneista kokonaistunneista (R27).",
+        "fi": "Laskettu aikataulusta (R26): ohjelmakohdan kesto lasketaan jokaiselle siinä "
+        "mukana olevalle työntekijälle; lounas, siirtymät ja työryhmän kokous eivät sisälly. "
+        "Standardin vaihteluvälit ovat osuuksia toteutuneista kokonaistunneista (R27).",
         "en": "Counted from the timetable (R26): the session's length for every staff member "
         "present; lunch, transfers and the team meeting are not counted. The standard's bands "
         "are shares of the hours actually given (R27).",
     },
     "hours_lines_heading": {
-        "fi": "Liite 1: tunnit erittäin",
+        "fi": "Liite 1: tunnit eriteltyinä",
         "en": "Appendix 1: hours item by item",
     },
     "hours_shares_heading": {
@@ -283,8 +288,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The timetable meets every checked rule of the standard.",
     },
     "compliance_summary_fail": {
-        "fi": "Aikataulu ei täytä kaikkia vaatimuksia: {count} sääntöä ei täyty.",
-        "en": "The timetable does not meet every rule: {count} rules fail.",
+        "fi": "Aikataulu ei täytä kaikkia vaatimuksia; täyttymättömiä sääntöjä: {count}.",
+        "en": "The timetable does not meet every rule; rules failing: {count}.",
     },
     "col_rule": {"fi": "Sääntö", "en": "Rule"},
     "col_rule_title": {"fi": "Vaatimus", "en": "Requirement"},
@@ -306,10 +311,16 @@ LABELS: dict[str, dict[str, str]] = {
     "about_participants": {"fi": "Kuntoutujia", "en": "Participants"},
     "about_staff": {"fi": "Henkilöstöä", "en": "Staff"},
     "about_sessions": {"fi": "Ohjelmakohtia", "en": "Sessions"},
-    "about_input_hash": {"fi": "Syötetiedoston SHA-256", "en": "Input file SHA-256"},
+    "about_input_hash": {
+        "fi": "Lähtötiedoston tarkiste (SHA-256)",
+        "en": "Input file checksum (SHA-256)",
+    },
     "about_solver_status": {"fi": "Ratkaisijan tila", "en": "Solver status"},
-    "about_objective": {"fi": "Tavoitefunktio (sakko)", "en": "Objective (penalty)"},
-    "about_bound": {"fi": "Alaraja", "en": "Bound"},
+    "about_objective": {
+        "fi": "Sakkopisteet (mitä pienempi, sitä parempi)",
+        "en": "Penalty (the lower the better)",
+    },
+    "about_bound": {"fi": "Sakkopisteiden alaraja", "en": "Lower bound of the penalty"},
     "about_solve_time": {"fi": "Ratkaisuaika", "en": "Solve time"},
     "about_seed": {"fi": "Satunnaissiemen", "en": "Random seed"},
     "about_tool_version": {"fi": "Ohjelmaversio", "en": "Tool version"},
@@ -333,7 +344,82 @@ LABELS: dict[str, dict[str, str]] = {
     "col_change": {"fi": "Muutos", "en": "Change"},
     "col_before": {"fi": "Ennen", "en": "Before"},
     "col_after": {"fi": "Jälkeen", "en": "After"},
-    "col_notify": {"fi": "Tiedotettavat", "en": "Tell"},
+    "col_notify": {"fi": "Kenelle tiedotetaan", "en": "Tell"},
+    # What the solver reached (the About sheet and the console).
+    "solver_OPTIMAL": {"fi": "Paras mahdollinen (todistettu)", "en": "Optimal (proven)"},
+    "solver_FEASIBLE": {
+        "fi": "Täyttää standardin; parhaaksi ei todistettu",
+        "en": "Meets the standard; not proven the best",
+    },
+    "solver_INFEASIBLE": {"fi": "Mahdoton", "en": "Impossible"},
+    "solver_UNKNOWN": {"fi": "Ei ratkaisua annetussa ajassa", "en": "None found in the time given"},
+    "solver_MODEL_INVALID": {"fi": "Virheellinen malli", "en": "Invalid model"},
+    # A re-plan's change list: what changed, where a session was and is, whom to tell.
+    "change_day": {"fi": "päivä", "en": "day"},
+    "change_time": {"fi": "kellonaika", "en": "time"},
+    "change_staff": {"fi": "ohjaaja", "en": "staff"},
+    "change_room": {"fi": "tila", "en": "room"},
+    "change_added": {"fi": "uusi ohjelmakohta", "en": "added"},
+    "change_removed": {"fi": "poistuu", "en": "removed"},
+    "change_place": {
+        "fi": "{date} klo {time} · {staff} · {room}",
+        "en": "{date} {time} · {staff} · {room}",
+    },
+    "notify_all_participants": {"fi": "kaikki kuntoutujat", "en": "all participants"},
+    "nobody": {"fi": "ei ketään", "en": "nobody"},
+    "no_room": {"fi": "ei tilaa", "en": "no room"},
+    # The console.
+    "console_solving": {
+        "fi": "ratkaistaan {path} ({count} erilaista ohjelmakohtaa) ...",
+        "en": "solving {path} ({count} kinds of session) ...",
+    },
+    "console_progress": {
+        "fi": "{seconds} s  sakko {objective}  alaraja {bound}  ero {gap}",
+        "en": "{seconds} s  penalty {objective}  bound {bound}  gap {gap}",
+    },
+    "console_solved": {
+        "fi": "aikataulu valmis ({status}): sakko {objective}, alaraja {bound}, {seconds} s",
+        "en": "timetable found ({status}): penalty {objective}, bound {bound}, {seconds} s",
+    },
+    "console_checked": {
+        "fi": "tarkistettu: standardin kaikki {count} sääntöä täyttyvät ({standard})",
+        "en": "checked: all {count} rules of the standard hold ({standard})",
+    },
+    "console_wrote": {"fi": "tallennettu: {path}", "en": "wrote {path}"},
+    "console_changed": {
+        "fi": "muuttuneita ohjelmakohtia {count} ({proven}, {seconds} s):",
+        "en": "{count} session(s) changed ({proven}, {seconds} s):",
+    },
+    "console_minimal": {
+        "fi": "pienin mahdollinen muutos, todistettu",
+        "en": "proven minimal",
+    },
+    "console_not_minimal": {
+        "fi": "ei todistetusti pienin mahdollinen muutos",
+        "en": "not proven minimal",
+    },
+    "console_before": {"fi": "ennen", "en": "before"},
+    "console_after": {"fi": "jälkeen", "en": "after"},
+    "console_tell": {"fi": "tiedota", "en": "tell"},
+    # A participant's known absences in their own plan (§6.2's written plan).
+    "plan_absence": {"fi": "Ilmoitettu poissaolo", "en": "Known absence"},
+    "plan_missed": {"fi": "Olet poissa klo {time}", "en": "You are away {time}"},
+    "col_note": {"fi": "Huomio", "en": "Note"},
+    # The participants' hand-out week (one A4 page).
+    "sheet_handout": {"fi": "Kuntoutujien viikko", "en": "Participants' week"},
+    "handout_title": {"fi": "Kurssiviikon ohjelma: {course}", "en": "The course week: {course}"},
+    "handout_individual": {
+        "fi": "Henkilökohtaiset tapaamiset: katso oma ohjelma",
+        "en": "Individual meetings: see your own plan",
+    },
+    # The course form's choices beside the codes' own labels.
+    "language_fi": {"fi": "suomi", "en": "Finnish"},
+    "language_en": {"fi": "englanti", "en": "English"},
+    "absent": {"fi": "poissa", "en": "absent"},
+    "day_column": {"fi": "Päivä {number}", "en": "Day {number}"},
+    # Yes and no, as a person types them into the course form.
+    "yes": {"fi": "kyllä", "en": "yes"},
+    "no": {"fi": "ei", "en": "no"},
     # Calendars.
     "calendar_name": {"fi": "{name}: {course}", "en": "{name}: {course}"},
     "calendar_description": {
@@ -361,6 +447,19 @@ def has_label(key: str) -> bool:
 
 
 # -- phrases -------------------------------------------------------------------------------
+
+
+def coded(prefix: str) -> tuple[str, ...]:
+    """The codes the label table names under a prefix: coded('role') -> ('rheumatologist', ...)."""
+    start = f"{prefix}_"
+    return tuple(key[len(start) :] for key in LABELS if key.startswith(start))
+
+
+def code_label(prefix: str, code: str, language: str) -> str:
+    """A code as a person reads it: code_label('role', 'psychologist', 'fi') -> 'Psykologi'
+    (the code itself when the table does not know it)."""
+    key = f"{prefix}_{code}"
+    return label(key, lang(language)) if key in LABELS else code
 
 
 def lang(language: str) -> str:
@@ -453,8 +552,78 @@ def joined(items: Sequence[str], word: str = "and") -> str:
 
 
 def person(member: StaffMember) -> str:
-    """'pt1 (physiotherapist)': staff named by id and role, as in the course file."""
+    """'pt1 (physiotherapist)': staff named by id and role, as in the course file (messages
+    about a course file, whose reader finds the person by the id written there)."""
     return f"{member.id} ({role_name(member.role, 'en')})"
+
+
+def staff_label(member: StaffMember | None, staff_id: str, language: str) -> str:
+    """'Mikko Virtanen (fysioterapeutti)': a staff member by name and role, as a reader of the
+    timetable knows them (their id only when the course file gives no name)."""
+    if member is None:
+        return staff_id
+    return f"{member.label} ({role_name(member.role, language)})"
+
+
+def staff_name(member: StaffMember | None, staff_id: str) -> str:
+    """'Mikko Virtanen': a staff member by name (the id when the file gives no name)."""
+    return member.label if member is not None else staff_id
+
+
+def room_name(room: Room | None, room_id: str) -> str:
+    """'Ryhmätila 1': a room by name (the id when the file gives no name)."""
+    return (room.name or room.id) if room is not None else room_id
+
+
+def change_kinds(change: str, language: str) -> str:
+    """'time+staff' -> 'kellonaika, ohjaaja': what changed about a session."""
+    parts = [part for part in change.split("+") if part]
+    return ", ".join(
+        label(f"change_{part}", lang(language)) if has_label(f"change_{part}") else part
+        for part in parts
+    )
+
+
+def place_text(
+    place: Placement | None,
+    staff: Mapping[str, StaffMember],
+    rooms: Mapping[str, Room],
+    language: str,
+) -> str:
+    """'ke 10.3. klo 09:15–10:15 · Mikko Virtanen · Kuntosali': where and when a session is,
+    with whom (a re-plan's before and after); '–' for none."""
+    if place is None:
+        return "–"
+    people = ", ".join(staff_name(staff.get(s), s) for s in place.staff)
+    return label(
+        "change_place",
+        lang(language),
+        date=short_date(place.date, language),
+        time=clock_span(place.start, place.end),
+        staff=people or label("nobody", lang(language)),
+        room=room_name(rooms.get(place.room), place.room)
+        if place.room
+        else label("no_room", lang(language)),
+    )
+
+
+def notify_text(notify: Iterable[str], staff: Mapping[str, StaffMember], language: str) -> str:
+    """Whom to tell, by name: staff by name, participants by id, everyone in words."""
+    names = []
+    for who in notify:
+        if who == ALL_PARTICIPANTS:
+            names.append(label("notify_all_participants", lang(language)))
+        elif who in staff:
+            names.append(staff_name(staff[who], who))
+        else:
+            names.append(who)
+    return ", ".join(names) or "–"
+
+
+def solver_status(status: str, language: str) -> str:
+    """CP-SAT's status in words ('FEASIBLE' -> 'Täyttää standardin; parhaaksi ei todistettu')."""
+    key = f"solver_{status}"
+    return label(key, lang(language)) if has_label(key) else status.lower()
 
 
 def dotted_day(day: date, language: str = "en") -> str:

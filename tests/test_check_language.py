@@ -1,6 +1,7 @@
-"""The checker's reasons in the reader's language: Finnish reasons carry no raw ids and no
-untranslated English, English reasons no Finnish, both say as many things per rule; and the
-Finnish workbook and `kurssi check --lang` show the reasons in their language.
+"""The checker's reasons in the reader's language: reasons in either language carry no raw ids
+(staff, rooms, roles, programme items...), Finnish ones no untranslated English, English ones no
+Finnish, both say as many things per rule; and the Finnish workbook and `kurssi check --lang`
+show the reasons in their language.
 
 The timetables are the saved fixture and every violation planted in test_check.py.
 """
@@ -31,6 +32,7 @@ from models.timetable import Timetable
 from scheduler.check import CheckReport, check, render_report
 from scheduler.cli import main
 from scheduler.export.excel import build_workbook
+from scheduler.words import LABELS
 
 Case = Callable[[Timetable, Standard], tuple[Timetable, Standard]]
 
@@ -79,9 +81,20 @@ def _words(words: tuple[str, ...]) -> re.Pattern[str]:
 ENGLISH_WORDS, FINNISH_WORDS = _words(ENGLISH), _words(FINNISH)
 
 
-def raw_ids(timetable: Timetable, standard: Standard) -> set[str]:
+def label_words(language: str) -> set[str]:
+    """Every word of the label table in a language, lower case."""
+    return {
+        word.casefold()
+        for texts in LABELS.values()
+        for word in re.findall(r"\w+", re.sub(r"\{\w+\}", " ", texts.get(language, "")))
+    }
+
+
+def raw_ids(timetable: Timetable, standard: Standard, language: str) -> set[str]:
     """The ids a course file speaks in: roles, themes, purposes, kinds, staff groups, room
-    kinds, professions and programme items."""
+    kinds, professions, programme items, and the staff's and rooms' ids; an id that is also a
+    word of the language (the room kind 'allas', the programme item 'gym') or a word of a room's
+    name is no give-away and is left out."""
     course = timetable.to_course(standard)
     ids = {p.value for p in Purpose} | {k.value for k in SessionKind}
     ids |= {g.value for g in StaffGroup}
@@ -90,7 +103,11 @@ def raw_ids(timetable: Timetable, standard: Standard) -> set[str]:
     ids |= {p.id for p in standard.special_workers.professions}
     ids |= set(standard.rooms.required) | {r.kind for r in course.rooms}
     ids |= {s.id for s in (*standard.mandatory_sessions, *course.sessions)}
-    return ids
+    ids |= {m.id for m in course.staff}
+    ids |= {r.id for r in course.rooms}
+    words = label_words(language)
+    words |= {w.casefold() for r in course.rooms for w in re.findall(r"\w+", r.name)}
+    return {i for i in ids if i.casefold() not in words}
 
 
 def reports(
@@ -105,7 +122,7 @@ def test_finnish_reasons_have_no_raw_ids_and_no_english(
     saved_timetable: Timetable, standard: Standard, make: Case
 ) -> None:
     report, timetable, rules = reports(saved_timetable, standard, make)
-    ids = raw_ids(timetable, rules)
+    ids = raw_ids(timetable, rules, "fi")
     session_ids = {s.id for s in timetable.sessions if not s.id.isalpha()}
     for result in report.results:
         for reason in result.reasons_in("fi"):
@@ -120,9 +137,13 @@ def test_finnish_reasons_have_no_raw_ids_and_no_english(
 def test_english_reasons_have_no_finnish_and_say_as_much_per_rule(
     saved_timetable: Timetable, standard: Standard, make: Case
 ) -> None:
-    report, _, _ = reports(saved_timetable, standard, make)
+    report, timetable, rules = reports(saved_timetable, standard, make)
+    ids = raw_ids(timetable, rules, "en")
     for result in report.results:
         english, finnish = result.reasons_in("en"), result.reasons_in("fi")
+        for reason in english:
+            tokens = set(re.findall(r"\w+", reason))
+            assert not tokens & ids, (result.rule, tokens & ids, reason)
         assert english == result.reasons  # code reads the English
         assert len(english) == len(finnish), result.rule
         for en, fi in zip(english, finnish, strict=True):
@@ -136,14 +157,18 @@ def test_a_finnish_reason_reads_as_finnish(saved_timetable: Timetable, standard:
     (r1,) = report.result("R1").reasons_in("fi")
     assert r1.startswith("10 kuntoutujaa (K01, K02,") and r1.endswith("; omaisia ei osallistu")
     assert "vähintään 25 h" in report.result("R4").reasons_in("fi")[0]
-    assert "päivä 2 (ti 9.3.2027)" in report.result("R3").reasons_in("fi")[0]
+    assert "päivä 2 (ti 9.3.)" in report.result("R3").reasons_in("fi")[0]
     (r18,) = report.result("R18").reasons_in("fi")
-    assert r18.startswith("Aloituskeskustelu päivänä 1 (ma 8.3.2027) klo 08:00–10:00")
-    assert "tt (toimintaterapeutti)" in r18
+    assert r18.startswith("Aloituskeskustelu päivänä 1 (ma 8.3.) klo 08:00–10:00")
+    assert "Elina Koskinen (toimintaterapeutti)" in r18
     (r9,) = report.result("R9").reasons_in("fi")
     assert "Fyysinen aktivointi ja ohjaus" in r9
-    # English names a session by its id and its English title.
-    assert report.result("R18").reasons[0].startswith("opening (Opening discussion, day 1 (Mon ")
+    (r22,) = report.result("R22").reasons_in("fi")
+    assert r22 == "kurssivastaava on Mikko Virtanen (fysioterapeutti)"
+    # English names a session by its English title, people by name, days as dates.
+    (r18_en,) = report.result("R18").reasons
+    assert r18_en.startswith("Opening discussion, day 1 (Mon 8 March) 08:00–10:00 with ")
+    assert "Elina Koskinen (occupational therapist)" in r18_en
 
 
 def test_the_finnish_report_names_roles_in_finnish(
@@ -152,7 +177,11 @@ def test_the_finnish_report_names_roles_in_finnish(
     report = check(saved_timetable, standard)
     finnish, english = render_report(report, "fi"), render_report(report, "en")
     assert "occupational_therapist" not in finnish and "toimintaterapeutti" in finnish
-    assert "occupational_therapist" in english and "toimintaterapeutti" not in english
+    assert "occupational therapist" in english and "toimintaterapeutti" not in english
+    assert "occupational_therapist" not in english
+    for report_text in (finnish, english):
+        assert not re.search(r"\d{4}-\d\d-\d\d", report_text)  # dates as dates, not ISO
+        assert "Elina Koskinen" in report_text
 
 
 # -- where the reasons are shown -----------------------------------------------------------

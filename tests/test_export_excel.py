@@ -203,7 +203,7 @@ def test_staff_hours_equal_the_hours_table(
 ) -> None:
     """The staff sheet against the independent checker's hours table, never the exporter's."""
     table = check(saved_timetable, standard).hours
-    ws = saved_book.worksheets[1]
+    ws = saved_book["Henkilöstö"]
     summary = _staff_summary(ws, saved_timetable)
     assert set(summary) == {m.id for m in saved_timetable.staff}
     for member in saved_timetable.staff:
@@ -324,7 +324,8 @@ def test_each_participant_sheet_lists_exactly_their_sessions(
         ws = saved_book[participant.id]
         rows = _plan_rows(ws)
         mine = [s for s in saved_timetable.sessions if participant.id in s.participants]
-        assert sum(rows.values()) == len(mine)
+        absences = sum(len(windows) for windows in participant.unavailable.values())
+        assert sum(rows.values()) == len(mine) + absences
         for session in mine:
             key_prefix = (session.date, format_clock(session.start), format_clock(session.end))
             assert any(k[:3] == key_prefix and session.titles["fi"] in k[3] for k in rows), (
@@ -353,6 +354,36 @@ def _is_data(value: object) -> bool:
     if isinstance(value, int | float):
         return True
     return isinstance(value, str) and bool(re.fullmatch(r"\d\d:\d\d(–\d\d:\d\d)?|K\d\d", value))
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_k09s_plan_shows_the_tuesday_absence_and_the_sessions_missed(
+    default_timetable: Timetable, tmp_path: Path, language: str
+) -> None:
+    """K09 is away on Tuesday 08:00-10:00 (the default course): their own plan says so at that
+    time, and each group session they miss is marked on its row; no other row is."""
+    book = _reload(build_workbook(default_timetable, language), tmp_path)
+    ws = book["K09"]
+    k09 = next(p for p in default_timetable.participants if p.id == "K09")
+    ((tuesday, (away,)),) = k09.unavailable.items()
+    rows = list(ws.iter_rows(min_row=5, values_only=True))
+    absence = label("time_range", language, start="08:00", end="10:00")
+    assert (absence, label("plan_absence", language)) in [r[:2] for r in rows]
+    note = label("plan_missed", language, time=absence)
+    missed = {
+        (format_clock(s.start), format_clock(s.end))
+        for s in default_timetable.sessions
+        if "K09" in s.participants
+        and s.date == tuesday
+        and s.start < away.end
+        and away.start < s.end
+    }
+    assert missed  # the default course holds group sessions on Tuesday morning
+    marked = {tuple(str(r[0]).split("–")) for r in rows if r[-1] == note}
+    assert marked == missed
+    assert ws.cell(row=4, column=6).value == label("col_note", language)
+    # Someone without absences has no note column.
+    assert book["K01"].cell(row=4, column=6).value is None
 
 
 def test_finnish_and_english_hold_the_same_cells(
@@ -396,7 +427,7 @@ def test_participant_names_only_on_request(
 
 
 def test_print_ready(saved_book: Workbook, saved_timetable: Timetable) -> None:
-    one_page = {p.id for p in saved_timetable.participants} | {"Tunnit"}
+    one_page = {p.id for p in saved_timetable.participants} | {"Tunnit", "Kuntoutujien viikko"}
     for ws in saved_book.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
         assert int(ws.page_setup.paperSize) == 9, ws.title  # A4
@@ -511,3 +542,47 @@ def test_libreoffice_prints_the_week_on_one_landscape_page(
     count, sizes = _pdf_pages(_to_pdf(week, tmp_path))
     assert count == 1  # the whole week on one page
     assert all(w > h for w, h in sizes)
+
+
+def _word_heights(pdf: Path) -> list[tuple[float, float, str]]:
+    """(top, height, word) of every word on the PDF's pages, as poppler's pdftotext sees it."""
+    done = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    words = re.findall(
+        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>',
+        done.stdout,
+    )
+    return [(float(top), float(bottom) - float(top), word) for top, bottom, word in words]
+
+
+@pytest.mark.skipif(
+    not ((shutil.which("soffice") or shutil.which("libreoffice")) and shutil.which("pdftotext")),
+    reason="needs LibreOffice (soffice) and poppler's pdftotext",
+)
+def test_libreoffice_prints_the_hand_out_week_on_one_page_in_8_points_or_more(
+    default_timetable: Timetable, standard: Standard, tmp_path: Path
+) -> None:
+    """The participants' week alone: one A4 landscape page, and no word smaller than the page
+    footer, which is 8 points and never scaled (so the body is 8 pt or more on paper)."""
+    book = build_workbook(default_timetable, "fi", standard=standard)
+    for ws in list(book.worksheets):
+        if ws.title != label("sheet_handout", "fi"):
+            book.remove(ws)
+    path = tmp_path / "handout.xlsx"
+    book.save(path)
+    pdf = _to_pdf(path, tmp_path)
+    count, sizes = _pdf_pages(pdf)
+    assert count == 1
+    assert all(w > h and abs(w - 841.9) < 2 for w, h in sizes)
+    words = _word_heights(pdf)
+    footer_top = max(top for top, _, _ in words)
+    footer = [height for top, height, _ in words if top == footer_top]
+    body = [(height, word) for top, height, word in words if top < footer_top]
+    assert body and min(body)[0] >= min(footer) - 0.01, min(body)
+    text = " ".join(word for _, word in body)
+    assert label("handout_individual", "fi").split(":")[0] in text
+    hidden = {SessionKind.INDIVIDUAL, SessionKind.STAFF_MEETING}
+    for session in default_timetable.sessions:  # individual meetings and the team's are not
+        if session.kind in hidden:
+            assert session.titles["fi"] not in text, session.id

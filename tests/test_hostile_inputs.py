@@ -37,6 +37,7 @@ from scheduler.io.courses import load_course
 from scheduler.io.data import DEFAULT_COURSE
 from scheduler.io.files import TEMPORARY_PREFIX, text_output, write_together
 from scheduler.services.outputs import write_outputs
+from scheduler.words import LABELS
 
 TIMETABLE = json.loads((FIXTURES / "default-timetable.json").read_text(encoding="utf-8"))
 COURSE_TEXT = DEFAULT_COURSE.read_text(encoding="utf-8")
@@ -546,7 +547,8 @@ def row_of(sheet: Any, column: int, value: str) -> int:
 
 
 def day_columns(sheet: Any) -> list[int]:
-    return [c for c in range(1, 30) if hasattr(sheet.cell(2, c).value, "year")]
+    """The form's course-day columns ('Päivä 1', 'Päivä 2', ... in row 1)."""
+    return [c for c in range(1, 30) if str(sheet.cell(1, c).value or "").startswith("Päivä ")]
 
 
 def title_as_text(book: Workbook) -> None:
@@ -735,8 +737,8 @@ def test_ctrl_c_during_a_search_stops_it_at_once(case: Case) -> None:
         "solve", "--out", case.out, "--time-limit", "600", "--fast", "--workers", "2"
     )
     assert process.stderr is not None
-    line = process.stderr.readline()  # "solving ..." comes just before the search starts
-    assert line.startswith("solving"), line
+    line = process.stderr.readline()  # "ratkaistaan ..." comes just before the search starts
+    assert line.startswith(LABELS["console_solving"]["fi"].split()[0]), line
     time.sleep(1)
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=60)  # not the 600 s the search was given

@@ -4,6 +4,7 @@ never touching it), the change list on the console, in the JSON and on the Excel
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -60,15 +61,19 @@ def test_resolve_writes_beside_the_old_and_lists_the_changes(old_file: Path) -> 
     new = load_timetable(new_json)
     assert new.previous == "week.json"
     assert new.changes, "the physiotherapist's sessions from Wednesday must change"
-    assert f"{len(new.changes)} session(s) changed" in result.output
+    # The console speaks the timetable's language (Finnish) and names sessions by title,
+    # people by name and days as dates.
+    assert f"muuttuneita ohjelmakohtia {len(new.changes)}" in result.output
     for change in new.changes:
-        assert change.session in result.output
+        assert change.titles["fi"] in result.output
+    assert not re.search(r"\d{4}-\d\d-\d\d ", result.output)
+    assert pt not in re.findall(r"\w+", result.output.split("tallennettu")[0])
     away_from = datetime.fromisoformat(wednesday)
     for session in new.sessions:
         starts = datetime.combine(session.date, time()) + timedelta(minutes=session.start)
         if starts >= away_from:
             assert pt not in session.staff, f"{session.id} still has {pt}"
-    assert "tell:" in result.output
+    assert "tiedota:" in result.output
     # The Excel sheet lists the same changed sessions.
     sheet = load_workbook(new_xlsx)["Muutokset"]
     shown = {str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value}

@@ -11,7 +11,8 @@ from datetime import date, timedelta
 import pytest
 from solver_helpers import clashing_rules, is_feasible, tiny_course, window, with_staff
 
-from models.course import Course, DayBounds, Participant, Room
+from models.course import Course, CourseInfo, DayBounds, Participant, Preferences, Room
+from scheduler.cpsat.build import SolveOptions, build_model, extract_sessions, run
 
 
 def test_default_course_is_feasible(default_course: Course) -> None:
@@ -271,3 +272,40 @@ def test_tuesday_to_saturday_course(default_course: Course) -> None:
     tuesday = default_course.info.first_day + timedelta(days=1)
     info = default_course.info.model_copy(update={"first_day": tuesday})
     assert is_feasible(default_course.with_changes(info=info))
+
+
+def test_the_opening_avoids_a_known_absence_when_it_can() -> None:
+    """A participant away just before lunch: the opening (before lunch, R12) moves earlier,
+    though the idle-time preference alone would put it next to lunch, inside the absence."""
+    base = tiny_course(gym_interruptible=True)
+    info = CourseInfo.model_validate(
+        {
+            "title": "Tiny",
+            "standard": "tiny",
+            "first_day": "2027-03-08",
+            "day_window": "08:00-11:00",
+            "lunch": {"window": "09:00-09:15", "minutes": 15},
+        }
+    )
+    away = {base.days[0]: (window("08:45-09:00"),)}
+    participants = tuple(
+        p.model_copy(update={"unavailable": away}) if p.id == "K01" else p
+        for p in base.participants
+    )
+
+    def opening(weight: int) -> tuple[int, int]:
+        course = base.with_changes(
+            info=info,
+            participants=participants,
+            preferences=Preferences(avoid_absences=weight),
+        )
+        built = build_model(course)
+        solver, _ = run(built, SolveOptions(time_limit=5.0, seed=0, workers=2))
+        (found,) = (s for s in extract_sessions(built, solver) if s.purpose == "opening")
+        return found.start, found.end
+
+    absence = away[base.days[0]][0]
+    start, end = opening(200)
+    assert end <= absence.start or start >= absence.end
+    start, end = opening(0)  # the twin without the preference: the absence is what moves it
+    assert start < absence.end and absence.start < end

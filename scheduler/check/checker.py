@@ -81,4 +81,6 @@ def check(timetable: Timetable, standard: Standard) -> CheckReport:
         course_title=timetable.course.title,
         standard_id=standard.id,
         days=timetable.days,
+        standard_title=dict(standard.title),
+        staff_names={m.id: m.label for m in course.staff},
     )

@@ -7,11 +7,9 @@ from models.base import (
     Purpose,
     SessionKind,
 )
-from scheduler.check.context import (
-    Context,
-    id_list,
-)
+from scheduler.check.context import Context
 from scheduler.check.findings import (
+    absence_notes,
     coverage_issues,
     spec_issues,
 )
@@ -41,8 +39,9 @@ def r9_themes(ctx: Context) -> RuleResult:
         if theme is None:
             fails.append(
                 Reason(
-                    en=f"{en.ref(session)} names theme {session.theme!r}, not in the standard",
-                    fi=f"{fi.ref(session)}: teemaa {session.theme!r} ei ole standardissa",
+                    en=f"{en.ref(session)} names a theme “{session.theme}” the standard does not "
+                    "have",
+                    fi=f"{fi.ref(session)}: teemaa ”{session.theme}” ei ole standardissa",
                 )
             )
             continue
@@ -51,8 +50,8 @@ def r9_themes(ctx: Context) -> RuleResult:
             if member.role not in theme.leaders and ctx.group_of(member).value not in theme.leaders:
                 fails.append(
                     Reason(
-                        en=f"{en.who(member.id)} may not lead {en.ref(session)}: theme "
-                        f"{theme.id} is led by {', '.join(theme.leaders)}",
+                        en=f"{en.who(member.id)} may not lead {en.ref(session)}: the theme "
+                        f"“{en.theme(theme.id)}” is led by {en.leaders(theme.leaders)}",
                         fi=f"{fi.ref(session)}: {fi.who(member.id)} ei kuulu teeman "
                         f"”{fi.theme(theme.id)}” sallittuihin ohjaajiin "
                         f"({fi.leaders(theme.leaders)})",
@@ -66,7 +65,7 @@ def r9_themes(ctx: Context) -> RuleResult:
         [
             Reason(
                 en=f"{count} themed sessions, each led by people its theme allows; themes used: "
-                f"{id_list(used)}",
+                + ", ".join(en.theme(t) for t in sorted(used)),
                 fi=f"{fi_count(count, 'teemaan kuuluva ohjelmakohta', 'teemoihin kuuluvaa ohjelmakohtaa')}"
                 f", kunkin ohjaajina teeman sallimat henkilöt; käytetyt teemat: "
                 + ", ".join(fi.theme(t) for t in sorted(used)),
@@ -98,7 +97,7 @@ def r10_methods(ctx: Context) -> RuleResult:
                 "aikaan)",
             )
         )
-    remote = [s.id for s in ctx.sessions if s.kind == SessionKind.INDIVIDUAL and not s.room]
+    remote = [s for s in ctx.sessions if s.kind == SessionKind.INDIVIDUAL and not s.room]
     network = Reason(
         en=f"; {len(remote)} individual session(s) without a room (network work)",
         fi=f"; {fi_count(len(remote), 'yksilötapaaminen', 'yksilötapaamista')} ilman tilaa "
@@ -149,6 +148,7 @@ def r11_assessment(ctx: Context) -> RuleResult:
             Reason(
                 en=f"measures ({measures}): " + "; ".join(p.en for p in passes),
                 fi=f"mittarit ({measures}): " + "; ".join(p.fi for p in passes),
-            )
+            ),
+            *absence_notes(ctx, ctx.with_purpose(Purpose.MEASURES_START, Purpose.MEASURES_END)),
         ],
     )

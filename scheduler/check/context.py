@@ -22,7 +22,17 @@ from models.rules import rule_of_purpose
 from models.standard import SessionSpec, Standard
 from models.timetable import Session, Timetable
 from scheduler.domain.hours import HoursTable, unique_staff
-from scheduler.words import label, lang, lower_first, role_name, room_kind_name, weekday_short
+from scheduler.words import (
+    group_name,
+    lang,
+    purpose_name,
+    role_name,
+    room_kind_name,
+    room_name,
+    short_date,
+    staff_label,
+    staff_name,
+)
 
 
 @dataclass
@@ -135,10 +145,11 @@ class Context:
 
 
 class Words:
-    """The names a reason uses in one language: days, sessions, people, roles, themes.
+    """The names a reason uses in one language: days, sessions, people, rooms, roles, themes.
 
-    English names things by their ids (as the course file does); Finnish by the titles and
-    words of scheduler/labels.py, the way a course manager reads them.
+    Both languages name things the way a course manager reads them: sessions by title, staff
+    by name and role, rooms by name, days as dates (ti 9.3., Tue 9 March), roles, themes and
+    room kinds by the words of scheduler/words.py; the rule ids stay.
     """
 
     def __init__(self, ctx: Context, language: str) -> None:
@@ -146,10 +157,14 @@ class Words:
         self.language = lang(language)
         self.finnish = self.language == "fi"
 
+    def dated(self, day: date) -> str:
+        """'ti 9.3.', 'Tue 9 March'"""
+        return short_date(day, self.language)
+
     def day(self, day: date) -> str:
-        """'day 2 (Tue 2027-03-09)', 'päivä 2 (ti 9.3.2027)'"""
+        """'day 2 (Tue 9 March)', 'päivä 2 (ti 9.3.)'"""
         index = self.ctx.day_index(day)
-        name = f"{weekday_short(day, self.language)} {say_date(day, self.language)}"
+        name = self.dated(day)
         if self.finnish:
             return (
                 f"päivä {index + 1} ({name})" if index is not None else f"{name} (ei kurssipäivä)"
@@ -157,15 +172,17 @@ class Words:
         return f"day {index + 1} ({name})" if index is not None else f"{name} (not a course day)"
 
     def on_day(self, day: date) -> str:
-        """'day 2 (Tue 2027-03-09)', 'päivänä 2 (ti 9.3.2027)'"""
+        """'day 2 (Tue 9 March)', 'päivänä 2 (ti 9.3.)'; a date that is no course day plainly
+        ('la 13.3.'), its sentence says what is wrong with it."""
         index = self.ctx.day_index(day)
-        if self.finnish and index is not None:
-            return f"päivänä {index + 1} ({weekday_short(day, 'fi')} {say_date(day, 'fi')})"
+        if index is None:
+            return self.dated(day)
+        if self.finnish:
+            return f"päivänä {index + 1} ({self.dated(day)})"
         return self.day(day)
 
     def clock(self, start: int, end: int) -> str:
-        dash = "–" if self.finnish else "-"
-        return f"{format_clock(start)}{dash}{format_clock(end)}"
+        return f"{format_clock(start)}–{format_clock(end)}"
 
     def window(self, window: TimeWindow) -> str:
         return self.clock(window.start, window.end)
@@ -174,106 +191,106 @@ class Words:
         return text_in(session.titles, self.language) if session.titles else session.title
 
     def name(self, session: Session) -> str:
-        """A session by its id; in Finnish by its title, with whose or which half it is."""
-        if not self.finnish:
-            return session.id
+        """A session by its title, with whose or which half it is: 'Yksilöllinen haastattelu ja
+        arviointi (K01)', 'Small groups: resources in everyday life (small group A)'."""
         marks = []
         if session.kind == SessionKind.INDIVIDUAL and session.participants:
             marks.append(", ".join(dict.fromkeys(session.participants)))
         if session.small_group:
-            marks.append(f"pienryhmä {session.small_group}")
+            half = "pienryhmä" if self.finnish else "small group"
+            marks.append(f"{half} {session.small_group}")
         return self.title(session) + (f" ({', '.join(marks)})" if marks else "")
 
     def slot(self, session: Session) -> str:
-        """When a session is: 'day 1 (Mon 2027-03-08) 10:00-11:00'."""
+        """When a session is: 'day 1 (Mon 8 March) 10:00–11:00', 'päivänä 1 (ma 8.3.) klo
+        10:00–11:00'."""
         when = self.clock(session.start, session.end)
         if self.finnish:
             return f"{self.on_day(session.date)} klo {when}"
-        return f"{self.day(session.date)} {when}"
+        return f"{self.on_day(session.date)} {when}"
 
     def ref(self, session: Session) -> str:
-        """'interview-K01 (Individual interview and assessment, day 1 (Mon 2027-03-08)
-        10:00-11:00)'; 'Yksilöllinen haastattelu ja arviointi (K01) päivänä 1 (ma 8.3.2027)
-        klo 10:00–11:00'"""
+        """'Individual interview and assessment (K01), day 1 (Mon 8 March) 10:00–11:00';
+        'Yksilöllinen haastattelu ja arviointi (K01) päivänä 1 (ma 8.3.) klo 10:00–11:00'"""
         if self.finnish:
             return f"{self.name(session)} {self.slot(session)}"
-        return f"{session.id} ({self.title(session)}, {self.slot(session)})"
+        return f"{self.name(session)}, {self.slot(session)}"
+
+    def refs(self, sessions: Iterable[Session]) -> str:
+        return "; ".join(self.ref(s) for s in sessions)
+
+    def names(self, sessions: Iterable[Session]) -> str:
+        return "; ".join(self.name(s) for s in sessions)
+
+    def spec(self, spec: SessionSpec) -> str:
+        """A programme item by its title: 'Kuntosaliharjoittelu', 'Gym training'."""
+        return text_in(spec.title, self.language) if spec.title else spec.id
 
     def who(self, staff_id: str) -> str:
-        """'tt (occupational_therapist)', 'tt (toimintaterapeutti)'"""
+        """'Elina Koskinen (occupational therapist)', 'Elina Koskinen (toimintaterapeutti)'"""
         member = self.ctx.staff.get(staff_id)
         if member is None:
             return f"{staff_id} ({'tuntematon' if self.finnish else 'unknown'})"
-        return f"{staff_id} ({self.role(member.role)})"
+        return staff_label(member, staff_id, self.language)
+
+    def person(self, staff_id: str) -> str:
+        """A staff member by name alone: 'Elina Koskinen'."""
+        return staff_name(self.ctx.staff.get(staff_id), staff_id)
+
+    def people(self, staff_ids: Iterable[str]) -> str:
+        """Staff by name, in the course's order: 'Mikko Virtanen, Sari Mäkelä'."""
+        order = {m.id: i for i, m in enumerate(self.ctx.course.staff)}
+        ids = sorted(set(staff_ids), key=lambda s: (order.get(s, len(order)), s))
+        return ", ".join(self.person(s) for s in ids)
+
+    def room(self, room_id: str) -> str:
+        """A room by name: 'Ryhmätila 1'."""
+        return room_name(self.ctx.rooms.get(room_id), room_id)
+
+    def rooms(self, room_ids: Iterable[str]) -> str:
+        return ", ".join(self.room(r) for r in sorted(set(room_ids)))
 
     def role(self, role: str) -> str:
-        return say_role(role, self.language)
+        return role_name(role, self.language)
 
     def roles(self, roles: Iterable[str]) -> str:
         return ", ".join(self.role(r) for r in roles)
 
+    def group(self, group: str) -> str:
+        """'työryhmä', 'team'"""
+        return group_name(group, self.language)
+
     def leaders(self, leaders: Iterable[str]) -> str:
         """Roles or staff groups (a theme's or a programme item's leaders)."""
-        if not self.finnish:
-            return ", ".join(leaders)
         groups = {g.value for g in StaffGroup}
-        return ", ".join(say_group(g, "fi") if g in groups else self.role(g) for g in leaders)
+        return ", ".join(self.group(g) if g in groups else self.role(g) for g in leaders)
 
     def purpose(self, purpose: Purpose | None) -> str:
-        return say_purpose(purpose, self.language)
+        return purpose_name(purpose, self.language)
 
     def theme(self, theme_id: str) -> str:
         theme = self.ctx.standard.theme(theme_id)
-        if not self.finnish or theme is None:
-            return theme_id
-        return text_in(theme.title, "fi")
+        return text_in(theme.title, self.language) if theme is not None else theme_id
 
     def room_kind(self, kind: str) -> str:
-        return room_kind_name(kind, "fi") if self.finnish else kind
+        return room_kind_name(kind, self.language)
 
     def room_kinds(self, kinds: Iterable[str]) -> str:
-        return (" tai " if self.finnish else ", ").join(self.room_kind(k) for k in kinds)
+        return (" tai " if self.finnish else " or ").join(self.room_kind(k) for k in kinds)
 
     def days(self, indices: Iterable[int], *, either: bool = True) -> str:
-        """0-based indices: 'day 1', 'days 1, 2'; 'päivänä 1', 'päivänä 1 tai 2' (either) or
-        'päivinä 1 ja 2'."""
-        if not self.finnish:
-            return say_days(indices)
+        """0-based indices: 'day 1', 'day 1 or 2', 'days 1 and 2'; 'päivänä 1', 'päivänä 1 tai
+        2' (either) or 'päivinä 1 ja 2'."""
         numbers = [str(i + 1) for i in sorted(indices)]
-        if not numbers:  # e.g. a hand-edited spec allowed only on day 9 of a 5-day course
-            return "ei minään kurssipäivänä"
+        if not numbers:
+            return "ei minään päivänä" if self.finnish else "on no day"
         if len(numbers) == 1:
-            return f"päivänä {numbers[0]}"
-        listed = f"{', '.join(numbers[:-1])} {'tai' if either else 'ja'} {numbers[-1]}"
-        return f"päivänä {listed}" if either else f"päivinä {listed}"
-
-
-def say_date(day: date, language: str) -> str:
-    if language == "fi":
-        return label("date", "fi", day=day.day, month=day.month, year=day.year)
-    return day.isoformat()
-
-
-def say_role(role: str, language: str) -> str:
-    """A role id (English) or its Finnish name (the id itself if labels.py lacks it)."""
-    return role_name(role, "fi") if language == "fi" else role
-
-
-def say_group(group: str, language: str) -> str:
-    return lower_first(label(f"group_{group}", "fi")) if language == "fi" else group
-
-
-def say_purpose(purpose: Purpose | None, language: str) -> str:
-    name = purpose.value if purpose else "other"
-    return label(f"purpose_{name}", "fi") if language == "fi" else name
-
-
-def say_days(indices: Iterable[int]) -> str:
-    """0-based indices as 'day 1', 'days 1, 2'."""
-    numbers = [str(i + 1) for i in sorted(indices)]
-    if not numbers:
-        return "no course day"
-    return f"day {numbers[0]}" if len(numbers) == 1 else f"days {', '.join(numbers)}"
+            return f"päivänä {numbers[0]}" if self.finnish else f"day {numbers[0]}"
+        if self.finnish:
+            listed = f"{', '.join(numbers[:-1])} {'tai' if either else 'ja'} {numbers[-1]}"
+            return f"päivänä {listed}" if either else f"päivinä {listed}"
+        listed = f"{', '.join(numbers[:-1])} {'or' if either else 'and'} {numbers[-1]}"
+        return f"day {listed}" if either else f"days {listed}"
 
 
 def id_list(items: Iterable[str]) -> str:

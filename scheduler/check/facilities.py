@@ -35,9 +35,10 @@ def r29_no_double_booking(ctx: Context) -> RuleResult:
         if session.id in seen:
             fails.append(
                 Reason(
-                    en=f"session id {session.id} appears twice; ids must tell sessions apart",
-                    fi=f"ohjelmakohdan tunnus {session.id} esiintyy kahdesti; tunnusten on "
-                    "oltava yksilöllisiä",
+                    en=f"{en.ref(session)} appears twice under one id in the timetable file; "
+                    "ids must tell sessions apart",
+                    fi=f"{fi.ref(session)} esiintyy aikataulutiedostossa kahdesti samalla "
+                    "tunnuksella; tunnusten on oltava yksilöllisiä",
                 )
             )
         seen.add(session.id)
@@ -62,7 +63,7 @@ def r29_no_double_booking(ctx: Context) -> RuleResult:
         for session in own:
             windows = ctx.course.available_windows(member, session.date)
             if not any(w.contains(session.start, session.end) for w in windows):
-                free_en = ", ".join(str(w) for w in windows) or "not at all"
+                free_en = f"only {', '.join(map(en.window, windows))}" if windows else "not at all"
                 free_fi = (
                     f"on sinä päivänä käytettävissä vain klo {', '.join(map(fi.window, windows))}"
                     if windows
@@ -102,7 +103,8 @@ def r29_no_double_booking(ctx: Context) -> RuleResult:
                 if session.start < window.end and window.start < session.end:
                     fails.append(
                         Reason(
-                            en=f"{participant} is away {window} but has {en.ref(session)}",
+                            en=f"{participant} is away {en.window(window)} but has "
+                            f"{en.ref(session)}",
                             fi=f"{participant} on poissa klo {fi.window(window)}, mutta hänellä "
                             f"on {fi.ref(session)}",
                         )
@@ -119,8 +121,8 @@ def r29_no_double_booking(ctx: Context) -> RuleResult:
         for a, b in overlapping_pairs(used):
             fails.append(
                 Reason(
-                    en=f"room {room_id} holds both {en.ref(a)} and {en.ref(b)}",
-                    fi=f"tila {room_id}: samaan aikaan {fi.ref(a)} sekä {fi.ref(b)}",
+                    en=f"{en.room(room_id)} holds both {en.ref(a)} and {en.ref(b)}",
+                    fi=f"{fi.room(room_id)}: samaan aikaan {fi.ref(a)} sekä {fi.ref(b)}",
                 )
             )
         closed: dict[date, tuple[TimeWindow, ...]] = getattr(room, "unavailable", {}) or {}
@@ -129,9 +131,9 @@ def r29_no_double_booking(ctx: Context) -> RuleResult:
                 if session.start < window.end and window.start < session.end:
                     fails.append(
                         Reason(
-                            en=f"room {room_id} cannot be used {window} but holds "
+                            en=f"{en.room(room_id)} cannot be used {en.window(window)} but holds "
                             f"{en.ref(session)}",
-                            fi=f"tila {room_id} ei ole käytettävissä klo {fi.window(window)}, "
+                            fi=f"{fi.room(room_id)} ei ole käytettävissä klo {fi.window(window)}, "
                             f"mutta siellä on {fi.ref(session)}",
                         )
                     )
@@ -174,7 +176,7 @@ def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]
             and set(session.participants) <= set(t.participants)
         ]
         going = direction == "to"
-        place = f"{'to' if going else 'back from'} {room.id}"
+        place = f"{'to' if going else 'back from'} {en.room(room.id)}"
         if not candidates:
             issues.append(
                 Reason(
@@ -182,9 +184,9 @@ def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]
                     f"no transfer {place} right {'before' if going else 'after'} it",
                     fi=f"{fi.ref(session)} on muualla ({room.offsite_minutes} min matkan päässä), "
                     + (
-                        f"mutta juuri ennen sitä ei ole siirtymää tilaan {room.id}"
+                        f"mutta juuri ennen sitä ei ole siirtymistä paikkaan {fi.room(room.id)}"
                         if going
-                        else f"mutta heti sen jälkeen ei ole paluuta tilasta {room.id}"
+                        else f"mutta heti sen jälkeen ei ole paluuta paikasta {fi.room(room.id)}"
                     ),
                 )
             )
@@ -193,7 +195,7 @@ def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]
         if transfer.minutes < needed:
             issues.append(
                 Reason(
-                    en=f"transfer {en.ref(transfer)} {place} takes "
+                    en=f"the transfer {place} ({en.slot(transfer)}) takes "
                     f"{format_duration(transfer.minutes)}; it needs {format_duration(needed)}",
                     fi=f"{fi.ref(transfer)} kestää {format_duration(transfer.minutes)}; "
                     f"siirtymään tarvitaan {format_duration(needed)}",
@@ -203,10 +205,10 @@ def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]
         if missing:
             issues.append(
                 Reason(
-                    en=f"{id_list(missing)} of {session.id} do not travel in transfer "
-                    f"{transfer.id} {place}",
+                    en=f"{en.people(missing)} of {en.name(session)} do not travel in the "
+                    f"transfer {place} ({en.slot(transfer)})",
                     fi=f"{fi.name(session)}: siirtymästä ({fi.ref(transfer)}) puuttuu "
-                    f"{id_list(missing)}",
+                    f"{fi.people(missing)}",
                 )
             )
     return issues
@@ -233,18 +235,18 @@ def r30_rooms(ctx: Context) -> RuleResult:
         if len(have) < needed:
             fails.append(
                 Reason(
-                    en=f"{len(have)} room(s) of kind {kind} ({id_list(have) or 'none'}) fit the "
-                    f"standard; it requires {needed}",
+                    en=f"{len(have)} room(s) of the kind {en.room_kind(kind)} "
+                    f"({en.rooms(have) or 'none'}) fit the standard; it requires {needed}",
                     fi=f"standardin mukaisia tiloja (tyyppi: {fi.room_kind(kind)}) on "
-                    f"{len(have)} ({id_list(have) or 'ei yhtään'}); standardi edellyttää {needed}",
+                    f"{len(have)} ({fi.rooms(have) or 'ei yhtään'}); standardi edellyttää {needed}",
                 )
             )
     for session in ctx.sessions:
         if session.room is not None and session.room not in ctx.rooms:
             fails.append(
                 Reason(
-                    en=f"{en.ref(session)} is in room {session.room}, not on the course",
-                    fi=f"{fi.ref(session)}: tila {session.room} ei kuulu kurssin tiloihin",
+                    en=f"{en.ref(session)} is in a room not on the course ({session.room})",
+                    fi=f"{fi.ref(session)}: tila ({session.room}) ei kuulu kurssin tiloihin",
                 )
             )
             continue
@@ -254,17 +256,16 @@ def r30_rooms(ctx: Context) -> RuleResult:
             if room is None:
                 fails.append(
                     Reason(
-                        en=f"{en.ref(session)} has no room; {spec.id} needs "
-                        f"{', '.join(spec.rooms)}",
+                        en=f"{en.ref(session)} has no room; it needs {en.room_kinds(spec.rooms)}",
                         fi=f"{fi.ref(session)}: ei tilaa; tarvitaan {fi.room_kinds(spec.rooms)}",
                     )
                 )
             elif room.kind not in spec.rooms:
                 fails.append(
                     Reason(
-                        en=f"{en.ref(session)} is in {room.id} ({room.kind}); {spec.id} needs a "
-                        f"room of kind {', '.join(spec.rooms)}",
-                        fi=f"{fi.ref(session)} on tilassa {room.id} "
+                        en=f"{en.ref(session)} is in {en.room(room.id)} "
+                        f"({en.room_kind(room.kind)}); it needs {en.room_kinds(spec.rooms)}",
+                        fi=f"{fi.ref(session)} on tilassa {fi.room(room.id)} "
                         f"({fi.room_kind(room.kind)}); tarvitaan {fi.room_kinds(spec.rooms)}",
                     )
                 )
@@ -274,9 +275,9 @@ def r30_rooms(ctx: Context) -> RuleResult:
         if people > room.capacity:
             fails.append(
                 Reason(
-                    en=f"{en.ref(session)} has {people} participants; room {room.id} holds "
+                    en=f"{en.ref(session)} has {people} participants; {en.room(room.id)} holds "
                     f"{room.capacity}",
-                    fi=f"{fi.ref(session)}: kuntoutujia {people}; tilaan {room.id} mahtuu "
+                    fi=f"{fi.ref(session)}: kuntoutujia {people}; tilaan {fi.room(room.id)} mahtuu "
                     f"{room.capacity}",
                 )
             )
@@ -284,9 +285,9 @@ def r30_rooms(ctx: Context) -> RuleResult:
             if room.kind not in rules.offsite_kinds:
                 fails.append(
                     Reason(
-                        en=f"{en.ref(session)} uses off-site {room.kind} {room.id}; it must be "
-                        "on site",
-                        fi=f"{fi.ref(session)}: tila {room.id} ({fi.room_kind(room.kind)}) on "
+                        en=f"{en.ref(session)} uses {en.room(room.id)} "
+                        f"({en.room_kind(room.kind)}) off site; it must be on site",
+                        fi=f"{fi.ref(session)}: {fi.room(room.id)} ({fi.room_kind(room.kind)}) on "
                         "muualla; sen on oltava kuntoutuspaikassa",
                     )
                 )
@@ -294,10 +295,10 @@ def r30_rooms(ctx: Context) -> RuleResult:
                 km = room.offsite_km
                 fails.append(
                     Reason(
-                        en=f"{en.ref(session)} uses {room.id}, {room.offsite_minutes} min / "
+                        en=f"{en.ref(session)} uses {en.room(room.id)}, {room.offsite_minutes} min / "
                         f"{km if km is not None else '?'} km away; at most "
                         f"{rules.offsite_max_minutes} min or {rules.offsite_max_km:g} km",
-                        fi=f"{fi.ref(session)}: tila {room.id} on {room.offsite_minutes} min / "
+                        fi=f"{fi.ref(session)}: {fi.room(room.id)} on {room.offsite_minutes} min / "
                         f"{fi_number(km) if km is not None else '?'} km päässä; enintään "
                         f"{rules.offsite_max_minutes} min tai {fi_number(rules.offsite_max_km)} "
                         "km",
@@ -305,8 +306,8 @@ def r30_rooms(ctx: Context) -> RuleResult:
                 )
             if session.kind not in NON_PROGRAMME_KINDS:
                 fails.extend(_transfer_issues(ctx, session, room))
-    offsite = ", ".join(sorted({s.room for s in ctx.sessions if s.room and ctx.offsite_room(s)}))
-    kinds_en = ", ".join(f"{k} {n}" for k, n in rules.required.items())
+    offsite_ids = {s.room for s in ctx.sessions if s.room and ctx.offsite_room(s)}
+    kinds_en = ", ".join(f"{en.room_kind(k)} {n}" for k, n in rules.required.items())
     kinds_fi = ", ".join(f"{fi.room_kind(k)} {n}" for k, n in rules.required.items())
     return judged(
         "R30",
@@ -314,10 +315,15 @@ def r30_rooms(ctx: Context) -> RuleResult:
         [
             Reason(
                 en=f"rooms the standard requires ({kinds_en}) exist; every session in a room of "
-                "its kind" + (f"; transfers both ways to {offsite}" if offsite else ""),
+                "its kind"
+                + (f"; transfers both ways to {en.rooms(offsite_ids)}" if offsite_ids else ""),
                 fi=f"standardin edellyttämät tilat ({kinds_fi}) ovat käytettävissä; jokainen "
                 "ohjelmakohta on oikeanlaisessa tilassa"
-                + (f"; siirtymät molempiin suuntiin: {offsite}" if offsite else ""),
+                + (
+                    f"; siirtymät molempiin suuntiin: {fi.rooms(offsite_ids)}"
+                    if offsite_ids
+                    else ""
+                ),
             )
         ],
     )

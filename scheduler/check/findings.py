@@ -11,6 +11,7 @@ from models.timetable import Session
 from scheduler.check.context import Context, id_list
 from scheduler.check.report import Reason
 from scheduler.domain.hours import unique_staff
+from scheduler.domain.people import away_during
 
 
 def wrong_day(ctx: Context, session: Session, spec: SessionSpec) -> Reason | None:
@@ -21,7 +22,8 @@ def wrong_day(ctx: Context, session: Session, spec: SessionSpec) -> Reason | Non
         return None
     en, fi = ctx.en, ctx.fi
     return Reason(
-        en=f"{en.ref(session)} is on day {index + 1}; {spec.id} belongs on {en.days(allowed)}",
+        en=f"{en.ref(session)} is on day {index + 1}; “{en.spec(spec)}” belongs on "
+        f"{en.days(allowed)}",
         fi=f"{fi.ref(session)}: sen kuuluu olla {fi.days(allowed)}",
     )
 
@@ -41,8 +43,7 @@ def spec_issues(
         if len(staff) < spec.staff:
             issues.append(
                 Reason(
-                    en=f"{en.ref(session)} has {len(staff)} staff member(s); {spec.id} needs "
-                    f"{spec.staff}",
+                    en=f"{en.ref(session)} has {len(staff)} staff member(s); it needs {spec.staff}",
                     fi=f"{fi.ref(session)}: työntekijöitä {len(staff)}, vaaditaan {spec.staff}",
                 )
             )
@@ -50,8 +51,8 @@ def spec_issues(
             if not ctx.course.may_lead(member, spec):
                 issues.append(
                     Reason(
-                        en=f"{en.who(member.id)} may not lead {en.ref(session)}: {spec.id} is "
-                        f"for {', '.join(spec.leaders)}",
+                        en=f"{en.who(member.id)} may not lead {en.ref(session)}: it is for "
+                        f"{en.leaders(spec.leaders)}",
                         fi=f"{fi.ref(session)}: {fi.who(member.id)} ei kuulu sallittuihin "
                         f"ohjaajiin ({fi.leaders(spec.leaders)})",
                     )
@@ -61,7 +62,7 @@ def spec_issues(
                 if not any(m.role == role for m in ctx.members(session)):
                     issues.append(
                         Reason(
-                            en=f"{en.ref(session)} has no {role}; {spec.id} requires one",
+                            en=f"{en.ref(session)} has no {en.role(role)}; it requires one",
                             fi=f"{fi.ref(session)}: mukana ei ole vaadittua ammattia "
                             f"({fi.role(role)})",
                         )
@@ -118,10 +119,31 @@ def coverage_issues(ctx: Context, sessions: list[Session], purpose: Purpose) -> 
     missing = expected - covered
     if not (missing and sessions):
         return []
-    what = "goal review" if purpose == Purpose.GOAL_REVIEW else ctx.en.purpose(purpose)
     return [
         Reason(
-            en=f"{id_list(missing)} take part in no {what}",
+            en=f"{id_list(missing)} take part in no {ctx.en.purpose(purpose)}",
             fi=f"{ctx.fi.purpose(purpose)}: mukana ei ole {id_list(missing)}",
         )
     ]
+
+
+def absence_notes(ctx: Context, sessions: Iterable[Session]) -> list[Reason]:
+    """Notes, not failures: a participant's known absence (told in the course file) that falls
+    on a session every participant takes part in. The timetable avoids it when it can (the
+    preference avoid_absences); the note says who misses what, so the staff can catch up."""
+    en, fi = ctx.en, ctx.fi
+    notes = []
+    for session in sorted(sessions, key=lambda s: (s.date, s.start, s.id)):
+        for participant in sorted(session.participants):
+            for window in away_during(ctx.participants.get(participant), session):
+                whole = window.start <= session.start and session.end <= window.end
+                notes.append(
+                    Reason(
+                        en=f"{participant} is known to be away {en.window(window)} and misses "
+                        f"{'' if whole else 'part of '}{en.ref(session)}",
+                        fi=f"{participant} on ilmoittanut olevansa poissa klo "
+                        f"{fi.window(window)}: {fi.ref(session)} jää häneltä "
+                        f"{'' if whole else 'osittain '}väliin",
+                    )
+                )
+    return notes

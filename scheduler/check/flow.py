@@ -17,6 +17,7 @@ from scheduler.check.context import (
     id_list,
 )
 from scheduler.check.findings import (
+    absence_notes,
     coverage_issues,
     minutes_per_participant,
     overlapping_pairs,
@@ -52,8 +53,7 @@ def r12_first_day(ctx: Context) -> RuleResult:
     ]
     fails = [
         Reason(
-            en=f"{en.ref(s)} comes before the opening discussion {opening.id} "
-            f"({format_clock(opening.start)})",
+            en=f"{en.ref(s)} comes before the opening discussion ({format_clock(opening.start)})",
             fi=f"{fi.ref(s)} alkaa ennen aloituskeskustelua (klo {format_clock(opening.start)})",
         )
         for s in earlier
@@ -80,7 +80,8 @@ def r13_goal_work(ctx: Context) -> RuleResult:
         if not on_day_1:
             fails.append(
                 Reason(
-                    en="goal setting is not introduced to the group on day 1 (no goal_intro)",
+                    en="goal setting is not introduced to the group on day 1 (no "
+                    f"“{en.purpose(Purpose.GOAL_INTRO)}”)",
                     fi="tavoitteiden asettamista ei esitellä ryhmälle päivänä 1 (ei ohjelmakohtaa "
                     f"”{fi.purpose(Purpose.GOAL_INTRO)}”)",
                 )
@@ -114,7 +115,10 @@ def r13_goal_work(ctx: Context) -> RuleResult:
     return judged(
         "R13",
         fails,
-        [Reason(en="; ".join(p.en for p in passes), fi="; ".join(p.fi for p in passes))],
+        [
+            Reason(en="; ".join(p.en for p in passes), fi="; ".join(p.fi for p in passes)),
+            *absence_notes(ctx, intros),
+        ],
     )
 
 
@@ -219,7 +223,7 @@ def r15_first_goal(ctx: Context) -> RuleResult:
         if not own_interviews:
             fails.append(
                 Reason(
-                    en=f"{participant}'s GAS goal meeting {first.id} follows no interview",
+                    en=f"{participant}'s GAS goal meeting ({en.ref(first)}) follows no interview",
                     fi=f"{participant}: ennen GAS-tavoitetapaamista ei ole haastattelua "
                     f"({fi.name(first)})",
                 )
@@ -269,7 +273,7 @@ def r16_interviews_vs_group(ctx: Context) -> RuleResult:
             "R16", Reason(en="no individual sessions", fi="ei yksilöllisiä tapaamisia")
         )
     bad: dict[tuple[str, str], list[str]] = defaultdict(list)
-    allowed: dict[str, str] = {}
+    allowed: dict[str, Reason] = {}
     refs: dict[str, Session] = {}
     for participant in ctx.participants:
         own = [s for s in ctx.sessions if participant in s.participants]
@@ -287,7 +291,10 @@ def r16_interviews_vs_group(ctx: Context) -> RuleResult:
             if interruptible:
                 allowed.setdefault(
                     f"{solo.id} in {group.id}",
-                    f"{fi.name(solo)} samaan aikaan kuin {fi.name(group)}",
+                    Reason(
+                        en=f"{en.name(solo)} during {en.name(group)}",
+                        fi=f"{fi.name(solo)} samaan aikaan kuin {fi.name(group)}",
+                    ),
                 )
             else:
                 bad[(solo.id, group.id)].append(participant)
@@ -308,9 +315,9 @@ def r16_interviews_vs_group(ctx: Context) -> RuleResult:
         [
             Reason(
                 en=f"{len(pairs)} individual session(s) overlap interruptible group sessions only"
-                + (f": {', '.join(pairs)}" if pairs else ""),
+                + (f": {'; '.join(allowed[p].en for p in pairs)}" if pairs else ""),
                 fi=f"{count} päällekkäin vain keskeytettävien ryhmätapaamisten kanssa"
-                + (f": {'; '.join(allowed[p] for p in pairs)}" if pairs else ""),
+                + (f": {'; '.join(allowed[p].fi for p in pairs)}" if pairs else ""),
             )
         ],
     )
@@ -357,7 +364,7 @@ def r17_goal_review(ctx: Context) -> RuleResult:
         fails.append(
             Reason(
                 en="no closing discussion to review the goals at",
-                fi="ei loppukeskustelua, jossa tavoitteet arvioitaisiin",
+                fi="aikataulussa ei ole loppukeskustelua, jossa tavoitteet arvioidaan",
             )
         )
     return judged(
@@ -365,11 +372,12 @@ def r17_goal_review(ctx: Context) -> RuleResult:
         fails,
         [
             Reason(
-                en=f"goals reviewed in {', '.join(en.ref(s) for s in reviews)} and at the "
-                f"closing discussion ({', '.join(s.id for s in closings)})",
+                en=f"goals reviewed in {en.refs(reviews)} and at the closing discussion "
+                f"({'; '.join(en.slot(s) for s in closings)})",
                 fi=f"tavoitteiden välitarkastelu: {'; '.join(fi.ref(s) for s in reviews)}; "
                 f"arviointi loppukeskustelussa {'; '.join(fi.slot(s) for s in closings)}",
-            )
+            ),
+            *absence_notes(ctx, reviews),
         ],
     )
 
@@ -418,7 +426,7 @@ def r18_opening(ctx: Context) -> RuleResult:
                 )
             )
     fails.extend(spec_issues(ctx, ctx.for_rule("R18")))
-    return judged("R18", fails, _discussion_staff(ctx, openings))
+    return judged("R18", fails, [*_discussion_staff(ctx, openings), *absence_notes(ctx, openings)])
 
 
 def r19_closing(ctx: Context) -> RuleResult:
@@ -443,7 +451,7 @@ def r19_closing(ctx: Context) -> RuleResult:
             fails.append(
                 Reason(
                     en=f"the closing discussion {en.ref(session)} has no physician "
-                    f"({physician}); staff: {', '.join(map(en.who, staff)) or 'none'}",
+                    f"({en.role(physician)}); staff: {', '.join(map(en.who, staff)) or 'none'}",
                     fi=f"{fi.ref(session)}: loppukeskustelussa ei ole lääkäriä "
                     f"({fi.role(physician)}); mukana: "
                     f"{', '.join(map(fi.who, staff)) or 'ei ketään'}",
@@ -459,4 +467,4 @@ def r19_closing(ctx: Context) -> RuleResult:
                 )
             )
     fails.extend(spec_issues(ctx, ctx.for_rule("R19"), required=False))
-    return judged("R19", fails, _discussion_staff(ctx, closings))
+    return judged("R19", fails, [*_discussion_staff(ctx, closings), *absence_notes(ctx, closings)])

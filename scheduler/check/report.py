@@ -4,14 +4,14 @@ report of all rules with the hours table, and the report as console text."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from models.base import format_duration
+from models.base import format_duration, text_in
 from models.rules import RULE_BY_ID, rule_title
 from scheduler.domain.hours import HoursTable
-from scheduler.words import label, lang, role_name
+from scheduler.words import label, lang, role_name, short_date
 
 Status = Literal["pass", "fail", "n/a"]
 STATUSES: tuple[Status, ...] = ("pass", "fail", "n/a")
@@ -55,6 +55,8 @@ class CheckReport:
     course_title: str = ""
     standard_id: str = ""
     days: tuple[date, ...] = ()
+    standard_title: dict[str, str] = field(default_factory=dict)
+    staff_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -110,12 +112,21 @@ def render_report(report: CheckReport, language: str = "en") -> str:
     def verdict_word(status: str) -> str:
         return label(f"verdict_{status}", language)
 
+    def percent(value: float) -> str:
+        text = f"{value:5.1f}"
+        return text.replace(".", ",") if fi else text
+
     lines = []
     if report.course_title:
         period = (
-            f", {report.days[0].isoformat()} - {report.days[-1].isoformat()}" if report.days else ""
+            f" ({short_date(report.days[0], language)} – {short_date(report.days[-1], language)}"
+            f"{'' if fi else ' '}{report.days[-1].year})"
+            if report.days
+            else ""
         )
-        lines.append(f"{report.course_title} ({report.standard_id}{period})")
+        lines.append(f"{report.course_title}{period}")
+        if report.standard_title:
+            lines.append(text_in(report.standard_title, language))
         lines.append("")
     width = max(len(verdict_word(s)) for s in STATUSES)
     for result in report.results:
@@ -125,7 +136,7 @@ def render_report(report: CheckReport, language: str = "en") -> str:
             if reason:
                 lines.append(f"       - {reason}")
     lines.append("")
-    lines.append("Tuntitaulukko (liitteet 1 ja 2)" if fi else "Hours (Appendices 1 and 2)")
+    lines.append(label("hours_title", language))
     at_least, at_most = ("vähintään", "enintään") if fi else ("at least", "at most")
     for line in report.hours.lines:
         floor = (
@@ -141,8 +152,9 @@ def render_report(report: CheckReport, language: str = "en") -> str:
         name = label(f"group_{group.group.value}", language)
         lines.append(
             f"  {name:<32} {format_duration(group.minutes):>12}"
-            f"  {group.share_percent:5.1f} %  ({group.band_percent[0]}-{group.band_percent[1]} % "
-            f"= {format_duration(low)} - {format_duration(high)}){mark}"
+            f"  {percent(group.share_percent)} %  "
+            f"({group.band_percent[0]}–{group.band_percent[1]} % "
+            f"= {format_duration(low)} – {format_duration(high)}){mark}"
         )
     for person in report.hours.people:
         bounds = [
@@ -155,10 +167,11 @@ def render_report(report: CheckReport, language: str = "en") -> str:
         ]
         limits = ", ".join(b for b in bounds if b)
         mark = "" if person.within else f"  <- {verdict_word('fail')}"
+        name = report.staff_names.get(person.staff_id, person.staff_id)
         lines.append(
-            f"    {person.staff_id:<10} {role_name(person.role, language):<28} "
+            f"    {name:<20} {role_name(person.role, language):<28} "
             f"{format_duration(person.minutes):>12}"
-            f"  {person.share_percent:5.1f} %" + (f"  ({limits})" if limits else "") + mark
+            f"  {percent(person.share_percent)} %" + (f"  ({limits})" if limits else "") + mark
         )
     lines.append("")
     counts = {s: sum(1 for r in report.results if r.status == s) for s in STATUSES}

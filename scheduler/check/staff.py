@@ -15,14 +15,15 @@ from models.base import (
 from models.course import StaffMember
 from models.standard import Standard
 from models.timetable import Session
-from scheduler.check.context import Context, id_list, say_group
+from scheduler.check.context import Context, id_list
 from scheduler.check.findings import (
+    absence_notes,
     spec_issues,
     wrong_day,
 )
 from scheduler.check.report import Reason, RuleResult, judged, not_applicable
 from scheduler.domain.hours import GroupHours, judge_shares, unique_staff
-from scheduler.words import fi_count, fi_number, label, lower_first
+from scheduler.words import fi_count, fi_number, group_name, label, lower_first
 
 
 def r20_team(ctx: Context) -> RuleResult:
@@ -42,11 +43,13 @@ def r20_team(ctx: Context) -> RuleResult:
         return holder.role if holder is not None else places[place][0].role
 
     def name(place: str) -> Reason:
-        stand_ins = ", ".join(m.id for m in places[place] if m.id != place)
+        stand_ins = [m.id for m in places[place] if m.id != place]
+        role_en, role_fi = en.role(role_of(place)), fi.role(role_of(place))
         return Reason(
-            en=f"{place} ({role_of(place)})" + (f" with stand-in {stand_ins}" if stand_ins else ""),
-            fi=f"{place} ({fi.role(role_of(place))}"
-            + (f", sijaisena {stand_ins})" if stand_ins else ")"),
+            en=f"{en.person(place)} ({role_en})"
+            + (f" with stand-in {en.people(stand_ins)}" if stand_ins else ""),
+            fi=f"{fi.person(place)} ({role_fi}"
+            + (f", sijaisena {fi.people(stand_ins)})" if stand_ins else ")"),
         )
 
     def minutes(place: str) -> int:
@@ -56,10 +59,10 @@ def r20_team(ctx: Context) -> RuleResult:
     if len(places) != rules.size:
         fails.append(
             Reason(
-                en=f"the team has {len(places)} people ({id_list(places)}); the standard wants "
-                f"{rules.size}",
+                en=f"the team has {len(places)} people ({en.people(places)}); the standard "
+                f"wants {rules.size}",
                 fi=f"työryhmässä on {fi_count(len(places), 'henkilö', 'henkilöä')} "
-                f"({id_list(places)}); standardi edellyttää {rules.size}",
+                f"({fi.people(places)}); standardi edellyttää {rules.size}",
             )
         )
     for role, limit in rules.roles.items():
@@ -67,7 +70,8 @@ def r20_team(ctx: Context) -> RuleResult:
         if len(holders) != limit.count:
             fails.append(
                 Reason(
-                    en=f"the team has {len(holders)} {role}(s); the standard wants {limit.count}",
+                    en=f"the team has {len(holders)} {en.role(role)}(s); the standard wants "
+                    f"{limit.count}",
                     fi=f"työryhmässä on {fi_count(len(holders), 'henkilö', 'henkilöä')} "
                     f"ammatiltaan {fi.role(role)}; standardi edellyttää {limit.count}",
                 )
@@ -86,7 +90,7 @@ def r20_team(ctx: Context) -> RuleResult:
             fails.append(
                 Reason(
                     en=f"{en.who(member.id)} is in the team, but the team's roles are "
-                    f"{', '.join(rules.roles)}",
+                    f"{en.roles(rules.roles)}",
                     fi=f"{fi.who(member.id)} on työryhmässä, mutta työryhmän ammatit ovat "
                     f"{fi.roles(rules.roles)}",
                 )
@@ -206,12 +210,12 @@ def r22_course_lead(ctx: Context) -> RuleResult:
         )
     fails = []
     if len(leads) != 1:
-        names = id_list(m.id for m in leads)
         fails.append(
             Reason(
-                en=f"{len(leads)} course leads ({names or 'none'}); exactly one",
-                fi=f"kurssivastaavia on {len(leads)} ({names or 'ei ketään'}); kuuluu olla "
-                "täsmälleen yksi",
+                en=f"{len(leads)} course leads ({en.people(m.id for m in leads) or 'none'}); "
+                "exactly one",
+                fi=f"kurssivastaavia on {len(leads)} "
+                f"({fi.people(m.id for m in leads) or 'ei ketään'}); kuuluu olla täsmälleen yksi",
             )
         )
     for member in leads:
@@ -250,7 +254,7 @@ def r23_lectures(ctx: Context) -> RuleResult:
         if not any(ctx.is_physician(s) for s in staff):
             fails.append(
                 Reason(
-                    en=f"lecture {en.ref(session)} is not given by the physician",
+                    en=f"the lecture {en.ref(session)} is not given by the physician",
                     fi=f"{fi.ref(session)}: alustusta ei pidä lääkäri",
                 )
             )
@@ -258,7 +262,7 @@ def r23_lectures(ctx: Context) -> RuleResult:
             if not ctx.is_team(staff_id):
                 fails.append(
                     Reason(
-                        en=f"{en.who(staff_id)} is in lecture {en.ref(session)}; only another "
+                        en=f"{en.who(staff_id)} is in the lecture {en.ref(session)}; only another "
                         "team member may join the physician",
                         fi=f"{fi.ref(session)}: mukana on {fi.who(staff_id)}; lääkärin lisäksi "
                         "mukana voi olla vain toinen työryhmän jäsen",
@@ -272,7 +276,7 @@ def r23_lectures(ctx: Context) -> RuleResult:
         if len(unique_staff(session)) < spec.staff:
             fails.append(
                 Reason(
-                    en=f"{en.ref(session)} has fewer staff than {spec.id} needs ({spec.staff})",
+                    en=f"{en.ref(session)} has fewer staff than it needs ({spec.staff})",
                     fi=f"{fi.ref(session)}: työntekijöitä on vähemmän kuin vaaditaan "
                     f"({spec.staff})",
                 )
@@ -289,7 +293,8 @@ def r23_lectures(ctx: Context) -> RuleResult:
                 fi=f"{fi.ref(s)}; alustajana {', '.join(fi.who(x) for x in unique_staff(s))}",
             )
             for s in lectures
-        ],
+        ]
+        + absence_notes(ctx, lectures),
     )
 
 
@@ -298,6 +303,7 @@ def r24_special_workers(ctx: Context) -> RuleResult:
     en, fi = ctx.en, ctx.fi
     rules = ctx.standard.special_workers
     titles = {p.id: lower_first(text_in(p.title, "fi")) for p in rules.professions}
+    titles_en = {p.id: lower_first(text_in(p.title, "en")) for p in rules.professions}
     special = [m for m in ctx.course.staff if ctx.group_of(m) == StaffGroup.SPECIAL]
     fails = []
     professions: dict[str, list[str]] = defaultdict(list)
@@ -306,8 +312,8 @@ def r24_special_workers(ctx: Context) -> RuleResult:
         if profession is None:
             fails.append(
                 Reason(
-                    en=f"{en.who(member.id)} is a special worker, but {member.role} is not on the "
-                    "standard's exhaustive list",
+                    en=f"{en.who(member.id)} is a special worker, but {en.role(member.role)} is "
+                    "not on the standard's exhaustive list",
                     fi=f"{fi.who(member.id)} on erityistyöntekijä, mutta ammatti "
                     f"{fi.role(member.role)} ei ole standardin luettelossa",
                 )
@@ -317,8 +323,8 @@ def r24_special_workers(ctx: Context) -> RuleResult:
             professions[profession].append(member.id)
     taking_part = sorted(professions.items())
     if len(professions) < rules.min_count:
-        listed_en = "; ".join(f"{p}: {id_list(ids)}" for p, ids in taking_part)
-        listed_fi = "; ".join(f"{titles[p]}: {id_list(ids)}" for p, ids in taking_part)
+        listed_en = "; ".join(f"{titles_en[p]}: {en.people(ids)}" for p, ids in taking_part)
+        listed_fi = "; ".join(f"{titles[p]}: {fi.people(ids)}" for p, ids in taking_part)
         fails.append(
             Reason(
                 en=f"special workers of {len(professions)} profession(s) take part "
@@ -337,10 +343,12 @@ def r24_special_workers(ctx: Context) -> RuleResult:
         [
             Reason(
                 en="special workers taking part: "
-                + "; ".join(f"{id_list(ids)} ({p}, {minutes(ids)})" for p, ids in taking_part),
+                + "; ".join(
+                    f"{titles_en[p]}: {en.people(ids)} {minutes(ids)}" for p, ids in taking_part
+                ),
                 fi="mukana olevat erityistyöntekijät: "
                 + "; ".join(
-                    f"{titles[p]}: {id_list(ids)} {minutes(ids)}" for p, ids in taking_part
+                    f"{titles[p]}: {fi.people(ids)} {minutes(ids)}" for p, ids in taking_part
                 ),
             )
         ],
@@ -376,13 +384,14 @@ def r25_other_staff(ctx: Context) -> RuleResult:
         if twin is not None:
             fails.append(
                 Reason(
-                    en=f"{member.name} is listed as other staff ({member.id}) and as "
-                    f"{say_group(ctx.group_of(twin).value, 'en')} ({twin.id}); a team member or "
-                    "special worker may not also work as other staff",
+                    en=f"{member.name} is listed as other staff ({en.role(member.role)}) and in "
+                    f"the {en.group(ctx.group_of(twin).value)} ({en.role(twin.role)}); a team "
+                    "member or special worker may not also work as other staff",
                     fi=f"{member.name} on merkitty sekä muuksi kuntoutushenkilöstöksi "
-                    f"({member.id}) että ryhmään {say_group(ctx.group_of(twin).value, 'fi')} "
-                    f"({twin.id}); työryhmän jäsen tai erityistyöntekijä ei voi toimia muuna "
-                    "kuntoutushenkilöstönä",
+                    f"({fi.role(member.role)}) että henkilöstöryhmään "
+                    f"”{fi.group(ctx.group_of(twin).value)}” ({fi.role(twin.role)}); työryhmän "
+                    "jäsen tai erityistyöntekijä ei voi "
+                    "toimia muuna kuntoutushenkilöstönä",
                 )
             )
     hours = {m.id: format_duration(ctx.hours.person(m.id).minutes) for m in other}
@@ -404,7 +413,10 @@ def r26_total_hours(ctx: Context) -> RuleResult:
     total = format_duration(ctx.hours.total_minutes)
     minimum = format_duration(ctx.standard.staff_hours.min_total_minutes)
     lines = [line for line in ctx.hours.lines if not line.subtotal and line.minutes]
-    lines_en = ", ".join(f"{line.key} {format_duration(line.minutes)}" for line in lines)
+    lines_en = "; ".join(
+        f"{lower_first(label(f'hours_line_{line.key}', 'en'))} {format_duration(line.minutes)}"
+        for line in lines
+    )
     lines_fi = "; ".join(
         f"{lower_first(label(f'hours_line_{line.key}', 'fi'))} {format_duration(line.minutes)}"
         for line in lines
@@ -437,9 +449,9 @@ def _share_words(group: GroupHours) -> Reason:
     hours, total = format_duration(group.minutes), format_duration(group.total_minutes)
     share = f"{group.share_percent:.1f}"
     return Reason(
-        en=f"{group.group.value} {hours} = {share} % of {total}; band {first}-{last} % = "
-        f"{low}-{high}",
-        fi=f"{say_group(group.group.value, 'fi')} {hours} eli {share.replace('.', ',')} % "
+        en=f"{group_name(group.group.value, 'en')} {hours} = {share} % of {total}; band "
+        f"{first}–{last} % = {low} – {high}",
+        fi=f"{group_name(group.group.value, 'fi')} {hours} eli {share.replace('.', ',')} % "
         f"kokonaismäärästä {total}; sallittu {first}–{last} % eli {low} – {high}",
     )
 
@@ -474,14 +486,12 @@ def r28_staff_meetings(ctx: Context) -> RuleResult:
     least = spec.staff if spec is not None else 2
     fails = []
     if not meetings:
-        fails.append(
-            Reason(en="no staff meeting of the team", fi="työryhmällä ei ole yhteistä kokousta")
-        )
+        fails.append(Reason(en="the team holds no meeting", fi="työryhmällä ei ole kokousta"))
     for session in meetings:
         if session.participants:
             fails.append(
                 Reason(
-                    en=f"staff meeting {en.ref(session)} lists participants "
+                    en=f"the team meeting {en.ref(session)} lists participants "
                     f"{id_list(session.participants)}",
                     fi=f"{fi.ref(session)}: työryhmän kokoukseen on merkitty kuntoutujia "
                     f"({id_list(session.participants)})",
@@ -495,11 +505,14 @@ def r28_staff_meetings(ctx: Context) -> RuleResult:
     if meetings and not held:
         fails.append(
             Reason(
-                en=f"no staff meeting has {least} team members: "
-                + "; ".join(f"{s.id} has {id_list(places_in(s)) or 'none'}" for s in meetings),
+                en=f"no team meeting has {least} team members: "
+                + "; ".join(
+                    f"{en.ref(s)} has {en.people(places_in(s)) or 'none'}" for s in meetings
+                ),
                 fi=f"yhdessäkään työryhmän kokouksessa ei ole {least} työryhmän jäsentä: "
                 + "; ".join(
-                    f"{fi.ref(s)} – mukana {id_list(places_in(s)) or 'ei ketään'}" for s in meetings
+                    f"{fi.ref(s)} – mukana {fi.people(places_in(s)) or 'ei ketään'}"
+                    for s in meetings
                 ),
             )
         )
@@ -513,7 +526,7 @@ def r28_staff_meetings(ctx: Context) -> RuleResult:
                 + "; ".join(
                     f"{en.ref(s)}"
                     + (
-                        f" (not there: {id_list(team - places_in(s))})"
+                        f" (not there: {en.people(team - places_in(s))})"
                         if team - places_in(s)
                         else ""
                     )
@@ -522,7 +535,11 @@ def r28_staff_meetings(ctx: Context) -> RuleResult:
                 fi="työryhmä kokoontuu: "
                 + "; ".join(
                     f"{fi.ref(s)}"
-                    + (f" (poissa: {id_list(team - places_in(s))})" if team - places_in(s) else "")
+                    + (
+                        f" (poissa: {fi.people(team - places_in(s))})"
+                        if team - places_in(s)
+                        else ""
+                    )
                     for s in held
                 ),
             )

@@ -17,8 +17,6 @@ from models.timetable import Session
 from scheduler.check.context import (
     Context,
     id_list,
-    say_date,
-    say_purpose,
 )
 from scheduler.check.findings import (
     covered_minutes,
@@ -27,7 +25,7 @@ from scheduler.check.findings import (
 )
 from scheduler.check.report import Reason, RuleResult, judged, not_applicable
 from scheduler.domain.hours import small_group_units
-from scheduler.words import fi_count, label, lower_first, weekday_short
+from scheduler.words import fi_count, label, lower_first
 
 
 def r1_participants(ctx: Context) -> RuleResult:
@@ -99,9 +97,9 @@ def r2_days(ctx: Context) -> RuleResult:
         fails.append(
             Reason(
                 en=f"the first course day {en.day(days[0])} is not the course's first day "
-                f"{first_day.isoformat()}",
+                f"{en.dated(first_day)}",
                 fi=f"ensimmäinen kurssipäivä {fi.day(days[0])} ei ole kurssin alkupäivä "
-                f"{say_date(first_day, 'fi')}",
+                f"{fi.dated(first_day)}",
             )
         )
     if rules.consecutive:
@@ -115,7 +113,7 @@ def r2_days(ctx: Context) -> RuleResult:
                         "kurssipäivät ovat peräkkäisiä ja yhtenä jaksona",
                     )
                 )
-    allowed = ", ".join(rules.weekdays)
+    allowed = ", ".join(label(f"weekday_short_{WEEKDAYS.index(w)}", "en") for w in rules.weekdays)
     allowed_fi = ", ".join(
         label(f"weekday_short_{WEEKDAYS.index(w)}", "fi") for w in rules.weekdays
     )
@@ -123,7 +121,8 @@ def r2_days(ctx: Context) -> RuleResult:
         if not rules.allows_weekday(day.weekday()):
             fails.append(
                 Reason(
-                    en=f"{en.day(day)} is a {weekday_short(day, 'en')}; course days are {allowed}",
+                    en=f"{en.day(day)} is a {label(f'weekday_{day.weekday()}', 'en')}; course days "
+                    f"are {allowed}",
                     fi=f"{fi.day(day)} on "
                     f"{lower_first(label(f'weekday_{day.weekday()}', 'fi'))}; kurssipäivät "
                     f"voivat olla {allowed_fi}",
@@ -175,7 +174,8 @@ def r3_day_length(ctx: Context) -> RuleResult:
             fails.append(
                 Reason(
                     en=f"{id_list(people)}: {en.day(day)} lasts {en.clock(start, end)} = {length} "
-                    f"(from {first_id} to {last_id}); at most {most}",
+                    f"(from {en.name(named[first_id])} to {en.name(named[last_id])}); at most "
+                    f"{most}",
                     fi=f"{id_list(people)}: {fi.day(day)} kestää {fi.clock(start, end)} eli "
                     f"{length} ({fi.name(named[first_id])} – {fi.name(named[last_id])}); "
                     f"enintään {most}",
@@ -185,7 +185,7 @@ def r3_day_length(ctx: Context) -> RuleResult:
         if session.participants and not window.contains(session.start, session.end):
             fails.append(
                 Reason(
-                    en=f"{en.ref(session)} is outside the course's day window {window}",
+                    en=f"{en.ref(session)} is outside the course's day window {en.window(window)}",
                     fi=f"{fi.ref(session)} on kurssin päiväajan {fi.window(window)} ulkopuolella",
                 )
             )
@@ -239,7 +239,7 @@ def r4_programme_hours(ctx: Context) -> RuleResult:
             )
     alone = [s for s in programme if s not in led]
     if total < minimum:
-        alone_en = ", ".join(s.id for s in alone)
+        alone_en = en.names(alone)
         alone_fi = "; ".join(fi.name(s) for s in alone)
         fails.append(
             Reason(
@@ -256,7 +256,7 @@ def r4_programme_hours(ctx: Context) -> RuleResult:
             )
         )
     daily = list(per_day.values())
-    daily_en = ", ".join(f"day {i + 1} {format_duration(m)}" for i, m in enumerate(daily))
+    daily_en = ", ".join(f"day {i + 1}: {format_duration(m)}" for i, m in enumerate(daily))
     daily_fi = ", ".join(f"päivä {i + 1}: {format_duration(m)}" for i, m in enumerate(daily))
     return judged(
         "R4",
@@ -322,7 +322,7 @@ def r5_individual_durations(ctx: Context) -> RuleResult:
     for session in individual:
         if session.purpose != Purpose.INTERVIEW:
             others[session.purpose] += session.minutes
-    ordered = sorted(others.items(), key=lambda item: say_purpose(item[0], "en"))
+    ordered = sorted(others.items(), key=lambda item: en.purpose(item[0]))
     extra_en = "".join(f"; {en.purpose(p)} {format_duration(m)} in all" for p, m in ordered)
     extra_fi = "".join(f"; {fi.purpose(p)}: yhteensä {format_duration(m)}" for p, m in ordered)
     return judged(
@@ -353,10 +353,10 @@ def r6_group_discussions(ctx: Context) -> RuleResult:
         per_participant = minutes_per_participant(ctx, sessions)
         mean_minutes = sum(per_participant.values()) / max(len(per_participant), 1)
         mean = format_duration(round(mean_minutes))
-        parts_en = ", ".join(s.id for s in sessions) or "none"
+        parts_en = "; ".join(en.slot(s) for s in sessions) or "none"
         parts_fi = "; ".join(fi.slot(s) for s in sessions) or "ei yhtään"
         text = Reason(
-            en=f"the {en.purpose(purpose)} discussion averages {mean} per participant ({parts_en})",
+            en=f"the {en.purpose(purpose)} averages {mean} per participant: {parts_en}",
             fi=f"{fi.purpose(purpose)} kestää keskimäärin {mean} kuntoutujaa kohden: {parts_fi}",
         )
         if mean_minutes < average:
@@ -381,9 +381,8 @@ def r7_small_groups(ctx: Context) -> RuleResult:
     good_units: list[Reason] = []
     for unit in small_group_units(ctx.sessions):
         first = unit[0]
-        names = "/".join(s.id for s in unit)
         where = Reason(
-            en=f"{names} ({en.title(first)}, {en.slot(first)})",
+            en=f"{en.title(first)}, {en.slot(first)}",
             fi=f"{fi.title(first)} {fi.slot(first)}",
         )
         problems = []
@@ -401,7 +400,8 @@ def r7_small_groups(ctx: Context) -> RuleResult:
         if len(set(labels)) != len(labels):
             problems.append(
                 Reason(
-                    en=f"{where.en}: two halves carry the same label {labels}",
+                    en=f"{where.en}: two halves carry the same label "
+                    f"({', '.join(str(x) for x in labels)})",
                     fi=f"{where.fi}: kahdella pienryhmällä on sama tunnus "
                     f"({', '.join(str(x) for x in labels)})",
                 )
@@ -444,25 +444,27 @@ def r7_small_groups(ctx: Context) -> RuleResult:
             if shared:
                 problems.append(
                     Reason(
-                        en=f"{a.id} and {b.id} share staff {id_list(shared)}; each half has its own",
-                        fi=f"{fi.name(a)} ja {fi.name(b)}: yhteinen työntekijä {id_list(shared)}; "
+                        en=f"{en.name(a)} and {en.name(b)} share staff {en.people(shared)}; each "
+                        "half has its own",
+                        fi=f"{fi.name(a)} ja {fi.name(b)}: yhteinen työntekijä {fi.people(shared)}; "
                         "kummallakin pienryhmällä on oma",
                     )
                 )
             if a.room and a.room == b.room:
                 problems.append(
                     Reason(
-                        en=f"{a.id} and {b.id} are both in room {a.room}; separate rooms",
-                        fi=f"{fi.name(a)} ja {fi.name(b)} ovat molemmat tilassa {a.room}; "
-                        "kummallakin pienryhmällä on oma tila",
+                        en=f"{en.name(a)} and {en.name(b)} are both in {en.room(a.room)}; each "
+                        "half has a room of its own",
+                        fi=f"{fi.name(a)} ja {fi.name(b)} ovat molemmat tilassa "
+                        f"{fi.room(a.room)}; kummallakin pienryhmällä on oma tila",
                     )
                 )
         if problems:
             fails.extend(problems)
         else:
             split += first.minutes
-            good_units.append(Reason(en=names, fi=f"{fi.title(first)} {fi.slot(first)}"))
-    units_en = ", ".join(u.en for u in good_units)
+            good_units.append(where)
+    units_en = "; ".join(u.en for u in good_units)
     units_fi = "; ".join(u.fi for u in good_units)
     if split < minimum:
         fails.append(
@@ -507,7 +509,8 @@ def r8_meals(ctx: Context) -> RuleResult:
         if len(todays) > 1:
             fails.append(
                 Reason(
-                    en=f"{en.day(day)} has {len(todays)} lunches: {id_list(s.id for s in todays)}",
+                    en=f"{en.day(day)} has {len(todays)} lunches: "
+                    f"{', '.join(en.clock(s.start, s.end) for s in todays)}",
                     fi=f"{fi.day(day)}: {len(todays)} lounasta (klo "
                     f"{', '.join(fi.clock(s.start, s.end) for s in todays)})",
                 )
@@ -516,7 +519,8 @@ def r8_meals(ctx: Context) -> RuleResult:
             if not lunch.window.contains(session.start, session.end):
                 fails.append(
                     Reason(
-                        en=f"{en.ref(session)} is outside the lunch window {lunch.window}",
+                        en=f"{en.ref(session)} is outside the lunch window "
+                        f"{en.window(lunch.window)}",
                         fi=f"{fi.ref(session)} ei ole lounasajan {fi.window(lunch.window)} sisällä",
                     )
                 )
@@ -548,7 +552,8 @@ def r8_meals(ctx: Context) -> RuleResult:
         fails,
         [
             Reason(
-                en=f"lunch in {lunch.window} every day: " + "; ".join(p.en for p in passes),
+                en=f"lunch within {en.window(lunch.window)} every day: "
+                + "; ".join(p.en for p in passes),
                 fi=f"lounas joka päivä klo {fi.window(lunch.window)} välillä: "
                 + "; ".join(p.fi for p in passes),
             )

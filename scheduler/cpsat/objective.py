@@ -129,6 +129,41 @@ def exact_shares(ctx: ModelContext) -> list[Term]:
     return terms
 
 
+# Sessions for every participant that a known absence should not fall on (R11, R18, R19).
+EVERYONE_THERE = (Purpose.OPENING, Purpose.CLOSING, Purpose.MEASURES_START, Purpose.MEASURES_END)
+
+
+def avoid_absences(ctx: ModelContext) -> list[Term]:
+    """One unit per opening, closing or measures session that overlaps a participant's known
+    absence. Cheap: a term only for an absence on a day the session may be on, and two
+    half-reified bounds on the session's start."""
+    model, v, course = ctx.model, ctx.vars, ctx.course
+    terms: list[Term] = []
+    for occurrence in v.occurrences:
+        if occurrence.purpose not in EVERYONE_THERE or occurrence.start is None:
+            continue
+        for participant in course.participants:
+            for day_date, windows in participant.unavailable.items():
+                if day_date not in course.days:
+                    continue
+                day = course.days.index(day_date)
+                if day not in occurrence.day_lit:
+                    continue
+                for window in windows:
+                    # Starts in [first, last] overlap the absence.
+                    first = v.day_origin(day) + window.start // v.slot - occurrence.length + 1
+                    last = v.day_origin(day) + -(-window.end // v.slot) - 1
+                    name = f"{occurrence.id},{participant.id},{window}"
+                    before = model.new_bool_var(f"before_absence[{name}]")
+                    after = model.new_bool_var(f"after_absence[{name}]")
+                    missed = model.new_bool_var(f"misses[{name}]")
+                    model.add(occurrence.start <= first - 1).only_enforce_if(before)
+                    model.add(occurrence.start >= last + 1).only_enforce_if(after)
+                    model.add_bool_or([before, after, missed])
+                    terms.append((1, missed))
+    return terms
+
+
 PREFERENCES = {
     "balanced_days": balanced_days,
     "no_idle_gaps": no_idle_gaps,
@@ -139,6 +174,7 @@ PREFERENCES = {
     "whole_team_meeting": whole_team_meeting,
     "staff_meeting_midweek": staff_meeting_midweek,
     "goal_review_midweek": goal_review_midweek,
+    "avoid_absences": avoid_absences,
 }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from models.base import SessionKind
 from models.timetable import Session
 from scheduler.cpsat.build import BuiltModel
 from scheduler.cpsat.variables import Occurrence
@@ -54,6 +55,31 @@ def old_placements(built: BuiltModel, sessions: Iterable[Session]) -> dict[str, 
             room={h: s.room for h, s in halves.items() if s is not None},
         )
     return placements
+
+
+def old_halves(sessions: Iterable[Session]) -> dict[str, bool]:
+    """Each participant's small-group half in the earlier timetable (True: half A); a
+    participant keeps one half all week."""
+    halves: dict[str, bool] = {}
+    for session in sessions:
+        if session.kind == SessionKind.SMALL_GROUP and session.small_group:
+            for participant in session.participants:
+                halves.setdefault(participant, session.small_group == "A")
+    return halves
+
+
+def keep_halves(built: BuiltModel, halves: dict[str, bool], frozen: set[str]) -> None:
+    """Hints each participant's old half; fixes it once a small-group session is past or
+    locked (its members are what they were, and one half holds all week)."""
+    model, v = built.model, built.vars
+    fixed = any(o.kind == SessionKind.SMALL_GROUP and o.id in frozen for o in v.occurrences)
+    for participant, in_a in halves.items():
+        literal = v.in_half_a.get(participant)
+        if literal is None:
+            continue
+        model.add_hint(literal, in_a)
+        if fixed:
+            model.add(literal == int(in_a))
 
 
 def _set_hint(model: cp_model.CpModel, occurrence: Occurrence, old: OldPlacement) -> None:

@@ -18,7 +18,7 @@ from models.changes import (
     StaffUnavailable,
 )
 from models.course import Course, Room, StaffMember
-from models.timetable import Change, Session
+from models.timetable import Change, Placement, Session
 from scheduler.errors import InputError
 
 ALL_PARTICIPANTS = "all participants"
@@ -146,6 +146,18 @@ def _describe(session: Session | None) -> str | None:
     return f"{session.date.isoformat()} {format_clock(session.start)}-{format_clock(session.end)}, {staff}, {session.room or '-'}"
 
 
+def _place(session: Session | None) -> Placement | None:
+    if session is None:
+        return None
+    return Placement(
+        date=session.date,
+        start=session.start,
+        end=session.end,
+        staff=session.staff,
+        room=session.room,
+    )
+
+
 def change_list(old: Iterable[Session], new: Iterable[Session]) -> tuple[Change, ...]:
     """Each session that differs, before and after, and the people to tell."""
     before = {s.id: s for s in old if s.kind != SessionKind.TRANSFER}
@@ -180,9 +192,12 @@ def change_list(old: Iterable[Session], new: Iterable[Session]) -> tuple[Change,
             Change(
                 session=session_id,
                 title=reference.title,
+                titles=reference.titles,
                 change="+".join(what),
                 before=_describe(a),
                 after=_describe(b),
+                before_place=_place(a),
+                after_place=_place(b),
                 notify=tuple(notify),
             )
         )

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from models.base import TimeWindow
-from models.course import Course, StaffMember
+from models.course import Course, Participant, StaffMember
+from models.timetable import Session
 
 Span = tuple[int, int]  # [start, end) in clock minutes
 
@@ -67,3 +68,12 @@ def complement(windows: Iterable[TimeWindow], day: TimeWindow) -> tuple[TimeWind
     if cursor < day.end:
         free.append(TimeWindow(start=cursor, end=day.end))
     return tuple(free)
+
+
+def away_during(participant: Participant | None, session: Session) -> list[TimeWindow]:
+    """A participant's known absences (late arrival, an appointment) that overlap a session:
+    the session they miss, in part or whole."""
+    if participant is None:
+        return []
+    windows = participant.unavailable.get(session.date, ())
+    return [w for w in windows if session.start < w.end and w.start < session.end]

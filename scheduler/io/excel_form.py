@@ -1,18 +1,25 @@
-"""The Excel course form: the same fields as a course YAML file, one sheet per section.
+"""The Excel course form: the same fields as a course YAML file, one sheet per section, in
+Finnish for a course manager who knows Excel.
 
 Reading gives the plain data a YAML file gives plus an `ExcelDocument` that says where each value
 stands ("sheet 'Henkilöstö', cell C4 (staff[2].role)"), so `course_from_data` validates both kinds
-of file alike and every message points at the cell to fix.
+of file alike and every message points at the cell to fix. The reader lists every problem it
+finds at once.
 
 Sheets (Finnish names; row 1 a Finnish label, row 2 the field's English name, which is what the
 reader goes by):
 
 - Kurssi, Toiveet: one field a row: label (A), field (B), value (C).
 - Henkilöstö, Kuntoutujat, Tilat, Ohjelma: one person, room or session a row from row 3.
-  A column whose field is a date (a course day) holds availability: empty = the whole day,
-  "-" = absent, "12:00-16:00" or "08:00-10:00, 13:00-16:00" = those hours. For participants and
-  rooms the day columns give the hours they are away or out of use.
-Lists (leaders, rooms, days) are written comma-separated.
+  A column headed "Päivä 1", "Päivä 2", ... is a course day (row 2 shows its date, worked out
+  from the first day by a formula, so a new first day needs one cell): staff availability
+  (empty = the whole day, "-" or "poissa" = absent, "12:00-16:00" or "08:00-10:00, 13:00-16:00"
+  = those hours), or the hours a participant is away or a room is out of use.
+
+Coded cells (role, staff group, kind, theme, room kind, purpose, yes/no, form, language) offer
+a drop-down list of Finnish labels, which read back to the same codes as the English codes do
+(case does not matter). Lists (who may lead, room kinds, days) are comma-separated; days are
+course-day numbers (1 = the first, -1 = the last) or weekday abbreviations (ma, ti, ...).
 """
 
 from __future__ import annotations
@@ -21,37 +28,58 @@ import re
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scheduler.errors import InputError
+from models.base import Purpose, SessionKind, StaffGroup, text_in
+from models.standard import Standard
+from scheduler.errors import InputError, combine
 from scheduler.io.documents import check_text, dotted_path, loc_part, read_limited
 from scheduler.io.files import write_atomic
+from scheduler.io.standards import load_standard
+from scheduler.words import code_label, coded, label
 
 Loc = tuple[str | int, ...]
 
 # Kinds of cell: how a cell's value becomes the YAML-like value.
 TEXT, INT, NUMBER, BOOL, DATE, LIST, DAYS = "text", "int", "number", "bool", "date", "list", "days"
 MOMENT = "moment"  # a date and a clock time
+# Coded cells: one code, typed as the code or its Finnish (or English) label.
+ROLE, GROUP, KIND, THEME, ROOM_KIND, PURPOSE = (
+    "role",
+    "group",
+    "kind",
+    "theme",
+    "room_kind",
+    "purpose",
+)
+FORM, LANGUAGE, HALF = "form", "language", "half"
+# Lists of codes.
+LEADERS, ROLES, ROOM_KINDS = "leaders", "roles", "room_kinds"
 
 # Key/value sheets: field -> (location, kind, Finnish label).
 COURSE_FIELDS: dict[str, tuple[Loc, str, str]] = {
     "title": (("course", "title"), TEXT, "Kurssin nimi"),
-    "standard": (("course", "standard"), TEXT, "Standardi"),
-    "first_day": (("course", "first_day"), DATE, "Ensimmäinen päivä"),
-    "form": (("course", "form"), TEXT, "Muoto (outpatient = avo, inpatient = laitos)"),
-    "day_window": (("course", "day_window"), TEXT, "Päivän aikaikkuna"),
-    "lunch_window": (("course", "lunch", "window"), TEXT, "Lounaan aikaikkuna"),
+    "standard": (("course", "standard"), TEXT, "Standardi (tunnus)"),
+    "first_day": (("course", "first_day"), DATE, "Ensimmäinen kurssipäivä (vvvv-kk-pp)"),
+    "form": (("course", "form"), FORM, "Toteutusmuoto"),
+    "day_window": (
+        ("course", "day_window"),
+        TEXT,
+        "Kurssipäivän alku ja loppu (esim. 08:00-16:00)",
+    ),
+    "lunch_window": (("course", "lunch", "window"), TEXT, "Lounasaika (esim. 11:00-12:30)"),
     "lunch_minutes": (("course", "lunch", "minutes"), INT, "Lounaan pituus (min)"),
-    "slot_minutes": (("course", "slot_minutes"), INT, "Aikaruudun pituus (min)"),
-    "language": (("course", "language"), TEXT, "Kieli (fi/en)"),
+    "slot_minutes": (("course", "slot_minutes"), INT, "Aikataulun tarkkuus (min)"),
+    "language": (("course", "language"), LANGUAGE, "Tulosteiden kieli"),
     "programme_day_min_minutes": (
         ("course", "programme_day", "min_minutes"),
         INT,
@@ -65,57 +93,83 @@ COURSE_FIELDS: dict[str, tuple[Loc, str, str]] = {
     "participant_count": (("participants", "count"), INT, "Kuntoutujien määrä"),
 }
 PREFERENCE_LABELS = {
-    "balanced_days": "Tasaiset päivät (paino)",
-    "no_idle_gaps": "Ei tyhjiä välejä (paino)",
-    "physician_lectures_early": "Lääkärin luento alkuun (paino)",
+    "balanced_days": "Tasaisesti ohjelmaa joka päivä (paino)",
+    "no_idle_gaps": "Ei tyhjiä välejä ryhmän päivään (paino)",
+    "physician_lectures_early": "Lääkärin alustukset alkuviikkoon (paino)",
     "no_pool_after_lunch": "Ei allasta heti lounaan jälkeen (paino)",
-    "pool_after_lunch_gap_minutes": "Lounaan ja altaan väli (min)",
-    "exact_shares": "Ammattiryhmien tarkat osuudet (paino)",
+    "pool_after_lunch_gap_minutes": "Lounaan ja allaskäynnin väli vähintään (min)",
+    "balanced_small_groups": "Yhtä suuret pienryhmät (paino)",
+    "whole_team_meeting": "Koko työryhmä kokoukseen (paino)",
+    "staff_meeting_midweek": "Työryhmän kokous keskellä viikkoa (paino)",
+    "goal_review_midweek": "Tavoitteiden välitarkastelu keskellä viikkoa (paino)",
+    "exact_shares": "Henkilöstöryhmien tarkat osuudet (paino)",
+    "avoid_absences": "Aloitus, loppu ja mittaukset, kun kaikki ovat paikalla (paino)",
 }
 
 # Table sheets: column field -> (location inside the row's entry, kind, Finnish label).
 STAFF_COLUMNS: dict[str, tuple[Loc, str, str]] = {
     "id": (("id",), TEXT, "Tunnus"),
     "name": (("name",), TEXT, "Nimi"),
-    "role": (("role",), TEXT, "Ammatti"),
-    "group": (("group",), TEXT, "Ryhmä"),
-    "course_lead": (("course_lead",), BOOL, "Kurssin vastuuhenkilö"),
-    "max_minutes": (("max_minutes",), INT, "Enintään (min)"),
-    "replaces": (("replaces",), TEXT, "Sijaistaa (tunnus)"),
-    "rheumatology_years": (("experience", "rheumatology_years"), NUMBER, "Reumakokemus (v)"),
-    "rheumatology_hours": (("experience", "rheumatology_hours"), NUMBER, "Reumakokemus (h)"),
-    "group_leading_hours": (("experience", "group_leading_hours"), NUMBER, "Ryhmänohjaus (h)"),
+    "role": (("role",), ROLE, "Ammatti"),
+    "group": (("group",), GROUP, "Henkilöstöryhmä (tyhjä = ammatin mukaan)"),
+    "course_lead": (("course_lead",), BOOL, "Kurssivastaava"),
+    "max_minutes": (("max_minutes",), INT, "Kurssilla enintään (min)"),
+    "replaces": (("replaces",), TEXT, "Sijaistaa (kenen tunnus)"),
+    "rheumatology_years": (
+        ("experience", "rheumatology_years"),
+        NUMBER,
+        "Kokemus reumatologiasta (vuotta)",
+    ),
+    "rheumatology_hours": (
+        ("experience", "rheumatology_hours"),
+        NUMBER,
+        "Reumakuntoutus- tai hoitotyötä (tuntia)",
+    ),
+    "group_leading_hours": (
+        ("experience", "group_leading_hours"),
+        NUMBER,
+        "Ryhmien ohjaamista (tuntia)",
+    ),
 }
 PARTICIPANT_COLUMNS: dict[str, tuple[Loc, str, str]] = {
     "id": (("id",), TEXT, "Tunnus"),
     "name": (("name",), TEXT, "Nimi"),
-    "small_group": (("small_group",), TEXT, "Pienryhmä (A/B)"),
-    "leaves": (("leaves",), MOMENT, "Lähtee kesken (pvm klo)"),
+    "small_group": (("small_group",), HALF, "Pienryhmä (A/B)"),
+    "leaves": (("leaves",), MOMENT, "Lähtee kesken (vvvv-kk-pp tt:mm)"),
 }
 ROOM_COLUMNS: dict[str, tuple[Loc, str, str]] = {
     "id": (("id",), TEXT, "Tunnus"),
     "name": (("name",), TEXT, "Nimi"),
-    "kind": (("kind",), TEXT, "Tyyppi"),
+    "kind": (("kind",), ROOM_KIND, "Tilan tyyppi"),
     "capacity": (("capacity",), INT, "Paikkoja"),
-    "offsite_minutes": (("offsite_minutes",), INT, "Siirtymä (min)"),
-    "offsite_km": (("offsite_km",), NUMBER, "Siirtymä (km)"),
+    "offsite_minutes": (("offsite_minutes",), INT, "Matka yhteen suuntaan (min)"),
+    "offsite_km": (("offsite_km",), NUMBER, "Matka (km)"),
 }
 PROGRAMME_COLUMNS: dict[str, tuple[Loc, str, str]] = {
     "id": (("id",), TEXT, "Tunnus"),
-    "title_fi": (("title", "fi"), TEXT, "Nimi (suomeksi)"),
-    "title_en": (("title", "en"), TEXT, "Nimi (englanniksi)"),
-    "theme": (("theme",), TEXT, "Teema"),
-    "kind": (("kind",), TEXT, "Laji"),
+    "title_fi": (("title", "fi"), TEXT, "Nimi suomeksi"),
+    "title_en": (("title", "en"), TEXT, "Nimi englanniksi"),
+    "theme": (("theme",), THEME, "Teema"),
+    "kind": (("kind",), KIND, "Toteutusmuoto"),
     "minutes": (("minutes",), INT, "Kesto (min)"),
-    "count": (("count",), INT, "Kertoja"),
-    "staff": (("staff",), INT, "Ohjaajia"),
-    "leaders": (("leaders",), LIST, "Ohjaajat (ammatit/ryhmät)"),
-    "required_roles": (("required_roles",), LIST, "Pakolliset ammatit"),
-    "rooms": (("rooms",), LIST, "Tilat (tyypit)"),
-    "days": (("days",), DAYS, "Päivät"),
-    "purpose": (("purpose",), TEXT, "Tarkoitus"),
-    "interruptible": (("interruptible",), BOOL, "Lounas saa katkaista"),
-    "after": (("after",), TEXT, "Jälkeen (tunnus)"),
+    "count": (("count",), INT, "Kertoja kurssilla"),
+    "staff": (("staff",), INT, "Ohjaajia kerralla"),
+    "leaders": (("leaders",), LEADERS, "Kuka saa ohjata (ammatit tai henkilöstöryhmät)"),
+    "required_roles": (("required_roles",), ROLES, "Mukana oltava (ammatit)"),
+    "rooms": (("rooms",), ROOM_KINDS, "Tilan tyyppi (yksi tai useampi)"),
+    "days": (
+        ("days",),
+        DAYS,
+        "Kurssipäivät: numerot (1 = ensimmäinen, -1 = viimeinen) tai ma, ti, …; tyhjä = mikä "
+        "tahansa",
+    ),
+    "purpose": (("purpose",), PURPOSE, "Erityinen tarkoitus (esim. lääkärin alustus)"),
+    "interruptible": (
+        ("interruptible",),
+        BOOL,
+        "Kuntoutujan voi kutsua kesken yksilötapaamiseen (R16)",
+    ),
+    "after": (("after",), TEXT, "Pidetään tämän jälkeen (ohjelmakohdan tunnus)"),
 }
 
 # Sheet name -> (section, columns, per-day field or None); None columns: a key/value sheet.
@@ -126,9 +180,13 @@ TABLES: dict[str, tuple[str, dict[str, tuple[Loc, str, str]], str | None]] = {
     "Ohjelma": ("programme", PROGRAMME_COLUMNS, None),
 }
 SHEETS = ("Kurssi", "Henkilöstö", "Kuntoutujat", "Tilat", "Ohjelma", "Toiveet")
+CHOICES_SHEET = "Valinnat"  # the drop-down lists' values (hidden)
 ABSENT = "-"
 FIRST_ROW = 3  # rows 1-2 are the headers of a table sheet
+FORM_ROWS = 60  # rows of a table sheet that get the drop-down lists
+MAX_DAYS = 31  # day columns a form may have when its standard is unknown
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_DAY_COLUMN = re.compile(r"^\s*(?:päivä|day)\s+(\d+)\b", re.IGNORECASE)
 _TRUE = {"true", "yes", "kyllä", "x", "1"}
 _FALSE = {"false", "no", "ei", "0"}
 
@@ -182,6 +240,102 @@ class ExcelDocument:
         return cell.sheet_index * 1_000_000 + cell.row * 1_000 + cell.column if cell else 0
 
 
+# -- codes and their Finnish labels ----------------------------------------------------------
+
+
+class Choices:
+    """The codes a coded cell may hold and their labels (words.py; themes from the standard),
+    for the drop-down lists and for reading a label or a code back to the code."""
+
+    def __init__(self, standard: Standard | None, extra_roles: set[str] | None = None) -> None:
+        themes = standard.themes if standard else ()
+        roles = list(coded("role"))
+        roles += sorted(r for r in extra_roles or () if r not in roles)
+        self.codes: dict[str, tuple[str, ...]] = {
+            ROLE: tuple(roles),
+            GROUP: tuple(g.value for g in StaffGroup),
+            KIND: (SessionKind.GROUP, SessionKind.SMALL_GROUP, SessionKind.INDIVIDUAL),
+            THEME: tuple(t.id for t in themes),
+            ROOM_KIND: coded("room_kind"),
+            PURPOSE: tuple(p.value for p in Purpose),
+            BOOL: ("yes", "no"),
+            FORM: coded("form"),
+            LANGUAGE: coded("language"),
+            HALF: ("A", "B"),
+        }
+        self.theme_titles = {t.id: t.title for t in themes}
+        # Reading: every label in either language and the code itself, case-insensitively.
+        self.reading: dict[str, dict[str, str]] = {}
+        all_codes = {
+            **self.codes,
+            KIND: tuple(k.value for k in SessionKind),
+        }
+        for kind, codes in all_codes.items():
+            table: dict[str, str] = {}
+            for code in codes:
+                for language in ("en", "fi"):
+                    table[self.label(kind, code, language).casefold()] = code
+                table[str(code).casefold()] = code
+            self.reading[kind] = table
+
+    def label(self, kind: str, code: str, language: str = "fi") -> str:
+        """A code as the form shows it: 'psychologist' -> 'Psykologi'."""
+        if kind == THEME:
+            title = self.theme_titles.get(code)
+            return text_in(title, language) if title else code
+        if kind == BOOL:
+            return label(code, language)
+        if kind == HALF:
+            return code
+        prefix = {ROLE: "role", GROUP: "group", KIND: "kind", ROOM_KIND: "room_kind"}.get(
+            kind, kind
+        )
+        return code_label(prefix, str(code), language)
+
+    def code(self, kind: str, text: str) -> str | None:
+        """The code a typed label or code stands for; None if it stands for none."""
+        return self.reading[kind].get(text.strip().casefold())
+
+    def leader(self, text: str) -> str | None:
+        """Who may lead: a role or a staff group."""
+        return self.code(ROLE, text) or self.code(GROUP, text)
+
+    def shown(self, kind: str) -> list[str]:
+        """The drop-down list of a kind of cell."""
+        codes = self.codes[ROLE] + self.codes[GROUP] if kind == LEADERS else self.codes[kind]
+        kinds = [GROUP if kind == LEADERS and c in self.codes[GROUP] else kind for c in codes]
+        return [self.label(k, c) for k, c in zip(kinds, codes, strict=True)]
+
+
+# The list a drop-down of each kind of cell takes its values from; whether other text is allowed.
+_DROP_DOWNS: dict[str, tuple[str, bool]] = {
+    ROLE: (ROLE, False),
+    GROUP: (GROUP, False),
+    KIND: (KIND, False),
+    THEME: (THEME, False),
+    ROOM_KIND: (ROOM_KIND, False),
+    PURPOSE: (PURPOSE, False),
+    BOOL: (BOOL, False),
+    FORM: (FORM, False),
+    LANGUAGE: (LANGUAGE, False),
+    HALF: (HALF, False),
+    LEADERS: (LEADERS, True),  # a list: pick one, or type several with commas
+    ROLES: (ROLE, True),
+    ROOM_KINDS: (ROOM_KIND, True),
+}
+
+
+def _standard_of(standard_id: Any) -> Standard | None:
+    """The standard a form names, for its themes; None when it names none that loads (the course
+    loader then says what is wrong with it)."""
+    if not isinstance(standard_id, str) or not standard_id.strip():
+        return None
+    try:
+        return load_standard(standard_id.strip())
+    except InputError:
+        return None
+
+
 # -- reading ---------------------------------------------------------------------------------
 
 
@@ -193,7 +347,8 @@ MAX_MERGED_CELLS = 10_000  # a merge is a day range or a few rows, never a whole
 
 
 def read_course_form(path: Path) -> ExcelDocument:
-    """A course workbook as YAML-like data; InputError naming the sheet and cell of a problem.
+    """A course workbook as YAML-like data; InputError naming the sheet and cell of every
+    problem found.
 
     Formulas are read by their computed value (a located error when the file has none); a
     merged cell gives its value to every cell it covers; only filled cells are looked at, so a
@@ -220,12 +375,20 @@ def read_course_form(path: Path) -> ExcelDocument:
     sheets = {title: _FilledSheet(name, book[title], formulas[title]) for title in SHEETS}
     reader = _Reader(path)
     reader.key_values(sheets["Kurssi"], SHEETS.index("Kurssi"), COURSE_FIELDS, "course")
+    course = reader.data.get("course", {})
+    standard = _standard_of(course.get("standard"))
+    reader.choices = Choices(standard)
+    reader.day_count = standard.days.count if standard else None
+    first_day = course.get("first_day")
+    reader.first_day = first_day if isinstance(first_day, date) else None
     preference_fields = {
-        key: (("preferences", key), INT, label) for key, label in PREFERENCE_LABELS.items()
+        key: (("preferences", key), INT, text) for key, text in PREFERENCE_LABELS.items()
     }
     reader.key_values(sheets["Toiveet"], SHEETS.index("Toiveet"), preference_fields, "preferences")
     for sheet, (section, columns, per_day) in TABLES.items():
         reader.table(sheets[sheet], SHEETS.index(sheet), section, columns, per_day)
+    if reader.problems:
+        raise combine(reader.problems)
     document = ExcelDocument(path, reader.data, reader.cells)
     check_text(document)
     return document
@@ -336,9 +499,15 @@ class _Reader:
         self.name = str(path)
         self.data: dict[str, Any] = {}
         self.cells: dict[Loc, Cell] = {}
+        self.problems: list[InputError] = []
+        self.choices = Choices(None)
+        self.first_day: date | None = None
+        self.day_count: int | None = None
 
-    def error(self, cell: Cell, message: str) -> InputError:
-        return InputError(self.name, f"sheet '{cell.sheet}', cell {cell.ref}", message)
+    def problem(self, cell: Cell, message: str) -> None:
+        self.problems.append(
+            InputError(self.name, f"sheet '{cell.sheet}', cell {cell.ref}", message)
+        )
 
     def key_values(
         self,
@@ -354,16 +523,17 @@ class _Reader:
             key_cell = Cell(sheet.title, index, row, 2)
             if _blank(key):
                 if not _blank(value):
-                    raise self.error(key_cell, "a value without a field name; write the field")
+                    self.problem(key_cell, "a value without a field name; write the field")
                 continue
             key = str(key).strip()
             if key not in fields:
                 if section == "preferences":  # the model names the known ones
                     fields = {**fields, key: (("preferences", key), INT, "")}
                 else:
-                    raise self.error(
+                    self.problem(
                         key_cell, f"unknown field {key!r}; the fields here are {', '.join(fields)}"
                     )
+                    continue
             loc, kind, _ = fields[key]
             value_cell = Cell(sheet.title, index, row, 3)
             self.cells[loc] = value_cell
@@ -386,25 +556,52 @@ class _Reader:
         self.cells[here] = Cell(sheet.title, index, 1, 1)
         layout: dict[int, tuple[Loc, str]] = {}
         for column in range(1, sheet.max_column + 1):
-            header = sheet.cell(2, column).value
+            top = sheet.cell(1, column).value
+            numbered = _DAY_COLUMN.match(top) if isinstance(top, str) else None
+            # Under a day column's number, row 2 shows its date by a formula from the first
+            # day: a display aid, not read (a form `kurssi init` wrote has no computed values).
+            header = None if numbered else sheet.cell(2, column).value
             cell = Cell(sheet.title, index, 2, column)
+            key = str(header).strip() if isinstance(header, str) else None
+            if key not in columns and numbered:  # a course day by its number
+                if per_day is None:
+                    self.problem(cell, f"the sheet '{sheet.title}' has no day columns")
+                    continue
+                number = int(numbered.group(1))
+                most = self.day_count or MAX_DAYS  # the standard's count, when it loads
+                if not 1 <= number <= most:
+                    self.problem(
+                        Cell(sheet.title, index, 1, column),
+                        f"{top.strip()!r} is not a course day: the course has at most {most} "
+                        f"days ({label('day_column', 'fi', number=1)} to "
+                        f"{label('day_column', 'fi', number=most)}); delete the column or fix "
+                        "its number",
+                    )
+                    continue
+                if self.first_day is not None:
+                    day = self.first_day + timedelta(days=number - 1)
+                    layout[column] = ((per_day, day.isoformat()), "windows")
+                continue
             if _blank(header):
                 continue
             if isinstance(header, datetime | date) or (
                 isinstance(header, str) and _DATE_LIKE.match(header.strip())
-            ):
+            ):  # a course day by its date (forms written before the days were numbered)
                 if per_day is None:
-                    raise self.error(cell, f"the sheet '{sheet.title}' has no day columns")
+                    self.problem(cell, f"the sheet '{sheet.title}' has no day columns")
+                    continue
                 day = self.value(header, DATE, cell)
-                layout[column] = ((per_day, day.isoformat()), "windows")
+                if day is not None:
+                    layout[column] = ((per_day, day.isoformat()), "windows")
                 continue
-            key = str(header).strip()
             if key not in columns:
-                days = " and a column per course day (YYYY-MM-DD)" if per_day else ""
-                raise self.error(
+                days = " and a column per course day ('Päivä 1', 'Päivä 2', ...)" if per_day else ""
+                self.problem(
                     cell,
-                    f"unknown column {key!r}; the columns here are {', '.join(columns)}{days}",
+                    f"unknown column {str(header)!r}; the columns here are "
+                    f"{', '.join(columns)}{days}",
                 )
+                continue
             loc, kind, _ = columns[key]
             layout[column] = (loc, kind)
         entries: list[dict[str, Any]] = []
@@ -436,7 +633,7 @@ class _Reader:
             self.data[section] = entries
 
     def value(self, value: Any, kind: str, cell: Cell) -> Any:
-        """A cell's value as YAML would give it; None for an empty cell."""
+        """A cell's value as YAML would give it; None for an empty cell (or one told wrong)."""
         if isinstance(value, str):
             value = value.strip()
         if _blank(value):
@@ -444,28 +641,31 @@ class _Reader:
         if kind == DATE:
             if isinstance(value, datetime):
                 if value.time() != datetime.min.time():
-                    raise self.error(cell, "should be a date without a time of day")
+                    self.problem(cell, "should be a date without a time of day")
+                    return None
                 return value.date()
             if isinstance(value, date):
                 return value
             try:
                 return date.fromisoformat(str(value))
             except ValueError:
-                raise self.error(
+                self.problem(
                     cell,
                     f"{str(value)!r} is not a valid date; write dates as YYYY-MM-DD, "
                     "e.g. 2027-03-08",
-                ) from None
+                )
+                return None
         if kind == MOMENT:
             if isinstance(value, datetime):
                 return value
             try:  # as a change file or --now reads it: 'T' or a space between, seconds optional
                 return datetime.fromisoformat(str(value))
             except ValueError:
-                raise self.error(  # not quoted: the leaving time is a participant's
+                self.problem(  # not quoted: the leaving time is a participant's
                     cell,
                     "is not a date and a time; write it as YYYY-MM-DD HH:MM, e.g. 2027-03-10 12:00",
-                ) from None
+                )
+                return None
         if kind == TEXT:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return str(int(value)) if float(value).is_integer() else str(value)
@@ -475,17 +675,60 @@ class _Reader:
                 return int(value)
             return value
         if kind == BOOL:
-            if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
-                return value.lower() in _TRUE
+            if isinstance(value, str):
+                code = self.choices.code(BOOL, value)
+                if code is not None:
+                    return code == "yes"
+                if value.lower() in _TRUE | _FALSE:
+                    return value.lower() in _TRUE
             return value
-        if kind == LIST:
-            return [part.strip() for part in str(value).split(",") if part.strip()]
+        if kind in (ROLE, GROUP, KIND, THEME, ROOM_KIND, PURPOSE, FORM, LANGUAGE, HALF):
+            text = str(value)
+            # An unknown word passes through as typed: validation names the nearest ones.
+            return self.choices.code(kind, text) or text
+        if kind in (LEADERS, ROLES, ROOM_KINDS, LIST):
+            parts = [part.strip() for part in re.split(r"[,;]", str(value)) if part.strip()]
+            read: Callable[[str], str | None] = {
+                LEADERS: self.choices.leader,
+                ROLES: lambda text: self.choices.code(ROLE, text),
+                ROOM_KINDS: lambda text: self.choices.code(ROOM_KIND, text),
+                LIST: lambda text: text,
+            }[kind]
+            return [read(part) or part for part in parts]
         if kind == DAYS:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return [int(value)]
-            parts = [part.strip() for part in str(value).split(",") if part.strip()]
-            return [int(p) if re.fullmatch(r"-?\d+", p) else p for p in parts]
+            parts = [part.strip() for part in re.split(r"[,;]", str(value)) if part.strip()]
+            days = [self.course_day(part, cell) for part in parts]
+            return [d for d in days if d is not None]
         return value
+
+    def course_day(self, text: str, cell: Cell) -> int | str | None:
+        """A day of a session: a course-day number, or a weekday ('ti', 'tiistai', 'Tue')
+        as the number of the course day on that weekday."""
+        if re.fullmatch(r"-?\d+", text):
+            return int(text)
+        weekday = _weekday(text)
+        if weekday is None:
+            self.problem(
+                cell,
+                f"{text!r} is not a course day; write course-day numbers (1 = the first, -1 = "
+                "the last) or weekdays (ma, ti, ke, to, pe, la), separated by commas",
+            )
+            return None
+        if self.first_day is None:
+            return None  # the first day is missing or wrong, and told so on its own cell
+        return (weekday - self.first_day.weekday()) % 7 + 1
+
+
+def _weekday(text: str) -> int | None:
+    """0 for 'ma', 'maanantai', 'Mon', 'Monday' (any case); None for anything else."""
+    wanted = text.strip().rstrip(".").casefold()
+    for index in range(7):
+        for key in (f"weekday_short_{index}", f"weekday_{index}"):
+            if wanted in (label(key, "fi").casefold(), label(key, "en").casefold()):
+                return index
+    return None
 
 
 def _blank(value: Any) -> bool:
@@ -493,11 +736,12 @@ def _blank(value: Any) -> bool:
 
 
 def _windows(value: Any) -> list[str] | None:
-    """A day cell: empty = nothing said (None), '-' = not at all ([]), else the windows."""
+    """A day cell: empty = nothing said (None), '-' or 'poissa' = not at all ([]), else the
+    windows."""
     if _blank(value):
         return None
     text = str(value).strip()
-    if text == ABSENT:
+    if text == ABSENT or text.casefold() in (label("absent", "fi"), label("absent", "en")):
         return []
     return [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
 
@@ -513,26 +757,32 @@ def _put(target: dict[str, Any], loc: Loc, value: Any) -> None:
 _HEADER_FONT = Font(bold=True)
 _HINT_FONT = Font(italic=True, color="666666")
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_WEEKDAYS_FI = ("ma", "ti", "ke", "to", "pe", "la", "su")
+_DATE_FORMAT = "[$-40B]ddd d.m.yyyy"  # Finnish weekday and date whatever the reader's locale
 
 INSTRUCTIONS = (
-    "Kurssin tiedot / course input form",
+    "Kurssin tiedot",
     "",
-    "Täytä välilehdet Kurssi, Henkilöstö, Kuntoutujat, Tilat, Ohjelma ja Toiveet.",
-    "Rivi 1 on otsikko suomeksi, rivi 2 kentän nimi (English field name): älä muuta riviä 2.",
-    "Päiväsarakkeet (Henkilöstö): tyhjä = koko päivän, '-' = poissa, '12:00-16:00' = nämä tunnit.",
-    "Päiväsarakkeet (Kuntoutujat, Tilat): tunnit, jolloin kuntoutuja on poissa tai tila ei ole käytössä.",
-    "Sijaistaa (Henkilöstö): sijaisen kohdalle sen henkilön tunnus, jonka paikan hän ottaa.",
+    "Täytä välilehdet Kurssi, Henkilöstö, Kuntoutujat, Tilat, Ohjelma ja Toiveet; ratkaise sitten "
+    "aikataulu komennolla: kurssi solve TÄMÄ.xlsx",
+    "Rivi 1 on otsikko, rivi 2 kentän tunnus, jolla tiedot luetaan: älä muuta riviä 2.",
+    "Valintasolut (ammatti, henkilöstöryhmä, toteutusmuoto, teema, tilan tyyppi, kyllä/ei) "
+    "tarjoavat pudotusvalikon; myös englanninkieliset tunnukset käyvät.",
+    "Päiväsarakkeet Päivä 1, Päivä 2, … ovat kurssipäiviä; niiden päivämäärät lasketaan "
+    "ensimmäisestä kurssipäivästä (välilehti Kurssi), joten uusi alkupäivä on yksi solu.",
+    "Henkilöstön päiväsarakkeet: tyhjä = koko päivän, poissa (tai -) = ei lainkaan, "
+    "12:00-16:00 = nämä tunnit (useampi pilkuin: 08:00-10:00, 13:00-16:00).",
+    "Kuntoutujien ja tilojen päiväsarakkeet: tunnit, jolloin kuntoutuja on poissa tai tila ei "
+    "ole käytettävissä.",
+    "Ohjelman kurssipäivät: numerot (1 = ensimmäinen, -1 = viimeinen) tai viikonpäivät "
+    "(ma, ti, ke, to, pe, la) pilkuin erotettuina; tyhjä = mikä tahansa päivä.",
+    "Kuka saa ohjata, mukana oltava ja tilan tyyppi: yksi valikosta tai useampi pilkuin "
+    "erotettuina (esim. Fysioterapeutti, Liikunnanohjaaja).",
+    "Sijaistaa (Henkilöstö): sijaisen rivillä sen henkilön tunnus, jonka paikan hän ottaa.",
     "Lähtee kesken (Kuntoutujat): päivä ja kellonaika, esim. 2027-03-10 12:00.",
-    "Luettelot (ohjaajat, tilat, päivät) pilkuilla erotettuina.",
     "",
-    "Row 1 is a Finnish label, row 2 the field name the reader goes by: keep row 2 as it is.",
-    "Day columns (staff): empty = the whole day, '-' = absent, '12:00-16:00' = those hours.",
-    "Day columns (participants, rooms): the hours the participant is away or the room out of use.",
-    "replaces (staff): on a stand-in's row, the id of the person whose place they take.",
-    "leaves (participants): the date and time they leave the course, e.g. 2027-03-10 12:00.",
-    "Lists (leaders, rooms, days) are comma-separated.",
-    "Solve it as it is: kurssi solve FORM.xlsx",
+    "Course input form: row 1 is a Finnish label, row 2 the field name the reader goes by. Coded "
+    "cells take the Finnish label from the drop-down or the English code (psychologist, group, "
+    "gym). Day columns are course days counted from the first day.",
 )
 
 
@@ -542,11 +792,17 @@ def write_course_form(data: dict[str, Any], days: tuple[date, ...], path: Path) 
     guide = book.active
     guide.title = "Ohje"
     for row, text in enumerate(INSTRUCTIONS, start=1):
-        guide.cell(row, 1, text).font = _HEADER_FONT if row == 1 else Font()
-    guide.column_dimensions["A"].width = 100
+        cell = guide.cell(row, 1, text)
+        cell.font = _HEADER_FONT if row == 1 else Font()
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    guide.column_dimensions["A"].width = 120
 
     course = data.get("course") or {}
     participants = data.get("participants")
+    standard = _standard_of(course.get("standard"))
+    roles = {m.get("role") for m in data.get("staff") or [] if isinstance(m, dict)}
+    choices = Choices(standard, {r for r in roles if isinstance(r, str)})
+    lists = _choices_sheet(book.create_sheet(CHOICES_SHEET), choices)
     flat = {
         **{key: value for key, value in course.items() if key not in ("lunch", "programme_day")},
         **{f"lunch_{key}": value for key, value in (course.get("lunch") or {}).items()},
@@ -559,9 +815,17 @@ def write_course_form(data: dict[str, Any], days: tuple[date, ...], path: Path) 
         flat["participant_count"] = participants
     elif isinstance(participants, dict) and "count" in participants:
         flat["participant_count"] = participants["count"]
-    _key_value_sheet(book.create_sheet("Kurssi"), COURSE_FIELDS, flat)
-    preference_fields = {key: ((), INT, label) for key, label in PREFERENCE_LABELS.items()}
-    _key_value_sheet(book.create_sheet("Toiveet"), preference_fields, data.get("preferences") or {})
+    first_day_cell = _key_value_sheet(
+        book.create_sheet("Kurssi"), COURSE_FIELDS, flat, choices, lists
+    )
+    preference_fields = {key: ((), INT, text) for key, text in PREFERENCE_LABELS.items()}
+    _key_value_sheet(
+        book.create_sheet("Toiveet"),
+        preference_fields,
+        data.get("preferences") or {},
+        choices,
+        lists,
+    )
 
     listed = participants if isinstance(participants, list) else []
     if isinstance(participants, dict):
@@ -573,39 +837,106 @@ def write_course_form(data: dict[str, Any], days: tuple[date, ...], path: Path) 
         "Ohjelma": data.get("programme") or [],
     }
     for sheet_name, (_, columns, per_day) in TABLES.items():
-        _table_sheet(book.create_sheet(sheet_name), columns, per_day, days, sections[sheet_name])
-    book.move_sheet("Toiveet", offset=len(book.sheetnames))  # in the order of SHEETS
+        _table_sheet(
+            book.create_sheet(sheet_name),
+            columns,
+            per_day,
+            days,
+            sections[sheet_name],
+            choices,
+            lists,
+            first_day_cell,
+        )
+    for name in ("Toiveet", CHOICES_SHEET):  # in the order of SHEETS, the lists last
+        book.move_sheet(name, offset=len(book.sheetnames) - 1 - book.sheetnames.index(name))
+    book[CHOICES_SHEET].sheet_state = "hidden"
     return write_atomic(path, lambda temporary: book.save(temporary))
 
 
-def _header(sheet: Any, column: int, label: str, key: Any) -> None:
-    top = sheet.cell(1, column, label)
+def _choices_sheet(sheet: Any, choices: Choices) -> dict[str, str]:
+    """One column per drop-down list; the range formula of each list by its name."""
+    ranges: dict[str, str] = {}
+    lists = {kind: choices.shown(kind) for kind in (*choices.codes, LEADERS)}
+    lists["absent"] = [label("absent", "fi")]
+    for column, (kind, values) in enumerate(lists.items(), start=1):
+        sheet.cell(1, column, kind).font = _HEADER_FONT
+        for row, value in enumerate(values, start=2):
+            sheet.cell(row, column, value)
+        letter = get_column_letter(column)
+        last = max(len(values) + 1, 2)
+        ranges[kind] = f"{quote_sheetname(sheet.title)}!${letter}$2:${letter}${last}"
+        sheet.column_dimensions[letter].width = 30
+    return ranges
+
+
+def _drop_down(sheet: Any, kind: str, cells: str, lists: dict[str, str], free: bool) -> None:
+    """A drop-down list on some cells; `free`: other text (several, comma-separated) allowed."""
+    validation = DataValidation(
+        type="list", formula1=f"={lists[kind]}", allow_blank=True, showErrorMessage=not free
+    )
+    if not free:
+        validation.errorTitle = "Valitse luettelosta"
+        validation.error = "Valitse arvo pudotusvalikosta (tai kirjoita englanninkielinen tunnus)."
+    sheet.add_data_validation(validation)
+    validation.add(cells)
+
+
+def _shown_value(kind: str, value: Any, choices: Choices) -> Any:
+    """A data value as the form shows it: codes as Finnish labels, lists comma-separated."""
+    if isinstance(value, list | tuple):
+        shown = [_shown_value(_ITEM_KIND.get(kind, TEXT), part, choices) for part in value]
+        return ", ".join(str(part) for part in shown)
+    if kind == BOOL and isinstance(value, bool):
+        return choices.label(BOOL, "yes" if value else "no")
+    if kind == LEADERS and isinstance(value, str):
+        group = value in choices.codes[GROUP]
+        return choices.label(GROUP if group else ROLE, value)
+    if kind in _DROP_DOWNS and isinstance(value, str):
+        return choices.label(_DROP_DOWNS[kind][0], value)
+    return value
+
+
+_ITEM_KIND = {LEADERS: LEADERS, ROLES: ROLE, ROOM_KINDS: ROOM_KIND, DAYS: TEXT, LIST: TEXT}
+
+
+def _header(sheet: Any, column: int, text: str, key: Any) -> None:
+    top = sheet.cell(1, column, text)
     top.font, top.fill = _HEADER_FONT, _HEADER_FILL
     top.alignment = Alignment(wrap_text=True, vertical="top")
     hint = sheet.cell(2, column, key)
     hint.font = _HINT_FONT
-    if isinstance(key, date):
-        hint.number_format = "yyyy-mm-dd"
 
 
 def _key_value_sheet(
-    sheet: Any, fields: Mapping[str, tuple[Loc, str, str]], values: dict[str, Any]
-) -> None:
-    for column, label in enumerate(("Tieto", "Kenttä (field)", "Arvo (value)"), start=1):
-        top = sheet.cell(1, column, label)
+    sheet: Any,
+    fields: Mapping[str, tuple[Loc, str, str]],
+    values: dict[str, Any],
+    choices: Choices,
+    lists: dict[str, str],
+) -> str | None:
+    """Writes the fields given; the absolute reference of the first day's cell, if written."""
+    for column, text in enumerate(("Tieto", "Kenttä (field)", "Arvo (value)"), start=1):
+        top = sheet.cell(1, column, text)
         top.font, top.fill = _HEADER_FONT, _HEADER_FILL
     row = 2
-    for key, (_, _, label) in fields.items():
+    first_day = None
+    for key, (_, kind, text) in fields.items():
         if key not in values:
             continue
-        sheet.cell(row, 1, label)
+        sheet.cell(row, 1, text)
         sheet.cell(row, 2, key).font = _HINT_FONT
-        value = sheet.cell(row, 3, _cell_value(values[key]))
+        value = sheet.cell(row, 3, _shown_value(kind, values[key], choices))
         if isinstance(values[key], date):
             value.number_format = "yyyy-mm-dd"
+        if kind == DATE and key == "first_day":
+            first_day = f"{quote_sheetname(sheet.title)}!$C${row}"
+        if kind in _DROP_DOWNS:
+            source, free = _DROP_DOWNS[kind]
+            _drop_down(sheet, source, f"C{row}", lists, free)
         row += 1
-    for letter, width in (("A", 40), ("B", 28), ("C", 48)):
+    for letter, width in (("A", 52), ("B", 28), ("C", 48)):
         sheet.column_dimensions[letter].width = width
+    return first_day
 
 
 def _table_sheet(
@@ -614,30 +945,53 @@ def _table_sheet(
     per_day: str | None,
     days: tuple[date, ...],
     entries: list[dict[str, Any]],
+    choices: Choices,
+    lists: dict[str, str],
+    first_day_cell: str | None,
 ) -> None:
-    layout: list[tuple[Any, str, Callable[[dict[str, Any]], Any]]] = []
+    layout: list[tuple[Any, str, str, Callable[[dict[str, Any]], Any]]] = []
     fields = list(columns.items())
     # Availability days sit after the person's own fields, before their experience.
     keys = [key for key, _ in fields]
     split = keys.index("rheumatology_years") if per_day == "availability" else len(fields)
-    for key, (loc, _, label) in fields[:split]:
-        layout.append((key, label, _getter(loc)))
+    for key, (loc, kind, text) in fields[:split]:
+        layout.append((key, kind, text, _getter(loc)))
     if per_day:
-        for day in days:
-            label = f"{_WEEKDAYS_FI[day.weekday()]} {day.day}.{day.month}."
-            layout.append((day, label, _day_getter(per_day, day)))
-    for key, (loc, _, label) in fields[split:]:
-        layout.append((key, label, _getter(loc)))
-    for column, (key, label, _) in enumerate(layout, start=1):
-        _header(sheet, column, label, key)
-        sheet.column_dimensions[get_column_letter(column)].width = 14 if per_day else 18
+        for number, day in enumerate(days, start=1):
+            heading = label("day_column", "fi", number=number)
+            layout.append((number, "windows", heading, _day_getter(per_day, day)))
+    for key, (loc, kind, text) in fields[split:]:
+        layout.append((key, kind, text, _getter(loc)))
+    last_row = max(FIRST_ROW + len(entries) - 1, FIRST_ROW + FORM_ROWS)
+    for column, (key, kind, text, _) in enumerate(layout, start=1):
+        letter = get_column_letter(column)
+        if kind == "windows":
+            _header(sheet, column, text, None)
+            date_cell = sheet.cell(2, column)
+            if first_day_cell:
+                date_cell.value = f"={first_day_cell}+{key - 1}"
+            else:
+                date_cell.value = days[key - 1]
+            date_cell.number_format = _DATE_FORMAT
+            date_cell.font = _HINT_FONT
+            sheet.column_dimensions[letter].width = 16
+            if per_day == "availability":
+                _drop_down(sheet, "absent", f"{letter}{FIRST_ROW}:{letter}{last_row}", lists, True)
+            continue
+        _header(sheet, column, text, key)
+        sheet.column_dimensions[letter].width = 22 if kind in _DROP_DOWNS else 16
+        if kind in _DROP_DOWNS:
+            source, free = _DROP_DOWNS[kind]
+            _drop_down(sheet, source, f"{letter}{FIRST_ROW}:{letter}{last_row}", lists, free)
+    sheet.row_dimensions[1].height = 45
     for row, entry in enumerate(entries, start=FIRST_ROW):
-        for column, (_, _, get) in enumerate(layout, start=1):
+        for column, (_, kind, _, get) in enumerate(layout, start=1):
             value = get(entry)
-            if value is not None:
-                written = sheet.cell(row, column, _cell_value(value))
-                if isinstance(value, datetime):
-                    written.number_format = "yyyy-mm-dd hh:mm"
+            if value is None:
+                continue
+            written = sheet.cell(row, column, _shown_value(kind, value, choices))
+            if isinstance(value, datetime):
+                written.number_format = "yyyy-mm-dd hh:mm"
     sheet.freeze_panes = sheet.cell(FIRST_ROW, 2)
 
 
@@ -661,12 +1015,6 @@ def _day_getter(field: str, day: date) -> Callable[[dict[str, Any]], Any]:
         windows = by_day.get(day, by_day.get(day.isoformat()))
         if windows is None:
             return None
-        return ", ".join(str(w) for w in windows) if windows else ABSENT
+        return ", ".join(str(w) for w in windows) if windows else label("absent", "fi")
 
     return get
-
-
-def _cell_value(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return ", ".join(str(part) for part in value)
-    return value

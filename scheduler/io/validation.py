@@ -18,12 +18,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-import holidays
-
 from models.base import MAX_SESSIONS, StaffGroup, TimeWindow, format_clock
 from models.course import Course, Participant, Room, StaffMember
 from models.rules import rule_of_purpose
 from models.standard import WEEKDAYS, SessionSpec, Standard
+from scheduler.domain.calendar import holiday_free_first_days, public_holidays
 from scheduler.domain.people import available_minutes
 from scheduler.domain.sessions import (
     counts_staff_hours,
@@ -38,7 +37,7 @@ from scheduler.domain.sessions import (
 )
 from scheduler.errors import CourseWarning, InputError, combine
 from scheduler.io.documents import SourceDocument, YamlDocument
-from scheduler.words import hours, joined, person, role_name
+from scheduler.words import hours, joined, person, role_name, room_kind_name
 
 Loc = tuple[Any, ...]
 WEEKDAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -371,19 +370,33 @@ class _CourseCheck:
         return sorted(result[:2])
 
     def holidays(self) -> None:
-        """A course day on a Finnish public holiday is allowed only with Kela's approval."""
-        years = sorted({d.year for d in self.days})
-        names_en = holidays.country_holidays("FI", years=years, language="en_US")
-        names_fi = holidays.country_holidays("FI", years=years, language="fi")
-        for index, day in enumerate(self.days):
-            if day in names_en and day.weekday() != 6:  # Sundays are an error already (R2)
-                self.found.warn(
-                    ("course", "first_day"),
-                    f"course day {index + 1} ({long_date(day)}) is {names_en.get(day)} "
-                    f"({names_fi.get(day)}), a public holiday in Finland; a course day on a "
-                    "holiday needs Kela's approval, or move first_day",
-                    "R2",
-                )
+        """A course day on a Finnish public holiday is allowed only with Kela's approval; the
+        warning offers the nearest first day whose course week has no holiday."""
+        years = {d.year for d in self.days}
+        names_en, names_fi = public_holidays(years, "en"), public_holidays(years, "fi")
+        on_holidays = [
+            (index, day)
+            for index, day in enumerate(self.days)
+            if day in names_en and day.weekday() != 6  # Sundays are an error already (R2)
+        ]
+        if not on_holidays:
+            return
+        first = self.days[0]
+        nearest, same_weekday = holiday_free_first_days(self.standard, first)
+        if nearest is None:
+            instead = f"move {self.doc.where(('course', 'first_day'))}"
+        else:
+            instead = f"or start on {long_date(nearest)}, the nearest first day without one"
+            if same_weekday is not None and same_weekday != nearest:
+                instead += f" (on a {WEEKDAY_WORDS[first.weekday()]}: {long_date(same_weekday)})"
+        for index, day in on_holidays:
+            self.found.warn(
+                ("course", "first_day"),
+                f"course day {index + 1} ({long_date(day)}) is {names_en.get(day)} "
+                f"({names_fi.get(day)}), a public holiday in Finland; a course day on a "
+                f"holiday needs Kela's approval, {instead}",
+                "R2",
+            )
 
     # staff
 
@@ -634,8 +647,8 @@ class _CourseCheck:
             self.found.error(
                 (*loc, off[0]),
                 f"{dates} in {what} {verb} (the course runs {long_date(self.days[0])} to "
-                f"{long_date(self.days[-1])}); fix the {plural('date', len(off))} or "
-                "course.first_day",
+                f"{long_date(self.days[-1])}); fix the {plural('date', len(off))} or the first "
+                f"day ({self.doc.where(('course', 'first_day'))})",
             )
         for day, windows in by_day.items():
             if day in self.days:
@@ -736,8 +749,8 @@ class _CourseCheck:
                 listed = [r.id for r in self.course.rooms if r.kind == kind]
                 self.found.error(
                     ("rooms",),
-                    f"R30 requires {needed} {plural(kind, needed)} room{'s' if needed > 1 else ''} "
-                    f"(kind: {kind}); the course has {have[kind]}"
+                    f"R30 requires {needed} {plural('room', needed)} of the kind {kind} "
+                    f"({room_kind_name(kind, 'en')}); the course has {have[kind]}"
                     f"{' (' + ', '.join(listed) + ')' if listed else ''}. Add one to rooms",
                     "R30",
                 )

@@ -10,11 +10,11 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-import holidays
 import yaml
 
 from models.base import day_dates
 from models.standard import WEEKDAYS, Standard
+from scheduler.domain.calendar import fits_weekdays, public_holidays
 from scheduler.errors import InputError
 from scheduler.io.data import DEFAULT_COURSE, STANDARDS_DIR
 from scheduler.io.excel_form import write_course_form
@@ -34,11 +34,11 @@ def default_first_day(standard: Standard, today: date | None = None) -> date:
     course day is a Finnish public holiday (one would need Kela's approval); the first such
     day of any weekday if the standard allows no Monday start."""
     start = (today or date.today()) + timedelta(weeks=4)
-    public = holidays.country_holidays("FI", years=range(start.year, start.year + 3))
+    public = public_holidays(range(start.year, start.year + 3))
 
     def good(day: date) -> bool:
         days = day_dates(day, standard.days.count)
-        return _fits(standard, day) and not any(d in public for d in days)
+        return fits_weekdays(standard, day) and not any(d in public for d in days)
 
     monday = start + timedelta(days=-start.weekday() % 7)
     mondays = (monday + timedelta(weeks=n) for n in range(104))
@@ -48,20 +48,13 @@ def default_first_day(standard: Standard, today: date | None = None) -> date:
     )
 
 
-def _fits(standard: Standard, first_day: date) -> bool:
-    return all(
-        standard.days.allows_weekday(day.weekday())
-        for day in day_dates(first_day, standard.days.count)
-    )
-
-
 def course_template(
     standard_id: str, first_day: date | None = None, standards_dir: Path = STANDARDS_DIR
 ) -> tuple[str, Standard, date]:
     """The new course file's text, its standard and its first day."""
     standard = load_standard(standard_id, standards_dir)
     first_day = first_day or default_first_day(standard)
-    if not _fits(standard, first_day):
+    if not fits_weekdays(standard, first_day):
         allowed = ", ".join(w for w in WEEKDAYS if w in standard.days.weekdays)
         raise InputError(
             "--first-day",

@@ -16,7 +16,12 @@ from models.timetable import Session, Timetable
 from scheduler import __version__
 from scheduler.check import CheckReport
 from scheduler.cpsat.build import SolveOptions, build_model, extract_sessions, run, solver_info
-from scheduler.cpsat.perturbation import add_perturbation, old_placements
+from scheduler.cpsat.perturbation import (
+    add_perturbation,
+    keep_halves,
+    old_halves,
+    old_placements,
+)
 from scheduler.domain.changes import apply_changes, change_list
 from scheduler.errors import Infeasible
 from scheduler.explain.replan import why_no_replan
@@ -90,6 +95,7 @@ def resolve(
     frozen = {_occurrence_id(s, known) for s in frozen_sessions(old, changes.now)}
     placements = old_placements(built, old.sessions)
     perturbation = add_perturbation(built, placements, frozen)
+    keep_halves(built, old_halves(old.sessions), frozen)
     built.model.minimize(perturbation.cost)
     solver, status = run(built, options)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

@@ -17,6 +17,7 @@ from scheduler.export.excel.style import (
     write_note,
     write_title,
 )
+from scheduler.words import solver_status
 
 
 def about_sheet(ws: Worksheet, ctx: SheetContext, report: Any | None) -> None:
@@ -27,7 +28,7 @@ def about_sheet(ws: Worksheet, ctx: SheetContext, report: Any | None) -> None:
     def number(value: float | None) -> float | str:
         return none if value is None else value
 
-    standard_title = f"{text_in(ctx.standard.title, ctx.lang)} ({ctx.standard.id})"
+    standard_title = text_in(ctx.standard.title, ctx.lang)
     rows: list[tuple[str, Any]] = [
         (ctx.t("about_course"), timetable.course.title),
         (ctx.t("about_dates"), ctx.dates()),
@@ -37,7 +38,7 @@ def about_sheet(ws: Worksheet, ctx: SheetContext, report: Any | None) -> None:
         (ctx.t("about_staff"), len(timetable.staff)),
         (ctx.t("about_sessions"), len(timetable.sessions)),
         (ctx.t("about_input_hash"), timetable.input_sha256 or none),
-        (ctx.t("about_solver_status"), solver.status if solver else none),
+        (ctx.t("about_solver_status"), solver_status(solver.status, ctx.lang) if solver else none),
         (ctx.t("about_objective"), number(solver.objective if solver else None)),
         (ctx.t("about_bound"), number(solver.bound if solver else None)),
         (

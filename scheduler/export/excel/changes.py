@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from models.base import text_in
 from scheduler.export.excel.context import SheetContext
 from scheduler.export.excel.style import (
     print_setup,
     set_widths,
+    text_height,
     write_data_row,
     write_header_row,
     write_title,
 )
+from scheduler.words import change_kinds, notify_text, place_text
+
+WIDTHS = [34, 24, 34, 34, 34]
 
 
 def changes_sheet(ws: Worksheet, ctx: SheetContext) -> None:
@@ -27,12 +32,27 @@ def changes_sheet(ws: Worksheet, ctx: SheetContext) -> None:
     write_header_row(ws, row, columns)
     for change in ctx.timetable.changes:
         row += 1
-        notify = ", ".join(
-            ctx.staff_name(p) if p in ctx.staff else ctx.participant(p) for p in change.notify
+        title = text_in(change.titles, ctx.lang) if change.titles else change.title
+        before, after = (
+            place_text(place, ctx.staff, ctx.rooms, ctx.lang)
+            for place in (change.before_place, change.after_place)
         )
-        write_data_row(
-            ws, row, [change.title, change.change, change.before or "", change.after or "", notify]
+        values = [
+            title,
+            change_kinds(change.change, ctx.lang),
+            before if change.before_place or not change.before else change.before,
+            after if change.after_place or not change.after else change.after,
+            notify_text(
+                (p if p in ctx.staff else ctx.participant(p) for p in change.notify),
+                ctx.staff,
+                ctx.lang,
+            ),
+        ]
+        write_data_row(ws, row, values)
+        # Places and names wrap: LibreOffice keeps the height a file gives, so say it.
+        ws.row_dimensions[row].height = max(
+            text_height([value], width) for value, width in zip(values, WIDTHS, strict=True)
         )
-    set_widths(ws, [34, 30, 26, 26, 34])
+    set_widths(ws, WIDTHS)
     ws.freeze_panes = "A4"
     print_setup(ws, ctx, title_rows="3:3")

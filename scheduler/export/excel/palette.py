@@ -32,6 +32,8 @@ CATEGORY_FILLS = {
     "other": "EEF0F3",
 }
 INDIVIDUAL_EDGE = "3B6EA5"
+AWAY_FILL = "FCE8D5"  # a participant's known absence in their own plan
+AWAY_INK = "9A3412"
 REASON_WIDTH = 104
 PASS_FILL, FAIL_FILL, NA_FILL = "D8F0D2", "F8D4D4", "EEEEEE"
 

@@ -18,6 +18,7 @@ from scheduler.export.excel.about import about_sheet
 from scheduler.export.excel.changes import changes_sheet
 from scheduler.export.excel.compliance import compliance_sheet
 from scheduler.export.excel.context import SheetContext
+from scheduler.export.excel.handout import handout_sheet
 from scheduler.export.excel.hours import hours_sheet
 from scheduler.export.excel.layout import week_layout
 from scheduler.export.excel.literal import as_literal_text
@@ -58,6 +59,7 @@ def build_workbook(
     week = workbook.active
     week.title = unique_sheet_name(ctx.t("sheet_week"), taken)
     week_sheet(week, ctx, week_layout(timetable))
+    handout_sheet(workbook.create_sheet(unique_sheet_name(ctx.t("sheet_handout"), taken)), ctx)
     if timetable.changes:
         changes_sheet(workbook.create_sheet(unique_sheet_name(ctx.t("sheet_changes"), taken)), ctx)
     staff_sheet(workbook.create_sheet(unique_sheet_name(ctx.t("sheet_staff"), taken)), ctx, hours)
