@@ -150,6 +150,13 @@ class Preferences(Frozen):
         description="per goal review held on the day the goals are set or on the last course "
         "day (R17: an interim review; the closing discussion reviews the goals at the end)",
     )
+    replan_notice_minutes: int = Field(
+        default=60,
+        ge=0,
+        le=7 * 24 * 60,
+        description="a re-plan's notice: nothing newly starts, moves or changes staff within "
+        "this many minutes after its now unless the change forces it (resolve --notice)",
+    )
     exact_shares: int = Field(
         default=60,
         ge=0,
