@@ -11,17 +11,20 @@ import sys
 import traceback
 import warnings
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import click
 import yaml
 
+from models.changes import ChangeSet
 from scheduler import __version__
 from scheduler.check import CheckReport, UncheckableTimetable, check, render_report
 from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
+from scheduler.explain.replan import change_lines, replan_summary
 from scheduler.export import export_timetable
-from scheduler.io.changes import changes_from_file, changes_from_flags, merge
+from scheduler.io.changes import added_staff, changes_from_file, changes_from_flags, merge
 from scheduler.io.courses import file_sha256, load_course
 from scheduler.io.data import DEFAULT_COURSE
 from scheduler.io.files import DEFAULT_OUTPUT_DIR, free_path, free_stem, write_text_atomic
@@ -341,31 +344,67 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
     "--changes",
     "changes_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A change file (YAML) with several changes at once.",
+    help="A change file (YAML) with several changes at once (data/changes/example.yaml).",
 )
-@click.option("--now", help="Everything that starts before this date-time stays as it was.")
+@click.option(
+    "--now",
+    metavar="YYYY-MM-DDTHH:MM",
+    help="The moment of the change: what starts before it stays as it was, e.g. "
+    "--now 2027-03-10T12:00. Default: the current time.",
+)
+@click.option(
+    "--notice",
+    type=click.IntRange(0, 7 * 24 * 60),
+    metavar="MINUTES",
+    default=None,
+    help="Nothing newly starts, moves or changes staff within MINUTES after --now unless the "
+    "change forces it. Default: the course's replan_notice_minutes (60).",
+)
 @click.option(
     "--unavailable",
     multiple=True,
-    metavar="ID[@FROM[/TO]]",
-    help="A staff member cannot work (no FROM: the whole course; no TO: to the end).",
+    metavar="WHO[@FROM[/TO]]",
+    help='A staff member (name or id) cannot work, e.g. "Laura Nieminen@2027-03-10T08:00" '
+    "(no FROM: the whole course; no TO: to the end).",
 )
 @click.option(
     "--replace",
     multiple=True,
     metavar="OLD=NEW",
-    help="NEW takes OLD's place (and role) from --now on.",
+    help='NEW takes OLD\'s place (and role) from --now on: pt1="Eeva Sijainen:physiotherapist", '
+    "pt1=sub1, or someone --add-staff brings in.",
 )
-@click.option("--add-staff", multiple=True, metavar="ID:ROLE", help="Someone joins the course.")
-@click.option("--remove-staff", multiple=True, metavar="ID", help="Someone leaves from --now on.")
 @click.option(
-    "--room-unavailable", multiple=True, metavar="ID[@FROM[/TO]]", help="A room cannot be used."
+    "--add-staff",
+    multiple=True,
+    metavar="NAME:ROLE",
+    help='Someone joins the course, e.g. "Eeva Sijainen:physiotherapist".',
+)
+@click.option("--remove-staff", multiple=True, metavar="WHO", help="Someone leaves from --now on.")
+@click.option(
+    "--room-unavailable",
+    multiple=True,
+    metavar="ROOM[@FROM[/TO]]",
+    help="A room (name or id) cannot be used.",
 )
 @click.option(
     "--participant-leaves",
     multiple=True,
     metavar="ID[@WHEN]",
-    help="A participant leaves the course.",
+    help="A participant leaves the course (no WHEN: at --now).",
+)
+@click.option(
+    "--end-early",
+    multiple=True,
+    metavar="SESSION",
+    help="A session under way at --now ends then (when its leader leaves and nobody takes over).",
+)
+@click.option(
+    "--accept-shortfall",
+    multiple=True,
+    metavar="SESSION",
+    help="A session under way at --now goes on without the leader who leaves; the shortfall is "
+    "recorded as a departure from the standard.",
 )
 @click.option(
     "--out",
@@ -373,6 +412,17 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Folder for the new timetable (default: beside the old one).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "en"]),
+    default=None,
+    help="Language of the change list and the workbook (default: the timetable's).",
+)
+@click.option(
+    "--calendars",
+    is_flag=True,
+    help="Also write the updated calendars (.ics) of every staff member and participant.",
 )
 @time_limit_option(10.0)
 @seed_option
@@ -383,52 +433,73 @@ def resolve_command(
     timetable_file: Path,
     changes_file: Path | None,
     now: str | None,
+    notice: int | None,
     unavailable: tuple[str, ...],
     replace: tuple[str, ...],
     add_staff: tuple[str, ...],
     remove_staff: tuple[str, ...],
     room_unavailable: tuple[str, ...],
     participant_leaves: tuple[str, ...],
+    end_early: tuple[str, ...],
+    accept_shortfall: tuple[str, ...],
     out_dir: Path | None,
+    lang: str | None,
+    calendars: bool,
     time_limit: float,
     seed: int,
     workers: int,
     fast: bool,
     quiet: bool,
 ) -> None:
-    """Re-plan a timetable after staff or room changes, moving as little as possible.
+    """Re-plan a timetable after a change, moving as little as possible.
 
     Writes a new timetable (JSON and Excel with a change sheet) beside the old one, which is
-    never touched, and lists what changed and whom to tell.
+    never touched, and lists what changed and whom to tell. People and rooms by name or id.
 
     Example: kurssi resolve outputs/default-2027-03-08.json --now 2027-03-10T08:00
-    --unavailable pt2@2027-03-10T08:00
+    --unavailable "Laura Nieminen"
     """
     old = load_timetable(timetable_file)
-    changes = changes_from_flags(
-        old, now=now, unavailable=unavailable, replace=replace, add_staff=add_staff,
-        remove_staff=remove_staff, room_unavailable=room_unavailable,
-        participant_leaves=participant_leaves,
+    standard = load_standard(old.standard)
+    from_file = changes_from_file(changes_file, old) if changes_file is not None else ChangeSet()
+    changes = merge(
+        from_file,
+        changes_from_flags(
+            old, now=now, notice=notice, unavailable=unavailable, replace=replace,
+            add_staff=add_staff, remove_staff=remove_staff, room_unavailable=room_unavailable,
+            participant_leaves=participant_leaves, end_early=end_early,
+            accept_shortfall=accept_shortfall, added=added_staff(from_file),
+        ),
     )  # fmt: skip
-    if changes_file is not None:
-        changes = merge(changes_from_file(changes_file), changes)
     if not changes.changes:
         raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
+    if changes.now is None:
+        changes = changes.model_copy(
+            update={"now": datetime.now().replace(second=0, microsecond=0)}
+        )
     options = _solve_options(time_limit, seed, workers, fast, quiet)
-    standard = load_standard(old.standard)
     result = resolve(old, standard, changes, options, previous=timetable_file.name)
-    _say_checked(result.report)
     timetable = result.timetable
-    proven = "proven minimal" if result.optimal else "not proven minimal"
-    click.echo(f"{result.changed_sessions} session(s) changed ({proven}, {result.seconds:.2f} s):")
-    for change in timetable.changes:
-        click.echo(f"  {change.session} [{change.change}] {change.title}")
-        click.echo(f"      before: {change.before or '-'}")
-        click.echo(f"      after:  {change.after or '-'}")
-        click.echo(f"      tell:   {', '.join(change.notify) or '-'}")
+    language = lang or timetable.course.language
+    if result.departures:
+        click.echo(
+            f"checked: the new timetable departs from {len(result.departures)} rule(s) as the "
+            "change accepted (recorded in the workbook's compliance sheet):"
+        )
+        for departure in result.departures:
+            click.echo(f"  {departure.rule}: {'; '.join(departure.reasons_in(language))}")
+    else:
+        _say_checked(result.report)
+    click.echo(replan_summary(timetable, result.optimal, result.seconds, language))
+    for line in change_lines(timetable, language):
+        click.echo(line)
     folder = out_dir or timetable_file.parent
-    for written in write_outputs(timetable, folder, f"{timetable_file.stem}-replan"):
-        click.echo(f"wrote {written}")
+    written = write_outputs(timetable, folder, f"{timetable_file.stem}-replan", lang)
+    for path in written:
+        click.echo(f"wrote {path}")
+    if calendars:
+        for path in export_timetable(timetable, "ics", folder, written[0].stem, lang):
+            click.echo(f"wrote {path}")
 
 
 @main.command("plan", epilog=EXIT_CODES_HELP)
