@@ -12,6 +12,7 @@ from icalendar import Calendar
 from models.base import format_clock
 from models.timetable import Timetable
 from scheduler.export.ics import staff_calendar, write_calendars
+from scheduler.io.names import slug
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -23,14 +24,14 @@ def _events(calendar: Calendar) -> Counter[tuple[str, datetime, datetime]]:
     )
 
 
-def _expected(timetable: Timetable, staff_id: str) -> Counter[tuple[str, datetime, datetime]]:
+def _expected(timetable: Timetable, person: str) -> Counter[tuple[str, datetime, datetime]]:
     def at(day: object, minutes: int) -> datetime:
         return datetime.fromisoformat(f"{day}T{format_clock(minutes)}").replace(tzinfo=HELSINKI)
 
     return Counter(
         (s.titles.get("fi", s.title), at(s.date, s.start), at(s.date, s.end))
         for s in timetable.sessions
-        if staff_id in s.staff
+        if person in s.staff or person in s.participants
     )
 
 
@@ -38,19 +39,26 @@ def test_each_persons_events_equal_their_sessions(
     saved_timetable: Timetable, tmp_path: Path
 ) -> None:
     paths = write_calendars(saved_timetable, tmp_path, "week", "fi")
-    assert len(paths) == len(saved_timetable.staff)
+    people = [m.id for m in saved_timetable.staff] + [p.id for p in saved_timetable.participants]
+    assert len(paths) == len(people)
     uids: list[str] = []
-    for member, path in zip(saved_timetable.staff, paths, strict=True):
-        assert path.name == f"week-{member.id}.ics"
+    for person, path in zip(people, paths, strict=True):
+        member = next((m for m in saved_timetable.staff if m.id == person), None)
+        # Staff by id and name (the name as a plain file name), participants by id alone.
+        named = f"week-{person}-{slug(member.name)}.ics" if member and member.name else None
+        assert path.name == (named or f"week-{person}.ics")
         calendar = Calendar.from_ical(path.read_bytes())
-        assert _events(calendar) == _expected(saved_timetable, member.id), member.id
+        assert _events(calendar) == _expected(saved_timetable, person), person
         assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/Helsinki"
         for event in calendar.walk("VEVENT"):
             start = event.decoded("dtstart")
             assert start.tzinfo is not None and start.utcoffset().total_seconds() == 2 * 3600
+            assert event.decoded("sequence") == 0  # never re-planned
             uids.append(str(event["uid"]))
     assert len(uids) == len(set(uids))  # an event id is never reused
-    assert sum(len(_expected(saved_timetable, m.id)) for m in saved_timetable.staff) == len(uids)
+    assert sum(len(_expected(saved_timetable, p)) for p in people) == len(uids)
+    assert "week-pt2-laura-nieminen.ics" in {p.name for p in paths}
+    assert "week-psy-sari-makela.ics" in {p.name for p in paths}  # ä as a
 
 
 def test_summer_time_is_helsinki_summer_time(saved_timetable: Timetable) -> None:

@@ -32,6 +32,7 @@ CATEGORY_FILLS = {
     "other": "EEF0F3",
 }
 INDIVIDUAL_EDGE = "3B6EA5"
+CHANGED_EDGE = "C2410C"  # a re-plan's changed sessions: a thick burnt-orange frame
 REASON_WIDTH = 104
 PASS_FILL, FAIL_FILL, NA_FILL = "D8F0D2", "F8D4D4", "EEEEEE"
 
