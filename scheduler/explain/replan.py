@@ -237,6 +237,14 @@ def _blocking(
         size = max(size // 2, 1)
 
 
+def _feasible_without_notice(build: Callable[..., tuple[Any, Any, Any]], deadline: float) -> bool:
+    """Whether the re-plan would be possible with no notice at all."""
+    built, _, _ = build(False, False)
+    remaining = max(deadline - time.monotonic(), 1.0)
+    solver = configured_solver(time_limit=min(remaining, 5.0), workers=2)
+    return solver.solve(built.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+
 _WHY = {
     "past": "started before --now",
     "under way": "under way at --now",
@@ -274,8 +282,23 @@ def why_no_replan(
         return -abs(at - now.timestamp())
 
     order = sorted((k for k in held), key=distance)
-    blocking = _blocking(build, order, time.monotonic() + seconds)
+    deadline = time.monotonic() + seconds
+    blocking = _blocking(build, order, deadline)
     when = f"{now:%Y-%m-%d %H:%M}" if now is not None else None
+    if blocking == [] and when is not None:
+        # No held session is to blame: what the change displaces finds no room after now.
+        if notice_minutes and _feasible_without_notice(build, deadline):
+            return [
+                "the changed course could be timetabled anew, but what the change displaces "
+                f"cannot move to after the {notice_minutes} min notice from {when}: give a "
+                "shorter --notice"
+            ]
+        return [
+            "the changed course could be timetabled anew, but not in the time left after "
+            f"{when}: what the change displaces finds no place from then on (the past cannot "
+            "take it any more); re-plan with a change that leaves room, e.g. a shorter absence "
+            "or a stand-in (--replace OLD=NEW)"
+        ]
     if not blocking:
         kept = []
         if when:

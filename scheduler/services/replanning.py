@@ -453,11 +453,15 @@ def resolve(
     )
     frozen = {o.key for o in occurrences.values() if o.held is not None}
 
-    def build(hold_literals: bool = False) -> tuple:
+    def build(hold_literals: bool = False, with_notice: bool = True) -> tuple:
+        """The re-plan's model (for an explanation: held sessions on literals, or no notice)."""
         built = build_model(solver_course, with_objective=False, break_symmetry=False, held=held)
         placements = old_placements(built, old.sessions)
+        given = notice
+        if notice is not None and not with_notice:
+            given = Notice(now_slot=notice.now_slot, notice_slot=notice.now_slot, forced=forced)
         perturbation = add_perturbation(
-            built, placements, frozen, handovers, notice, hold_literals=hold_literals
+            built, placements, frozen, handovers, given, hold_literals=hold_literals
         )
         return built, placements, perturbation
 

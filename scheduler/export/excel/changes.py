@@ -13,7 +13,6 @@ from scheduler.export.excel.style import (
     print_setup,
     set_widths,
     text_font,
-    text_height,
     write_data_row,
     write_header_row,
     write_note,
@@ -23,6 +22,30 @@ from scheduler.words import short_date
 
 # Column widths (characters): session, change, before, after, tell, note.
 WIDTHS = (26.0, 16.0, 36.0, 36.0, 24.0, 18.0)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """The lines a text takes wrapped at word boundaries in a column `width` characters wide
+    (9.5-point text: a little more than the width fits; counted on the safe side)."""
+    capacity = max(int(width * 1.1), 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        used = 0
+        lines += 1
+        for word in paragraph.split():
+            needed = len(word) if used == 0 else used + 1 + len(word)
+            if needed > capacity and used:
+                lines += 1 + (len(word) - 1) // capacity
+                used = len(word) % capacity or capacity
+            else:
+                used = needed
+    return max(lines, 1)
+
+
+def row_height(texts: list[str], width: float, size: float = 9.5) -> float:
+    """Points for the tallest wrapped text: a row shorter than its text prints over the next."""
+    line = size * 1.35
+    return max(15.0, max(wrapped_lines(t, width) for t in texts) * line + 4)
 
 
 def changes_sheet(ws: Worksheet, ctx: SheetContext) -> None:
@@ -39,7 +62,10 @@ def changes_sheet(ws: Worksheet, ctx: SheetContext) -> None:
     replan = timetable.replan
     row = 2
     if replan is not None and replan.now is not None:
-        when = f"{short_date(replan.now.date(), ctx.lang)} {format_clock(replan.now.hour * 60 + replan.now.minute)}"
+        minute = replan.now.hour * 60 + replan.now.minute
+        when = ctx.t(
+            "placement", day=short_date(replan.now.date(), ctx.lang), time=format_clock(minute)
+        )
         summary = ctx.t(
             "changes_made",
             when=when,
@@ -50,8 +76,8 @@ def changes_sheet(ws: Worksheet, ctx: SheetContext) -> None:
         row += 1
     if timetable.versions:
         versions = " → ".join(timetable.versions)
-        text = f"{ctx.t('changes_versions', versions=versions)} {ctx.t('changes_earlier')}"
-        write_note(ws, row, text, len(columns), height=text_height([text], sum(WIDTHS)))
+        text = f"{ctx.t('changes_versions', versions=versions)}. {ctx.t('changes_earlier')}"
+        write_note(ws, row, text, len(columns), height=row_height([text], sum(WIDTHS), 9))
         row += 1
     row += 1
     header = row
@@ -86,7 +112,7 @@ def changes_sheet(ws: Worksheet, ctx: SheetContext) -> None:
         # Rows tall enough for the wrapped text of their fullest cell: LibreOffice and Excel
         # print the height the file gives, and text taller than its row prints over the next.
         ws.row_dimensions[row].height = max(
-            text_height([str(value)], width) for value, width in zip(values, WIDTHS, strict=True)
+            row_height([str(value)], width) for value, width in zip(values, WIDTHS, strict=True)
         )
         if change.forced and change.within_notice:
             ws.cell(row=row, column=len(columns)).font = text_font(9.5, bold=True)
