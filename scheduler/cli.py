@@ -259,7 +259,8 @@ def solve_command(
     type=click.Choice(["xlsx", "ics", "json"]),
     default="xlsx",
     show_default=True,
-    help="xlsx: the workbook; ics: a calendar per staff member; json: the timetable itself.",
+    help="xlsx: the workbook; ics: a calendar per staff member and participant; json: the "
+    "timetable itself.",
 )
 @click.option(
     "--lang",
@@ -478,7 +479,16 @@ def resolve_command(
             update={"now": datetime.now().replace(second=0, microsecond=0)}
         )
     options = _solve_options(time_limit, seed, workers, fast, quiet)
-    result = resolve(old, standard, changes, options, previous=timetable_file.name)
+    try:
+        result = resolve(old, standard, changes, options, previous=timetable_file.name)
+    except Infeasible as error:
+        if error.proven:
+            click.echo("no re-plan can make this change under the standard:", err=True)
+        else:
+            click.echo("no re-plan found in the time given (not proven impossible):", err=True)
+        for reason in error.reasons:
+            click.echo(f"  {reason}", err=True)
+        raise click.exceptions.Exit(EXIT_INFEASIBLE) from None
     timetable = result.timetable
     language = lang or timetable.course.language
     if result.departures:

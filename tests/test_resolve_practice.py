@@ -389,3 +389,19 @@ def test_locked_sessions_in_the_way_are_named_and_unlocking_suggested(
     named = [s for s in locked if s.locked and s.id in words]
     assert named and all(s.title in words for s in named)
     assert ": locked" in words and "unlock" in words
+
+
+def test_the_notice_comes_from_the_course_unless_given(
+    default_timetable: Timetable, standard: Standard
+) -> None:
+    now = datetime.combine(default_timetable.days[3], time(8, 0))
+    preferences = default_timetable.preferences.model_copy(update={"replan_notice_minutes": 30})
+    old = default_timetable.model_copy(update={"preferences": preferences})
+    leaves = (ParticipantLeaves(participant="K02"),)
+    course_notice = resolve(old, standard, ChangeSet(now=now, changes=leaves), TEST_OPTIONS)
+    assert course_notice.timetable.replan is not None
+    assert course_notice.timetable.replan.notice_minutes == 30
+    given = resolve(
+        old, standard, ChangeSet(now=now, notice_minutes=90, changes=leaves), TEST_OPTIONS
+    )
+    assert given.timetable.replan is not None and given.timetable.replan.notice_minutes == 90
