@@ -405,3 +405,19 @@ def test_the_notice_comes_from_the_course_unless_given(
         old, standard, ChangeSet(now=now, notice_minutes=90, changes=leaves), TEST_OPTIONS
     )
     assert given.timetable.replan is not None and given.timetable.replan.notice_minutes == 90
+
+
+def test_no_room_left_after_now_names_the_rules_and_not_unlocking(
+    default_timetable: Timetable, standard: Standard
+) -> None:
+    """The only gym closes just before its last session: from scratch the course still fits
+    (its gym sessions earlier), but after now nothing can take that session."""
+    last_gym = max((s for s in default_timetable.sessions if s.room == "kuntosali"), key=starts)
+    now = starts(last_gym) - timedelta(minutes=1)
+    changes = ChangeSet(now=now, changes=(RoomUnavailable(room="kuntosali", start=now),))
+    with pytest.raises(Infeasible) as raised:
+        resolve(default_timetable, standard, changes, TEST_OPTIONS)
+    words = "\n".join(raised.value.reasons)
+    assert "could be timetabled anew, but not in the time left after" in words
+    assert "R30" in words or "R29" in words, words
+    assert "unlock" not in words

@@ -16,6 +16,7 @@ from ortools.sat.python import cp_model
 from models.base import SessionKind, format_clock, format_duration, text_in
 from models.changes import ChangeSet
 from models.course import Course, Room, StaffMember
+from models.rules import RULE_BY_ID
 from models.timetable import Change, Placement, Session, Timetable
 from scheduler.cpsat.build import SolveOptions, build_model, run
 from scheduler.cpsat.solver import configured_solver
@@ -237,6 +238,31 @@ def _blocking(
         size = max(size // 2, 1)
 
 
+def _rules_in_the_way(
+    build: Callable[..., tuple[Any, Any, Any]], course: Course, deadline: float
+) -> str:
+    """The rule families (and people's availability) of the re-plan's model that cannot all
+    hold after now, from OR-Tools' sufficient assumptions: 'R27 (staff-hour shares), the
+    availability of sosi (Pekka Järvinen)'. Empty when that is not found in time."""
+    built, _, _ = build(False, True, True)
+    literals: Mapping[str, cp_model.IntVar] = built.ctx.assumptions
+    built.model.add_assumptions(list(literals.values()))
+    remaining = max(deadline - time.monotonic(), 1.0)
+    solver = configured_solver(time_limit=min(remaining, 5.0), workers=1)
+    if solver.solve(built.model) != cp_model.INFEASIBLE:
+        return ""
+    by_index = {literal.index: key for key, literal in literals.items()}
+    keys = sorted(by_index[i] for i in solver.sufficient_assumptions_for_infeasibility())
+    words = []
+    for key in keys:
+        if key in RULE_BY_ID:
+            words.append(f"{key} ({RULE_BY_ID[key].title('en').lower()})")
+        elif key.startswith("availability:"):
+            who = key.removeprefix("availability:")
+            words.append(f"the availability of {who} ({_name(course.staff, who)})")
+    return ", ".join(words)
+
+
 def _feasible_without_notice(build: Callable[..., tuple[Any, Any, Any]], deadline: float) -> bool:
     """Whether the re-plan would be possible with no notice at all."""
     built, _, _ = build(False, False)
@@ -293,11 +319,13 @@ def why_no_replan(
                 f"cannot move to after the {notice_minutes} min notice from {when}: give a "
                 "shorter --notice"
             ]
+        rules = _rules_in_the_way(build, course, deadline)
         return [
             "the changed course could be timetabled anew, but not in the time left after "
             f"{when}: what the change displaces finds no place from then on (the past cannot "
-            "take it any more); re-plan with a change that leaves room, e.g. a shorter absence "
-            "or a stand-in (--replace OLD=NEW)"
+            "take it any more)" + (f"; the rules that cannot hold then: {rules}" if rules else ""),
+            "re-plan with a change that leaves room, e.g. a shorter absence or a stand-in "
+            "(--replace OLD=NEW)",
         ]
     if not blocking:
         kept = []

@@ -453,9 +453,18 @@ def resolve(
     )
     frozen = {o.key for o in occurrences.values() if o.held is not None}
 
-    def build(hold_literals: bool = False, with_notice: bool = True) -> tuple:
-        """The re-plan's model (for an explanation: held sessions on literals, or no notice)."""
-        built = build_model(solver_course, with_objective=False, break_symmetry=False, held=held)
+    def build(
+        hold_literals: bool = False, with_notice: bool = True, explaining: bool = False
+    ) -> tuple:
+        """The re-plan's model (for an explanation: held sessions on literals, no notice, or
+        the rule families on assumptions)."""
+        built = build_model(
+            solver_course,
+            explaining=explaining,
+            with_objective=False,
+            break_symmetry=False,
+            held=held,
+        )
         placements = old_placements(built, old.sessions)
         given = notice
         if notice is not None and not with_notice:
