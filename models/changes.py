@@ -55,6 +55,21 @@ class ParticipantLeaves(Frozen):
     at: datetime | None = None
 
 
+class EndEarly(Frozen):
+    """A session under way at `now` ends then (a choice when its leader leaves mid-session)."""
+
+    kind: Literal["end_early"] = "end_early"
+    session: str
+
+
+class AcceptShortfall(Frozen):
+    """A session under way at `now` goes on with the staff who stay, fewer than the rules want:
+    the shortfall is accepted and recorded (a choice when its leader leaves mid-session)."""
+
+    kind: Literal["accept_shortfall"] = "accept_shortfall"
+    session: str
+
+
 CHANGE_TYPES = (
     StaffUnavailable,
     ReplaceStaff,
@@ -62,18 +77,40 @@ CHANGE_TYPES = (
     RemoveStaff,
     RoomUnavailable,
     ParticipantLeaves,
+    EndEarly,
+    AcceptShortfall,
 )
 # What a change file's `kind:` may say.
 CHANGE_KINDS: tuple[str, ...] = tuple(t.model_fields["kind"].default for t in CHANGE_TYPES)
 
 Change = Annotated[
-    StaffUnavailable | ReplaceStaff | AddStaff | RemoveStaff | RoomUnavailable | ParticipantLeaves,
+    StaffUnavailable
+    | ReplaceStaff
+    | AddStaff
+    | RemoveStaff
+    | RoomUnavailable
+    | ParticipantLeaves
+    | EndEarly
+    | AcceptShortfall,
     Field(discriminator="kind"),
 ]
 
 
 class ChangeSet(Frozen):
-    """Changes to apply together; sessions that start before `now` are the past and stay."""
+    """Changes to apply together; sessions that start before `now` are the past and stay.
+
+    `notice_minutes`: nothing newly starts, moves or changes staff within this many minutes
+    after `now` unless the change forces it (None: the course's preference).
+    """
 
     now: datetime | None = None
+    notice_minutes: int | None = Field(default=None, ge=0, le=7 * 24 * 60)
     changes: tuple[Change, ...] = ()
+
+    @property
+    def ended_early(self) -> frozenset[str]:
+        return frozenset(c.session for c in self.changes if isinstance(c, EndEarly))
+
+    @property
+    def shortfalls(self) -> frozenset[str]:
+        return frozenset(c.session for c in self.changes if isinstance(c, AcceptShortfall))

@@ -202,6 +202,13 @@ class Preferences(Frozen):
         "known to be away (they are for everyone; the absence is the participant's, so the "
         "timetable avoids it when the rules allow)",
     )
+    replan_notice_minutes: int = Field(
+        default=60,
+        ge=0,
+        le=7 * 24 * 60,
+        description="a re-plan's notice: nothing newly starts, moves or changes staff within "
+        "this many minutes after its now unless the change forces it (resolve --notice)",
+    )
     exact_shares: int = Field(
         default=60,
         ge=0,

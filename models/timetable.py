@@ -6,7 +6,7 @@ nothing else.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Final, Literal
 
 from pydantic import Field, model_validator
@@ -42,6 +42,25 @@ from models.standard import SessionSpec, Standard
 FORMAT: Final = "course-timetable/1"
 
 
+class StaffPart(Frozen):
+    """Who led a stretch of a session. A session whose staff changed while it was under way (a
+    re-plan at --now) is split into parts at that moment, each with its own staff, so that
+    hours count by the minutes each person was there."""
+
+    start: Clock
+    end: Clock
+    staff: tuple[Id, ...] = Field(default=(), max_length=MAX_STAFF)
+    missing: tuple[Id, ...] = Field(
+        default=(),
+        max_length=MAX_STAFF,
+        description="staff who left without a stand-in: a shortfall accepted for the record",
+    )
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+
 class Session(Frozen):
     id: Id
     title: str
@@ -59,6 +78,18 @@ class Session(Frozen):
     locked: bool = False
     spec: str | None = Field(default=None, description="the programme item it comes from")
     small_group: Literal["A", "B"] | None = None
+    parts: tuple[StaffPart, ...] = Field(
+        default=(),
+        max_length=24 * 60,
+        description="who led which part when the staff changed while it was under way; "
+        "empty: `staff` were there all through",
+    )
+    planned_end: Clock | None = Field(
+        default=None, description="a re-plan ended it early: the end it was planned to have"
+    )
+    sequence: int = Field(
+        default=0, ge=0, description="how many re-plans changed it (the calendars' SEQUENCE)"
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Session:
@@ -67,11 +98,48 @@ class Session(Frozen):
                 f"session {self.id} ends ({format_clock(self.end)}) before it starts "
                 f"({format_clock(self.start)})"
             )
+        if self.parts:
+            bounds = [self.start, *(p.end for p in self.parts)]
+            if (
+                [p.start for p in self.parts] != bounds[:-1]
+                or bounds[-1] != self.end
+                or any(p.end <= p.start for p in self.parts)
+            ):
+                raise ValueError(
+                    f"session {self.id}: its parts must follow one another from "
+                    f"{format_clock(self.start)} to {format_clock(self.end)}"
+                )
+            if set(self.staff) != {s for p in self.parts for s in p.staff}:
+                raise ValueError(
+                    f"session {self.id}: 'staff' must list everyone of its parts' staff"
+                )
         return self
 
     @property
     def minutes(self) -> int:
         return self.end - self.start
+
+    def staff_parts(self) -> tuple[StaffPart, ...]:
+        """Who was there when: the parts, or the whole session with its staff."""
+        if self.parts:
+            return self.parts
+        return (StaffPart(start=self.start, end=self.end, staff=self.staff),)
+
+    def minutes_of(self, staff_id: str) -> int:
+        """The minutes a staff member was in the session (all of it unless it was split)."""
+        return sum(p.minutes for p in self.staff_parts() if staff_id in p.staff)
+
+    def span_of(self, staff_id: str) -> tuple[int, int] | None:
+        """From when to when a staff member was in the session (None: not at all)."""
+        own = [p for p in self.staff_parts() if staff_id in p.staff]
+        return (own[0].start, own[-1].end) if own else None
+
+    def staff_at(self, minute: int) -> tuple[str, ...]:
+        """The staff there at a clock minute of the session (its last part's at the end)."""
+        for part in self.staff_parts():
+            if part.start <= minute < part.end:
+                return part.staff
+        return self.staff_parts()[-1].staff
 
     def overlaps(self, other: Session) -> bool:
         return self.date == other.date and self.start < other.end and other.start < self.end
@@ -104,28 +172,64 @@ class CourseSection(CourseInfo):
 
 
 class Placement(Frozen):
-    """Where a session is: its day and clock time, its staff and its room (a re-plan's before
-    and after, for every language to say in its own words)."""
+    """Where and with whom a session is, as a change list shows it before and after."""
 
     date: date
     start: Clock
     end: Clock
     staff: tuple[str, ...] = ()
     room: str | None = None
+    participants: tuple[str, ...] = ()
+    parts: tuple[StaffPart, ...] = ()
 
 
 class Change(Frozen):
-    """One line of a re-plan's change list: what moved and whom to tell."""
+    """One line of a re-plan's change list: what changed, before and after, and whom to tell.
+
+    `change` joins the kinds of change with "+": added, removed, day, time, staff, room,
+    participants, ended (ended early). `before`/`after` are the same facts in plain text.
+    """
 
     session: str
     title: str
     titles: Text = Field(default_factory=dict, description="the title in every language known")
+    kind: SessionKind | None = None
     change: str
     before: str | None
     after: str | None
-    before_place: Placement | None = None
-    after_place: Placement | None = None
     notify: tuple[str, ...]
+    was: Placement | None = None
+    becomes: Placement | None = None
+    forced: bool = Field(
+        default=False, description="the change could not be avoided (someone or a room gone)"
+    )
+    within_notice: bool = Field(
+        default=False, description="it starts within the notice time after the re-plan's now"
+    )
+
+
+class Withdrawn(Frozen):
+    """A session someone had in an earlier version and no longer has: their calendar cancels
+    the event (STATUS:CANCELLED with the same UID and a higher SEQUENCE)."""
+
+    session: str
+    person: str
+    title: str
+    titles: Text = Field(default_factory=dict)
+    date: date
+    start: Clock
+    end: Clock
+    room: str | None = None
+    sequence: int = 0
+
+
+class Replan(Frozen):
+    """How a re-plan made this timetable: the moment it was made at, the notice it gave and
+    the versions it comes from (oldest first; the last is `previous`)."""
+
+    now: datetime | None = None
+    notice_minutes: int = 0
+    versions: tuple[str, ...] = ()
 
 
 class Timetable(Frozen):
@@ -143,6 +247,12 @@ class Timetable(Frozen):
     tool_version: str | None = None
     previous: str | None = Field(default=None, description="the timetable this one re-plans")
     changes: tuple[Change, ...] = Field(default=(), max_length=MAX_SESSIONS)
+    replan: Replan | None = None
+    withdrawn: tuple[Withdrawn, ...] = Field(
+        default=(),
+        max_length=MAX_BOOKINGS,
+        description="sessions people lost in re-plans: their calendars cancel them",
+    )
 
     @model_validator(mode="after")
     def _bounded_bookings(self) -> Timetable:
@@ -206,6 +316,13 @@ class Timetable(Frozen):
         return tuple(
             s for s in self.sessions if person_id in s.staff or person_id in s.participants
         )
+
+    @property
+    def versions(self) -> tuple[str, ...]:
+        """The earlier versions this timetable re-plans, oldest first."""
+        if self.replan is not None and self.replan.versions:
+            return self.replan.versions
+        return (self.previous,) if self.previous else ()
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2, exclude_none=False)

@@ -12,18 +12,21 @@ import sys
 import traceback
 import warnings
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
 from models.base import text_in
+from models.changes import ChangeSet
 from scheduler import __version__
 from scheduler.check import CheckReport, UncheckableTimetable, check, render_report
 from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
+from scheduler.explain.replan import change_lines, replan_summary
 from scheduler.export import export_timetable
 from scheduler.interrupts import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE, Interrupted
-from scheduler.io.changes import changes_from_file, changes_from_flags, merge
+from scheduler.io.changes import added_staff, changes_from_file, changes_from_flags, merge
 from scheduler.io.courses import file_sha256, load_course
 from scheduler.io.data import DEFAULT_COURSE
 from scheduler.io.documents import read_yaml
@@ -43,11 +46,8 @@ from scheduler.services.planning import overview, solve_plan
 from scheduler.services.replanning import resolve
 from scheduler.services.solving import Progress, SolveOptions, solve
 from scheduler.words import (
-    change_kinds,
     label,
     lower_first,
-    notify_text,
-    place_text,
     solver_status,
 )
 
@@ -311,7 +311,8 @@ def solve_command(
     type=click.Choice(["xlsx", "ics", "json"]),
     default="xlsx",
     show_default=True,
-    help="xlsx: the workbook; ics: a calendar per staff member; json: the timetable itself.",
+    help="xlsx: the workbook; ics: a calendar per staff member and participant; json: the "
+    "timetable itself.",
 )
 @click.option(
     "--lang",
@@ -399,31 +400,67 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
     "--changes",
     "changes_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A change file (YAML) with several changes at once.",
+    help="A change file (YAML) with several changes at once (data/changes/example.yaml).",
 )
-@click.option("--now", help="Everything that starts before this date-time stays as it was.")
+@click.option(
+    "--now",
+    metavar="YYYY-MM-DDTHH:MM",
+    help="The moment of the change: what starts before it stays as it was, e.g. "
+    "--now 2027-03-10T12:00. Default: the current time.",
+)
+@click.option(
+    "--notice",
+    type=click.IntRange(0, 7 * 24 * 60),
+    metavar="MINUTES",
+    default=None,
+    help="Nothing newly starts, moves or changes staff within MINUTES after --now unless the "
+    "change forces it. Default: the course's replan_notice_minutes (60).",
+)
 @click.option(
     "--unavailable",
     multiple=True,
-    metavar="ID[@FROM[/TO]]",
-    help="A staff member cannot work (no FROM: the whole course; no TO: to the end).",
+    metavar="WHO[@FROM[/TO]]",
+    help='A staff member (name or id) cannot work, e.g. "Laura Nieminen@2027-03-10T08:00" '
+    "(no FROM: the whole course; no TO: to the end).",
 )
 @click.option(
     "--replace",
     multiple=True,
     metavar="OLD=NEW",
-    help="NEW takes OLD's place (and role) from --now on.",
+    help='NEW takes OLD\'s place (and role) from --now on: pt1="Eeva Sijainen:physiotherapist", '
+    "pt1=sub1, or someone --add-staff brings in.",
 )
-@click.option("--add-staff", multiple=True, metavar="ID:ROLE", help="Someone joins the course.")
-@click.option("--remove-staff", multiple=True, metavar="ID", help="Someone leaves from --now on.")
 @click.option(
-    "--room-unavailable", multiple=True, metavar="ID[@FROM[/TO]]", help="A room cannot be used."
+    "--add-staff",
+    multiple=True,
+    metavar="NAME:ROLE",
+    help='Someone joins the course, e.g. "Eeva Sijainen:physiotherapist".',
+)
+@click.option("--remove-staff", multiple=True, metavar="WHO", help="Someone leaves from --now on.")
+@click.option(
+    "--room-unavailable",
+    multiple=True,
+    metavar="ROOM[@FROM[/TO]]",
+    help="A room (name or id) cannot be used.",
 )
 @click.option(
     "--participant-leaves",
     multiple=True,
     metavar="ID[@WHEN]",
-    help="A participant leaves the course.",
+    help="A participant leaves the course (no WHEN: at --now).",
+)
+@click.option(
+    "--end-early",
+    multiple=True,
+    metavar="SESSION",
+    help="A session under way at --now ends then (when its leader leaves and nobody takes over).",
+)
+@click.option(
+    "--accept-shortfall",
+    multiple=True,
+    metavar="SESSION",
+    help="A session under way at --now goes on without the leader who leaves; the shortfall is "
+    "recorded as a departure from the standard.",
 )
 @click.option(
     "--out",
@@ -431,6 +468,17 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Folder for the new timetable (default: beside the old one).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "en"]),
+    default=None,
+    help="Language of the change list and the workbook (default: the timetable's).",
+)
+@click.option(
+    "--calendars",
+    is_flag=True,
+    help="Also write the updated calendars (.ics) of every staff member and participant.",
 )
 @time_limit_option(10.0)
 @seed_option
@@ -441,72 +489,79 @@ def resolve_command(
     timetable_file: Path,
     changes_file: Path | None,
     now: str | None,
+    notice: int | None,
     unavailable: tuple[str, ...],
     replace: tuple[str, ...],
     add_staff: tuple[str, ...],
     remove_staff: tuple[str, ...],
     room_unavailable: tuple[str, ...],
     participant_leaves: tuple[str, ...],
+    end_early: tuple[str, ...],
+    accept_shortfall: tuple[str, ...],
     out_dir: Path | None,
+    lang: str | None,
+    calendars: bool,
     time_limit: float,
     seed: int,
     workers: int,
     fast: bool,
     quiet: bool,
 ) -> None:
-    """Re-plan a timetable after staff or room changes, moving as little as possible.
+    """Re-plan a timetable after a change, moving as little as possible.
 
     Writes a new timetable (JSON and Excel with a change sheet) beside the old one, which is
-    never touched, and lists what changed and whom to tell.
+    never touched, and lists what changed and whom to tell. People and rooms by name or id.
 
     Example: kurssi resolve outputs/default-2027-03-08.json --now 2027-03-10T08:00
-    --unavailable pt2@2027-03-10T08:00
+    --unavailable "Laura Nieminen"
     """
     folder = out_dir or timetable_file.parent
     check_output_folder(folder)
     old = load_timetable(timetable_file)
-    changes = changes_from_flags(
-        old, now=now, unavailable=unavailable, replace=replace, add_staff=add_staff,
-        remove_staff=remove_staff, room_unavailable=room_unavailable,
-        participant_leaves=participant_leaves,
+    standard = load_standard(old.standard)
+    from_file = changes_from_file(changes_file, old) if changes_file is not None else ChangeSet()
+    changes = merge(
+        from_file,
+        changes_from_flags(
+            old, now=now, notice=notice, unavailable=unavailable, replace=replace,
+            add_staff=add_staff, remove_staff=remove_staff, room_unavailable=room_unavailable,
+            participant_leaves=participant_leaves, end_early=end_early,
+            accept_shortfall=accept_shortfall, added=added_staff(from_file),
+        ),
     )  # fmt: skip
-    if changes_file is not None:
-        changes = merge(changes_from_file(changes_file), changes)
     if not changes.changes:
         raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
-    language = old.course.language
-    options = _solve_options(time_limit, seed, workers, fast, quiet, language)
-    standard = load_standard(old.standard)
     course_of(old, standard, timetable_file)  # its course data holds together under the standard
-    result = resolve(old, standard, changes, options, previous=timetable_file.name)
-    _say_checked(result.report, language)
-    timetable = result.timetable
-    click.echo(
-        label(
-            "console_changed",
-            language,
-            count=result.changed_sessions,
-            proven=label("console_minimal" if result.optimal else "console_not_minimal", language),
-            seconds=_number(result.seconds, language, 2),
+    if changes.now is None:
+        changes = changes.model_copy(
+            update={"now": datetime.now().replace(second=0, microsecond=0)}
         )
-    )
-    staff = {m.id: m for m in timetable.staff}
-    rooms = {r.id: r for r in timetable.rooms}
-    heads = {
-        key: label(key, language) for key in ("console_before", "console_after", "console_tell")
-    }
-    width = max(len(head) for head in heads.values()) + 1
-    for change in timetable.changes:
-        title = text_in(change.titles, language) if change.titles else change.title
-        click.echo(f"  {title} [{change_kinds(change.change, language)}]")
-        for key, text in (
-            ("console_before", place_text(change.before_place, staff, rooms, language)),
-            ("console_after", place_text(change.after_place, staff, rooms, language)),
-            ("console_tell", notify_text(change.notify, staff, language)),
-        ):
-            click.echo(f"      {heads[key] + ':':<{width}} {text}")
-    for written in write_outputs(timetable, folder, f"{timetable_file.stem}-replan"):
-        _say_wrote(written, language)
+    language = lang or old.course.language
+    options = _solve_options(time_limit, seed, workers, fast, quiet, language)
+    try:
+        result = resolve(old, standard, changes, options, previous=timetable_file.name)
+    except Infeasible as error:
+        key = "console_replan_impossible" if error.proven else "console_replan_not_found"
+        click.echo(label(key, language), err=True)
+        for reason in error.reasons:
+            click.echo(f"  {reason}", err=True)
+        raise click.exceptions.Exit(EXIT_INFEASIBLE) from None
+    timetable = result.timetable
+    if result.departures:
+        click.echo(label("console_departures", language, count=len(result.departures)))
+        for departure in result.departures:
+            click.echo(f"  {departure.rule}: {'; '.join(departure.reasons_in(language))}")
+    else:
+        _say_checked(result.report, language)
+    click.echo(replan_summary(timetable, result.optimal, result.seconds, language))
+    for line in change_lines(timetable, language):
+        click.echo(line)
+    written = write_outputs(timetable, folder, f"{timetable_file.stem}-replan", lang)
+    for path in written:
+        _say_wrote(path, language)
+    if calendars:
+        for path in export_timetable(timetable, "ics", folder, written[0].stem, lang):
+            _say_wrote(path, language)
 
 
 @main.command("plan", epilog=EXIT_CODES_HELP)

@@ -6,14 +6,12 @@ kinds, lists). No other module keeps a table of words.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from models.base import Purpose, StaffGroup, format_clock, format_duration
 from models.course import Course, Room, StaffMember
 from models.standard import SessionSpec
-from models.timetable import Placement
-from scheduler.domain.changes import ALL_PARTICIPANTS
 from scheduler.domain.people import windows_on
 from scheduler.domain.sessions import occurrences
 
@@ -361,13 +359,7 @@ LABELS: dict[str, dict[str, str]] = {
     "change_room": {"fi": "tila", "en": "room"},
     "change_added": {"fi": "uusi ohjelmakohta", "en": "added"},
     "change_removed": {"fi": "poistuu", "en": "removed"},
-    "change_place": {
-        "fi": "{date} klo {time} · {staff} · {room}",
-        "en": "{date} {time} · {staff} · {room}",
-    },
-    "notify_all_participants": {"fi": "kaikki kuntoutujat", "en": "all participants"},
     "nobody": {"fi": "ei ketään", "en": "nobody"},
-    "no_room": {"fi": "ei tilaa", "en": "no room"},
     # The console.
     "console_solving": {
         "fi": "ratkaistaan {path} ({count} erilaista ohjelmakohtaa) ...",
@@ -420,6 +412,60 @@ LABELS: dict[str, dict[str, str]] = {
     # Yes and no, as a person types them into the course form.
     "yes": {"fi": "kyllä", "en": "yes"},
     "no": {"fi": "ei", "en": "no"},
+    "change_ended": {"fi": "päättyi etuajassa", "en": "ended early"},
+    "change_participants": {"fi": "osallistujat", "en": "participants"},
+    "change_participants_left": {"fi": "{ids} poissa", "en": "without {ids}"},
+    "change_forced_notice": {
+        "fi": "väistämätön muutos ilmoitusajan sisällä",
+        "en": "forced, within the notice",
+    },
+    "change_forced": {"fi": "väistämätön muutos", "en": "forced"},
+    "change_notice": {"fi": "ilmoitusajan sisällä", "en": "within the notice"},
+    "all_participants": {"fi": "kaikki kuntoutujat", "en": "all participants"},
+    "placement": {"fi": "{day} klo {time}", "en": "{day} {time}"},
+    "staff_part": {"fi": "{staff} klo {time}", "en": "{staff} {time}"},
+    "shortfall_part": {
+        "fi": "ilman: {staff} (vajaus hyväksytty)",
+        "en": "without {staff} (shortfall accepted)",
+    },
+    "planned_end": {"fi": "suunniteltu loppu klo {time}", "en": "planned to end {time}"},
+    "no_staff": {"fi": "ei ohjaajaa", "en": "no staff"},
+    "changes_made": {
+        "fi": "Uusi suunnitelma hetkellä {when}; ilmoitusaika {notice}. Muutoksia {count}.",
+        "en": "Re-planned at {when}; notice {notice}. {count} change(s).",
+    },
+    "changes_none": {
+        "fi": "Ei muutoksia edelliseen aikatauluun.",
+        "en": "No changes to the previous timetable.",
+    },
+    "changes_versions": {
+        "fi": "Aiemmat versiot (vanhin ensin): {versions}",
+        "en": "Earlier versions (oldest first): {versions}",
+    },
+    "changes_earlier": {
+        "fi": "Aiempien versioiden muutokset näkyvät niiden omilla Muutokset-välilehdillä.",
+        "en": "The changes of earlier versions are on their own Changes sheets.",
+    },
+    "changed_mark": {"fi": "Muuttunut tässä versiossa", "en": "Changed in this version"},
+    "calendar_cancelled": {"fi": "Peruttu: {title}", "en": "Cancelled: {title}"},
+    "console_replan_impossible": {
+        "fi": "tätä muutosta ei voi tehdä standardin mukaisesti:",
+        "en": "no re-plan can make this change under the standard:",
+    },
+    "console_replan_not_found": {
+        "fi": "uutta suunnitelmaa ei löytynyt annetussa ajassa (mahdottomuutta ei todistettu):",
+        "en": "no re-plan found in the time given (not proven impossible):",
+    },
+    "console_departures": {
+        "fi": "tarkistettu: uusi aikataulu poikkeaa standardista {count} säännön osalta, kuten "
+        "muutoksessa hyväksyttiin (kirjattu välilehdelle Standardin täyttyminen):",
+        "en": "checked: the new timetable departs from {count} rule(s) as the change accepted "
+        "(recorded in the workbook's compliance sheet):",
+    },
+    "console_notice": {
+        "fi": "; ilmoitusaika {notice} hetkestä {at}",
+        "en": "; notice {notice} from {at}",
+    },
     # Calendars.
     "calendar_name": {"fi": "{name}: {course}", "en": "{name}: {course}"},
     "calendar_description": {
@@ -573,51 +619,6 @@ def staff_name(member: StaffMember | None, staff_id: str) -> str:
 def room_name(room: Room | None, room_id: str) -> str:
     """'Ryhmätila 1': a room by name (the id when the file gives no name)."""
     return (room.name or room.id) if room is not None else room_id
-
-
-def change_kinds(change: str, language: str) -> str:
-    """'time+staff' -> 'kellonaika, ohjaaja': what changed about a session."""
-    parts = [part for part in change.split("+") if part]
-    return ", ".join(
-        label(f"change_{part}", lang(language)) if has_label(f"change_{part}") else part
-        for part in parts
-    )
-
-
-def place_text(
-    place: Placement | None,
-    staff: Mapping[str, StaffMember],
-    rooms: Mapping[str, Room],
-    language: str,
-) -> str:
-    """'ke 10.3. klo 09:15–10:15 · Mikko Virtanen · Kuntosali': where and when a session is,
-    with whom (a re-plan's before and after); '–' for none."""
-    if place is None:
-        return "–"
-    people = ", ".join(staff_name(staff.get(s), s) for s in place.staff)
-    return label(
-        "change_place",
-        lang(language),
-        date=short_date(place.date, language),
-        time=clock_span(place.start, place.end),
-        staff=people or label("nobody", lang(language)),
-        room=room_name(rooms.get(place.room), place.room)
-        if place.room
-        else label("no_room", lang(language)),
-    )
-
-
-def notify_text(notify: Iterable[str], staff: Mapping[str, StaffMember], language: str) -> str:
-    """Whom to tell, by name: staff by name, participants by id, everyone in words."""
-    names = []
-    for who in notify:
-        if who == ALL_PARTICIPANTS:
-            names.append(label("notify_all_participants", lang(language)))
-        elif who in staff:
-            names.append(staff_name(staff[who], who))
-        else:
-            names.append(who)
-    return ", ".join(names) or "–"
 
 
 def solver_status(status: str, language: str) -> str:

@@ -14,6 +14,7 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from scheduler.cli import main
+from scheduler.export.ics import calendar_name
 from scheduler.io.timetables import load_timetable
 
 FIXTURE = Path(__file__).parent / "fixtures" / "default-timetable.json"
@@ -29,13 +30,14 @@ def test_export_each_format(tmp_path: Path) -> None:
     names = sorted(p.name for p in tmp_path.iterdir())
     assert "default-timetable.xlsx" in names
     assert "default-timetable.json" in names
-    assert "default-timetable-pt1.ics" in names
+    assert "default-timetable-pt1-mikko-virtanen.ics" in names  # staff by id and name
+    assert "default-timetable-K01.ics" in names  # participants by pseudonymous id
     timetable = load_timetable(FIXTURE)
     assert load_timetable(tmp_path / "default-timetable.json") == timetable
     assert load_workbook(tmp_path / "default-timetable.xlsx").sheetnames[0] == "Viikko-ohjelma"
     for member in timetable.staff:
         calendar = Calendar.from_ical(
-            (tmp_path / f"default-timetable-{member.id}.ics").read_bytes()
+            (tmp_path / f"default-timetable-{calendar_name(timetable, member.id)}.ics").read_bytes()
         )
         uids = (str(e["uid"]) for e in calendar.walk("VEVENT"))
         events = sorted(uid.split(f".{member.id}.")[0] for uid in uids)

@@ -586,3 +586,136 @@ def test_libreoffice_prints_the_hand_out_week_on_one_page_in_8_points_or_more(
     for session in default_timetable.sessions:  # individual meetings and the team's are not
         if session.kind in hidden:
             assert session.titles["fi"] not in text, session.id
+
+
+# ---------------------------------------------------------------------------------------------
+# A re-plan's changes: Muutokset and the marks in the week grid (issue 14)
+
+
+def _replanned(saved_timetable: Timetable) -> Timetable:
+    """The saved week re-planned by hand at Thursday 10:15: the goal review handed from pt2 to
+    a stand-in at 10:15, K05 gone from later sessions, Friday's relaxation an hour later."""
+    from datetime import datetime
+
+    from models.course import StaffMember
+    from models.timetable import Replan, StaffPart
+    from scheduler.domain.changes import change_list, with_sequences
+
+    now = datetime(2027, 3, 11, 10, 15)
+    stand_in = StaffMember(id="sub1", name="Eeva Sijainen", role="physiotherapist", replaces="pt2")
+    sessions = []
+    for s in saved_timetable.sessions:
+        if s.id == "goal_review":
+            s = s.model_copy(
+                update={
+                    "staff": ("pt2", "sub1"),
+                    "parts": (
+                        StaffPart(start=s.start, end=615, staff=("pt2",)),
+                        StaffPart(start=615, end=s.end, staff=("sub1",)),
+                    ),
+                }
+            )
+        elif (s.date, s.start) >= (now.date(), 615) and "K05" in s.participants:
+            s = s.model_copy(
+                update={"participants": tuple(p for p in s.participants if p != "K05")}
+            )
+        if s.id == "relaxation":  # the last item of Friday, an hour later
+            s = s.model_copy(update={"start": s.start + 60, "end": s.end + 60})
+        sessions.append(s)
+    new = with_sequences(saved_timetable.sessions, sessions)
+    return saved_timetable.model_copy(
+        update={
+            "staff": (*saved_timetable.staff, stand_in),
+            "sessions": new,
+            "changes": change_list(
+                saved_timetable.sessions, new, now=now, notice_minutes=60, forced=lambda s: True
+            ),
+            "previous": "week.json",
+            "replan": Replan(now=now, notice_minutes=60, versions=("week.json",)),
+        }
+    )
+
+
+def test_changed_sessions_are_framed_in_the_week_grid(
+    saved_timetable: Timetable, standard: Standard
+) -> None:
+    from scheduler.export.excel.palette import CHANGED_EDGE
+
+    timetable = _replanned(saved_timetable)
+    ws = build_workbook(timetable, "fi", standard=standard).worksheets[0]
+    rows, columns = _clock_rows(ws), _day_columns(ws, timetable.days)
+    changed = {c.session for c in timetable.changes}
+    assert {"goal_review", "relaxation"} <= changed
+    for session in timetable.sessions:
+        if session.kind != SessionKind.GROUP:
+            continue
+        cell = ws.cell(row=rows[format_clock(session.start)], column=columns[session.date][0])
+        top = cell.border.top
+        framed = top is not None and top.style == "thick" and top.color.rgb.endswith(CHANGED_EDGE)
+        assert framed == (session.id in changed), session.id
+    review = next(s for s in timetable.sessions if s.id == "goal_review")
+    cell = ws.cell(row=rows[format_clock(review.start)], column=columns[review.date][0])
+    assert "Laura Nieminen → Eeva Sijainen 10:15" in str(cell.value)
+    legend = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    assert "Muuttunut tässä versiossa" in legend
+
+
+def test_muutokset_lists_every_change_with_the_versions(
+    saved_timetable: Timetable, standard: Standard
+) -> None:
+    timetable = _replanned(saved_timetable)
+    sheet = build_workbook(timetable, "fi", standard=standard)["Muutokset"]
+    text = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "Aiemmat versiot (vanhin ensin): week.json" in text
+    assert "Muutoksia" in text and "ilmoitusaika 1 h" in text
+    assert "Laura Nieminen klo 10:00–10:15, Eeva Sijainen klo 10:15–11:00" in text
+    assert "osallistujat (K05 poissa)" in text
+    assert "väistämätön muutos ilmoitusajan sisällä" in text
+    rows = [r for r in sheet.iter_rows(values_only=True) if r[0]]
+    header = next(i for i, r in enumerate(rows) if r[0] == "Ohjelma")
+    assert len(rows) - header - 1 == len(timetable.changes)
+
+
+def _pdf_words(pdf: Path) -> list[tuple[str, float, float, float, float]]:
+    html = pdf.with_suffix(".html")
+    subprocess.run(["pdftotext", "-bbox", str(pdf), str(html)], check=True, timeout=60)
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        html.read_text(encoding="utf-8"),
+    )
+    return [(w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in found]
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")) or not shutil.which("pdftotext"),
+    reason="LibreOffice (soffice) and pdftotext (poppler-utils) are not installed",
+)
+def test_libreoffice_prints_muutokset_without_text_over_text(
+    saved_timetable: Timetable, standard: Standard, tmp_path: Path
+) -> None:
+    """Every word of every change is printed, and no line prints over another: rows are as tall
+    as their wrapped text."""
+    import html
+
+    timetable = _replanned(saved_timetable)
+    book = build_workbook(timetable, "fi", standard=standard)
+    for ws in list(book.worksheets):
+        if ws.title != "Muutokset":
+            book.remove(ws)
+    path = tmp_path / "muutokset.xlsx"
+    book.save(path)
+    words = _pdf_words(_to_pdf(path, tmp_path))
+    # Words as pieces between hyphens: a line may break after a hyphen (WHOQOL-|BREF).
+    printed = {piece for w, *_ in words for piece in html.unescape(w).split("-")}
+    for row in book["Muutokset"].iter_rows(values_only=True):
+        for value in row:
+            for piece in str(value or "").replace("-", " ").split():
+                assert piece in printed, piece
+    # Boxes of a font's neighbouring lines touch (ascent and descent); text printed over other
+    # text shares most of its height.
+    for i, (a, ax0, ay0, ax1, ay1) in enumerate(words):
+        for b, bx0, by0, bx1, by1 in words[i + 1 :]:
+            overlap_x = min(ax1, bx1) - max(ax0, bx0)
+            overlap_y = min(ay1, by1) - max(ay0, by0)
+            height = min(ay1 - ay0, by1 - by0)
+            assert overlap_x <= 0.5 or overlap_y <= 0.4 * height, f"{a!r} prints over {b!r}"

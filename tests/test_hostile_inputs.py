@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -213,15 +214,23 @@ def test_a_staff_id_cannot_name_a_path(runner: KurssiRunner, case: Case) -> None
 
 
 @pytest.mark.parametrize(
-    ("flag", "value"), [("--add-staff", "../x:physiotherapist"), ("--replace", "pt1=x y")]
+    ("flag", "value"),
+    [("--add-staff", "../../Eeva Sijainen:nutritionist"), ("--replace", "pt1=../x y")],
 )
-def test_a_staff_id_from_a_flag_cannot_name_a_path(
+def test_a_person_from_a_flag_gets_a_plain_id(
     runner: KurssiRunner, case: Case, flag: str, value: str
 ) -> None:
+    """A person named in a flag is a name; the id made from it is one plain word, so no
+    calendar or other file can be named after a path."""
     source = case.timetable("t.json")
-    run = runner.run("resolve", source, flag, value, "--out", case.out, "--time-limit", "1")
-    assert_clean(run, case, {2})
-    error_line(run, flag, "one plain word")
+    run = runner.run(
+        "resolve", source, flag, value, "--out", case.out, "--time-limit", "1", "--calendars"
+    )
+    assert_clean(run, case, {0, 3})
+    for path in case.written():
+        if path.suffix == ".json":
+            ids = [m["id"] for m in json.loads(path.read_text(encoding="utf-8"))["staff"]]
+            assert all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", i) for i in ids), ids
 
 
 def test_an_out_folder_under_a_file_is_refused(runner: KurssiRunner, case: Case) -> None:
@@ -238,7 +247,8 @@ def test_a_very_long_name_is_shortened(runner: KurssiRunner, case: Case) -> None
         run = runner.run("export", source, "--format", fmt, "--out", case.out)
         assert_clean(run, case, {0})
     names = [p.name for p in case.written()]
-    assert len(names) == 2 + len(TIMETABLE["staff"])
+    people = len(TIMETABLE["staff"]) + len(TIMETABLE["participants"])  # a calendar each
+    assert len(names) == 2 + people
     assert all(len(name.encode()) <= 200 for name in names)
 
 
@@ -506,13 +516,17 @@ def test_line_breaks_in_names_stay_inside_calendar_lines(runner: KurssiRunner, c
     run = runner.run("export", source, "--format", "ics", "--out", case.out)
     assert_clean(run, case, {0})
     calendars = case.written()
-    assert len(calendars) == len(TIMETABLE["staff"])
+    people = [m["id"] for m in TIMETABLE["staff"]] + [p["id"] for p in TIMETABLE["participants"]]
+    assert len(calendars) == len(people)  # a calendar per staff member and participant
     for path in calendars:
         data = path.read_bytes()
         assert data.endswith(b"\r\n")
         lines = data[:-2].split(b"\r\n")
-        staff_id = path.stem.rsplit("-", 1)[1]
-        events = sum(1 for s in TIMETABLE["sessions"] if staff_id in s["staff"])
+        stem = path.stem.removeprefix("t-")  # <id> or <id>-<name>
+        person = next(p for p in people if stem == p or stem.startswith(f"{p}-"))
+        events = sum(
+            1 for s in TIMETABLE["sessions"] if person in s["staff"] or person in s["participants"]
+        )
         for line in lines:
             assert b"\r" not in line and b"\n" not in line
             assert len(line) <= 75

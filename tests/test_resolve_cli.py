@@ -138,3 +138,163 @@ def test_an_unknown_person_exits_2(old_file: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "pt9" in result.output
     assert "Traceback" not in result.output
+
+
+# -- issue 14: by name, notice, one count ----------------------------------------------------------
+
+
+def _console_rows(output: str) -> list[str]:
+    """The change list's rows on the console: '  Title [what]' lines."""
+    return [line for line in output.splitlines() if line.startswith("  ") and "[" in line]
+
+
+def _sheet_rows(path: Path) -> list[tuple]:
+    sheet = load_workbook(path)["Muutokset"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(i for i, row in enumerate(rows) if row[0] == "Ohjelma")
+    return [row for row in rows[header + 1 :] if row[0]]
+
+
+def _counts_agree(result_output: str, json_path: Path, xlsx_path: Path) -> int:
+    new = load_timetable(json_path)
+    count = len(new.changes)
+    assert f"muuttuneita ohjelmakohtia {count} " in result_output  # the course speaks Finnish
+    assert len(_console_rows(result_output)) == count
+    assert len(_sheet_rows(xlsx_path)) == count
+    return count
+
+
+def test_a_replan_by_name_and_the_counts_agree(old_file: Path) -> None:
+    old = load_timetable(old_file)
+    wednesday = _wednesday_8(old)
+    pt = _leader_from(old, wednesday)
+    name = next(m.name for m in old.staff if m.id == pt)
+    args = ["resolve", str(old_file), "--now", wednesday, "--unavailable", f"{name.lower()}"]
+    result = CliRunner().invoke(main, [*args, *RESOLVE])
+    assert result.exit_code == 0, result.output
+    count = _counts_agree(
+        result.output,
+        old_file.with_name("week-replan.json"),
+        old_file.with_name("week-replan.xlsx"),
+    )
+    assert count > 0
+    new = load_timetable(old_file.with_name("week-replan.json"))
+    assert new.replan is not None and new.replan.notice_minutes == 60
+    notice_end = datetime.fromisoformat(wednesday) + timedelta(minutes=60)
+    for change in new.changes:
+        if not change.forced:
+            assert change.becomes is not None
+            at = datetime.combine(change.becomes.date, time()) + timedelta(
+                minutes=change.becomes.start
+            )
+            assert at >= notice_end
+
+
+def test_a_participant_leaving_counts_agree(old_file: Path) -> None:
+    old = load_timetable(old_file)
+    now = datetime.combine(old.days[1], time(12, 0)).isoformat(timespec="minutes")
+    args = ["resolve", str(old_file), "--now", now, "--participant-leaves", "K05"]
+    result = CliRunner().invoke(main, [*args, *RESOLVE])
+    assert result.exit_code == 0, result.output
+    count = _counts_agree(
+        result.output,
+        old_file.with_name("week-replan.json"),
+        old_file.with_name("week-replan.xlsx"),
+    )
+    assert count > 0, "every session K05 leaves is a change"
+    assert "kaikki kuntoutujat" not in result.output  # only each session's own staff are told
+
+
+def test_an_unknown_name_lists_the_people_and_exits_2(old_file: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["resolve", str(old_file), "--unavailable", "Laura Niemi", *RESOLVE]
+    )
+    assert result.exit_code == 2, result.output
+    assert "no staff member 'Laura Niemi'" in result.output
+    assert "Laura Nieminen (physiotherapist, id pt2)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_help_shows_the_format_and_default_of_now() -> None:
+    result = CliRunner().invoke(main, ["resolve", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "YYYY-MM-DDTHH:MM" in text and "2027-03-10T12:00" in text
+    assert "Default: the current time" in text
+    assert "--notice MINUTES" in text
+
+
+# -- issue 17: a change while a session is under way ----------------------------------------------
+
+
+def _under_way_for(timetable: Timetable, staff_id: str) -> tuple[str, datetime]:
+    """A group session `staff_id` leads alone after day 1, and a moment it is under way."""
+    for session in timetable.sessions:
+        alone = session.staff == (staff_id,) and session.kind.value == "group"
+        if alone and timetable.day_number(session.date) != 1:
+            at = datetime.combine(session.date, time()) + timedelta(minutes=session.start + 15)
+            return session.id, at
+    raise AssertionError(f"{staff_id} leads no group session alone after day 1")
+
+
+def test_a_stand_in_mid_session_from_the_command_line(old_file: Path, tmp_path: Path) -> None:
+    """The issue's command, with --now from the solved timetable: pt1 leads a session under
+    way at --now and sub1 takes over."""
+    old = load_timetable(old_file)
+    session_id, now = _under_way_for(old, "pt1")
+    command = [
+        "resolve", str(old_file), "--now", now.isoformat(timespec="minutes"),
+        "--replace", "pt1=sub1", "--calendars",
+    ]  # fmt: skip
+    result = CliRunner().invoke(main, [*command, *RESOLVE])
+    assert result.exit_code == 0, result.output
+    new_json = old_file.with_name("week-replan.json")
+    checked = CliRunner().invoke(main, ["check", str(new_json)])
+    assert checked.exit_code == 0, checked.output
+    new = load_timetable(new_json)
+    session = {s.id: s for s in new.sessions}[session_id]
+    cut = now.hour * 60 + now.minute
+    (first, second) = session.parts
+    assert (first.staff, first.end) == (("pt1",), cut)
+    assert (second.staff, second.start) == (("sub1",), cut)
+    # The hours table credits each with their minutes.
+    lines = checked.output.splitlines()
+    sub1 = next(line for line in lines if line.strip().startswith("sub1"))
+    assert "FAIL" not in sub1
+    assert f"{second.end - second.start} min" in sub1 or "h" in sub1
+    # Calendars by id and name; participants by id.
+    assert old_file.with_name("week-replan-pt1-mikko-virtanen.ics").exists()
+    assert old_file.with_name("week-replan-sub1.ics").exists()
+    assert old_file.with_name("week-replan-K01.ics").exists()
+
+
+def test_an_unavailable_leader_mid_session_with_nobody_else_exits_3(old_file: Path) -> None:
+    old = load_timetable(old_file)
+    session_id, now = _under_way_for(old, "pt1")
+    session = {s.id: s for s in old.sessions}[session_id]
+    end = datetime.combine(session.date, time()) + timedelta(minutes=session.end)
+    busy = {  # in another session then: not free to step in anyway
+        x
+        for s in old.sessions
+        if s.date == session.date and s.start < session.end and session.start < s.end
+        for x in s.staff
+    }
+    others = [m.id for m in old.staff if m.id not in busy]  # nobody else can step in either
+    flags = [f"--unavailable={x}@{now.isoformat()}/{end.isoformat()}" for x in others]
+    result = CliRunner().invoke(
+        main,
+        [
+            "resolve",
+            str(old_file),
+            "--now",
+            now.isoformat(),
+            "--unavailable",
+            "pt1",
+            *flags,
+            *RESOLVE,
+        ],
+    )
+    assert result.exit_code == 3, result.output
+    assert "is under way at" in result.output and "Mikko Virtanen (pt1" in result.output
+    assert f"--end-early {session_id}" in result.output
+    assert "unlock" not in result.output

@@ -293,5 +293,18 @@ class Words:
         return f"day {listed}" if either else f"days {listed}"
 
 
+def by_part(session: Session) -> tuple[Session, ...]:
+    """The session as the rules about its staff judge it: at every moment. A session split
+    while under way (a re-plan's staff change at --now) is judged part by part, each part with
+    its own staff and clock times (so a reason names the part that falls short); any other
+    session is itself."""
+    if not session.parts:
+        return (session,)
+    return tuple(
+        session.model_copy(update={"start": p.start, "end": p.end, "staff": p.staff, "parts": ()})
+        for p in session.parts
+    )
+
+
 def id_list(items: Iterable[str]) -> str:
     return ", ".join(sorted(items))

@@ -21,7 +21,7 @@ from scheduler.check.findings import (
     overlapping_pairs,
 )
 from scheduler.check.report import Reason, RuleResult, judged
-from scheduler.domain.hours import unique_staff
+from scheduler.domain.hours import own_part, unique_staff
 from scheduler.words import fi_count, fi_number
 
 
@@ -52,7 +52,8 @@ def r29_no_double_booking(ctx: Context) -> RuleResult:
                     )
                 )
     for member in ctx.course.staff:
-        own = [s for s in ctx.sessions if member.id in s.staff]
+        # Each person's own part of a session split while under way (a re-plan's handover).
+        own = [own_part(s, member.id) for s in ctx.sessions if member.id in s.staff]
         for a, b in overlapping_pairs(own):
             fails.append(
                 Reason(
@@ -201,7 +202,11 @@ def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]
                     f"siirtymään tarvitaan {format_duration(needed)}",
                 )
             )
-        missing = set(session.staff) - set(transfer.staff)
+        # The staff at the session's start travel with the group there; those at its end
+        # bring it back (a session split while under way may have changed staff in between).
+        at_session = session.staff_at(session.start if going else session.end - 1)
+        at_transfer = transfer.staff_at(transfer.end - 1 if going else transfer.start)
+        missing = set(at_session) - set(at_transfer)
         if missing:
             issues.append(
                 Reason(

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from models.base import Purpose, SessionKind
 from models.standard import SessionSpec
 from models.timetable import Session
-from scheduler.check.context import Context, id_list
+from scheduler.check.context import Context, by_part, id_list
 from scheduler.check.report import Reason
 from scheduler.domain.hours import unique_staff
 from scheduler.domain.people import away_during
@@ -39,14 +39,16 @@ def spec_issues(
         spec = ctx.spec_of(session)
         if spec is None:
             continue
-        staff = unique_staff(session)
-        if len(staff) < spec.staff:
-            issues.append(
-                Reason(
-                    en=f"{en.ref(session)} has {len(staff)} staff member(s); it needs {spec.staff}",
-                    fi=f"{fi.ref(session)}: työntekijöitä {len(staff)}, vaaditaan {spec.staff}",
+        for part in by_part(session):  # at every moment: each part of a split session
+            staff = unique_staff(part)
+            if len(staff) < spec.staff:
+                issues.append(
+                    Reason(
+                        en=f"{en.ref(part)} has {len(staff)} staff member(s); it needs "
+                        f"{spec.staff}",
+                        fi=f"{fi.ref(part)}: työntekijöitä {len(staff)}, vaaditaan {spec.staff}",
+                    )
                 )
-            )
         for member in ctx.members(session):
             if not ctx.course.may_lead(member, spec):
                 issues.append(
@@ -57,13 +59,13 @@ def spec_issues(
                         f"ohjaajiin ({fi.leaders(spec.leaders)})",
                     )
                 )
-        if required:
+        for part in by_part(session) if required else ():
             for role in spec.required_roles:
-                if not any(m.role == role for m in ctx.members(session)):
+                if not any(m.role == role for m in ctx.members(part)):
                     issues.append(
                         Reason(
-                            en=f"{en.ref(session)} has no {en.role(role)}; it requires one",
-                            fi=f"{fi.ref(session)}: mukana ei ole vaadittua ammattia "
+                            en=f"{en.ref(part)} has no {en.role(role)}; it requires one",
+                            fi=f"{fi.ref(part)}: mukana ei ole vaadittua ammattia "
                             f"({fi.role(role)})",
                         )
                     )

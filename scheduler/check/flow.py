@@ -14,6 +14,7 @@ from models.base import (
 from models.timetable import Session
 from scheduler.check.context import (
     Context,
+    by_part,
     id_list,
 )
 from scheduler.check.findings import (
@@ -145,17 +146,19 @@ def r14_interviews(ctx: Context) -> RuleResult:
                     fi=f"{fi.ref(session)}: haastattelun kuuluu olla {fi.days(allowed)}",
                 )
             )
-        if not any(ctx.is_team(s) for s in session.staff):
-            fails.append(
-                Reason(
-                    en=f"interview {en.ref(session)} has no team member",
-                    fi=f"{fi.ref(session)}: haastattelussa ei ole työryhmän jäsentä",
+        for part in by_part(session):
+            if not any(ctx.is_team(s) for s in part.staff):
+                fails.append(
+                    Reason(
+                        en=f"interview {en.ref(part)} has no team member",
+                        fi=f"{fi.ref(part)}: haastattelussa ei ole työryhmän jäsentä",
+                    )
                 )
-            )
     in_time = [
         s
         for s in interviews
-        if ctx.day_index(s.date) in allowed and any(ctx.is_team(x) for x in s.staff)
+        if ctx.day_index(s.date) in allowed
+        and all(any(ctx.is_team(x) for x in part.staff) for part in by_part(s))
     ]
     per_participant = minutes_per_participant(ctx, in_time)
     deadline = max(allowed, default=0)
@@ -239,14 +242,15 @@ def r15_first_goal(ctx: Context) -> RuleResult:
                         f"({fi.ref(interview)}) päättyy",
                     )
                 )
-        if not any(ctx.is_team(s) for s in first.staff):
-            fails.append(
-                Reason(
-                    en=f"{participant}'s GAS goal meeting {en.ref(first)} has no team member",
-                    fi=f"{participant}: GAS-tavoitetapaamisessa ({fi.ref(first)}) ei ole "
-                    "työryhmän jäsentä",
+        for part in by_part(first):
+            if not any(ctx.is_team(s) for s in part.staff):
+                fails.append(
+                    Reason(
+                        en=f"{participant}'s GAS goal meeting {en.ref(part)} has no team member",
+                        fi=f"{participant}: GAS-tavoitetapaamisessa ({fi.ref(part)}) ei ole "
+                        "työryhmän jäsentä",
+                    )
                 )
-            )
     fails.extend(spec_issues(ctx, ctx.for_rule("R15"), days=False))
     return judged(
         "R15",
@@ -411,20 +415,21 @@ def r18_opening(ctx: Context) -> RuleResult:
                     fi=f"{fi.ref(session)}: aloituskeskustelun kuuluu olla päivänä 1",
                 )
             )
-        leaders = [
-            m
-            for m in ctx.members(session)
-            if ctx.group_of(m) in (StaffGroup.TEAM, StaffGroup.SPECIAL)
-        ]
-        if len(leaders) < 2:
-            fails.append(
-                Reason(
-                    en=f"the opening discussion {en.ref(session)} has {len(leaders)} team "
-                    "member(s) or special worker(s); it needs two",
-                    fi=f"{fi.ref(session)}: työryhmän jäseniä tai erityistyöntekijöitä on "
-                    f"{len(leaders)}; aloituskeskusteluun tarvitaan kaksi",
+        for part in by_part(session):  # two of them at every moment
+            leaders = [
+                m
+                for m in ctx.members(part)
+                if ctx.group_of(m) in (StaffGroup.TEAM, StaffGroup.SPECIAL)
+            ]
+            if len(leaders) < 2:
+                fails.append(
+                    Reason(
+                        en=f"the opening discussion {en.ref(part)} has {len(leaders)} team "
+                        "member(s) or special worker(s); it needs two",
+                        fi=f"{fi.ref(part)}: työryhmän jäseniä tai erityistyöntekijöitä on "
+                        f"{len(leaders)}; aloituskeskusteluun tarvitaan kaksi",
+                    )
                 )
-            )
     fails.extend(spec_issues(ctx, ctx.for_rule("R18")))
     return judged("R18", fails, [*_discussion_staff(ctx, openings), *absence_notes(ctx, openings)])
 
@@ -446,25 +451,27 @@ def r19_closing(ctx: Context) -> RuleResult:
                     fi=f"{fi.ref(session)}: loppukeskustelun kuuluu olla viimeisenä päivänä",
                 )
             )
-        staff = unique_staff(session)
-        if not any(ctx.is_physician(s) for s in staff):
-            fails.append(
-                Reason(
-                    en=f"the closing discussion {en.ref(session)} has no physician "
-                    f"({en.role(physician)}); staff: {', '.join(map(en.who, staff)) or 'none'}",
-                    fi=f"{fi.ref(session)}: loppukeskustelussa ei ole lääkäriä "
-                    f"({fi.role(physician)}); mukana: "
-                    f"{', '.join(map(fi.who, staff)) or 'ei ketään'}",
+        for part in by_part(session):  # the physician and another at every moment
+            staff = unique_staff(part)
+            if not any(ctx.is_physician(s) for s in staff):
+                fails.append(
+                    Reason(
+                        en=f"the closing discussion {en.ref(part)} has no physician "
+                        f"({en.role(physician)}); staff: "
+                        f"{', '.join(map(en.who, staff)) or 'none'}",
+                        fi=f"{fi.ref(part)}: loppukeskustelussa ei ole lääkäriä "
+                        f"({fi.role(physician)}); mukana: "
+                        f"{', '.join(map(fi.who, staff)) or 'ei ketään'}",
+                    )
                 )
-            )
-        if not any(ctx.is_team(s) and not ctx.is_physician(s) for s in staff):
-            fails.append(
-                Reason(
-                    en=f"the closing discussion {en.ref(session)} has no team member besides the "
-                    "physician",
-                    fi=f"{fi.ref(session)}: loppukeskustelussa ei ole lääkärin lisäksi muuta "
-                    "työryhmän jäsentä",
+            if not any(ctx.is_team(s) and not ctx.is_physician(s) for s in staff):
+                fails.append(
+                    Reason(
+                        en=f"the closing discussion {en.ref(part)} has no team member besides "
+                        "the physician",
+                        fi=f"{fi.ref(part)}: loppukeskustelussa ei ole lääkärin lisäksi muuta "
+                        "työryhmän jäsentä",
+                    )
                 )
-            )
     fails.extend(spec_issues(ctx, ctx.for_rule("R19"), required=False))
     return judged("R19", fails, [*_discussion_staff(ctx, closings), *absence_notes(ctx, closings)])

@@ -15,7 +15,7 @@ from models.base import (
 from models.course import StaffMember
 from models.standard import Standard
 from models.timetable import Session
-from scheduler.check.context import Context, id_list
+from scheduler.check.context import Context, by_part, id_list
 from scheduler.check.findings import (
     absence_notes,
     spec_issues,
@@ -250,15 +250,15 @@ def r23_lectures(ctx: Context) -> RuleResult:
             )
         )
     for session in lectures:
-        staff = unique_staff(session)
-        if not any(ctx.is_physician(s) for s in staff):
-            fails.append(
-                Reason(
-                    en=f"the lecture {en.ref(session)} is not given by the physician",
-                    fi=f"{fi.ref(session)}: alustusta ei pidä lääkäri",
+        for part in by_part(session):
+            if not any(ctx.is_physician(s) for s in unique_staff(part)):
+                fails.append(
+                    Reason(
+                        en=f"the lecture {en.ref(part)} is not given by the physician",
+                        fi=f"{fi.ref(part)}: alustusta ei pidä lääkäri",
+                    )
                 )
-            )
-        for staff_id in staff:
+        for staff_id in unique_staff(session):
             if not ctx.is_team(staff_id):
                 fails.append(
                     Reason(
@@ -273,14 +273,15 @@ def r23_lectures(ctx: Context) -> RuleResult:
         spec = ctx.spec_of(session)
         if spec is None:
             continue
-        if len(unique_staff(session)) < spec.staff:
-            fails.append(
-                Reason(
-                    en=f"{en.ref(session)} has fewer staff than it needs ({spec.staff})",
-                    fi=f"{fi.ref(session)}: työntekijöitä on vähemmän kuin vaaditaan "
-                    f"({spec.staff})",
+        for part in by_part(session):
+            if len(unique_staff(part)) < spec.staff:
+                fails.append(
+                    Reason(
+                        en=f"{en.ref(part)} has fewer staff than it needs ({spec.staff})",
+                        fi=f"{fi.ref(part)}: työntekijöitä on vähemmän kuin vaaditaan "
+                        f"({spec.staff})",
+                    )
                 )
-            )
         misplaced = wrong_day(ctx, session, spec)
         if misplaced is not None:
             fails.append(misplaced)
@@ -499,7 +500,9 @@ def r28_staff_meetings(ctx: Context) -> RuleResult:
             )
 
     def places_in(session: Session) -> set[str]:
-        return {place_of[x] for x in session.staff if x in place_of}
+        """The team places there all through (a split meeting: those in every part)."""
+        parts = [{place_of[x] for x in p.staff if x in place_of} for p in by_part(session)]
+        return set.intersection(*parts)
 
     held = [s for s in meetings if len(places_in(s)) >= least]
     if meetings and not held:

@@ -19,7 +19,7 @@ from scheduler.cpsat.objective import objective_terms
 from scheduler.cpsat.rules import RULES
 from scheduler.cpsat.solver import configured_solver
 from scheduler.cpsat.symmetry import SYMMETRY_BREAKERS
-from scheduler.cpsat.variables import CourseVars, Occurrence
+from scheduler.cpsat.variables import CourseVars, HeldMinutes, Occurrence
 from scheduler.words import label, labels_in_all
 
 
@@ -59,15 +59,17 @@ def build_model(
     with_objective: bool = True,
     break_symmetry: bool = True,
     model: cp_model.CpModel | None = None,
+    held: HeldMinutes | None = None,
 ) -> BuiltModel:
     """The CP-SAT model of a course week.
 
     `break_symmetry` must be off when the model is to reproduce a given timetable (a re-plan's
     frozen past), which need not be in the canonical order symmetry breaking imposes.
     `model`: add the course to an existing model (a plan of several courses) instead of a new one.
+    `held`: a re-plan's sessions whose staff minutes are facts (see HeldMinutes).
     """
     model = model if model is not None else cp_model.CpModel()
-    ctx = ModelContext(model=model, vars=CourseVars(model, course), explaining=explaining)
+    ctx = ModelContext(model=model, vars=CourseVars(model, course, held), explaining=explaining)
     for rule in RULES:
         rule(ctx)
     if break_symmetry and not explaining:

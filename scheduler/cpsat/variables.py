@@ -6,7 +6,7 @@ first course day: a session on day d at slot k of that day starts at d * slots_p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -77,12 +77,33 @@ class Occurrence:
         return [lit for (_, s), lit in self.staff_lit.items() if s == staff_id]
 
 
+@dataclass(frozen=True)
+class HeldMinutes:
+    """A re-plan's held sessions, whose staff minutes are facts rather than the model's: the
+    past, and a session under way whose staff change at --now (it is split in two parts there).
+    In these `occurrences` a staff literal counts `lit_minutes` (the minutes from now to the
+    end, 0 if not given); `minutes` holds each person's other minutes in them (before now)."""
+
+    occurrences: frozenset[str] = frozenset()
+    lit_minutes: Mapping[str, int] = field(default_factory=dict)
+    minutes: Mapping[str, int] = field(default_factory=dict)
+
+    def of(self, occurrence: Occurrence) -> int:
+        """The minutes one staff literal of an occurrence counts."""
+        if occurrence.id in self.occurrences:
+            return self.lit_minutes.get(occurrence.id, 0)
+        return occurrence.minutes
+
+
 class CourseVars:
     """Creates and holds every variable of the model; rules read them through this object."""
 
-    def __init__(self, model: cp_model.CpModel, course: Course) -> None:
+    def __init__(
+        self, model: cp_model.CpModel, course: Course, held: HeldMinutes | None = None
+    ) -> None:
         self.model = model
         self.course = course
+        self.held = held or HeldMinutes()
         self.slot = course.info.slot_minutes
         self.slots_per_day = MINUTES_PER_DAY // self.slot
         self.day_count = len(course.days)
@@ -236,9 +257,10 @@ class CourseVars:
         return [o for o in self.occurrences if o.has_participants]
 
     def staff_minutes(self, staff_id: str) -> cp_model.LinearExpr | int:
-        """R26: a person's minutes with participants (meals, meetings and travel not counted)."""
-        return sum(
-            o.minutes * lit
+        """R26: a person's minutes with participants (meals, meetings and travel not counted);
+        a re-plan's held sessions count their real minutes (HeldMinutes)."""
+        return self.held.minutes.get(staff_id, 0) + sum(
+            self.held.of(o) * lit
             for o in self.occurrences
             if o.counts_staff_hours
             for lit in o.staff_lits_of(staff_id)

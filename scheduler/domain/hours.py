@@ -2,7 +2,9 @@
 
 Computed from a timetable alone (never from the solver): a session's staff hours are its length
 times the number of different staff members in it, for group, small-group and individual
-sessions; meals, transfers, breaks and staff meetings do not count.
+sessions; meals, transfers, breaks and staff meetings do not count. A session whose staff changed
+while it was under way (a re-plan's split at --now) counts each part by its own minutes: each
+person is credited with the minutes they were there.
 
 Appendix 1 splits the 41 h minimum into lines: one staff member for the whole-group programme
 (5 days x 5 h), the second person of the small groups, of the opening and of the closing
@@ -13,6 +15,7 @@ lines from any timetable, then each staff group's share against the standard's b
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -34,10 +37,38 @@ def unique_staff(session: Session) -> tuple[str, ...]:
 
 
 def counted_minutes(session: Session) -> int:
-    """R26: the session's staff minutes with participants (length x number of staff)."""
+    """R26: the session's staff minutes with participants (length x number of staff; a session
+    split while under way counts each part's staff by the part's minutes)."""
     if session.kind not in STAFF_HOURS_KINDS:
         return 0
-    return session.minutes * len(unique_staff(session))
+    return sum(minutes * staff for minutes, staff in staff_segments([session]))
+
+
+def staff_segments(sessions: Iterable[Session]) -> list[tuple[int, int]]:
+    """(minutes, number of staff) for each stretch in which the staff of sessions held side by
+    side (small-group halves) stay the same: a session split at a re-plan's now has two."""
+    sessions = list(sessions)
+    cuts = sorted({m for s in sessions for p in s.staff_parts() for m in (p.start, p.end)})
+    segments = []
+    for start, end in itertools.pairwise(cuts):
+        staff = [
+            len(dict.fromkeys(p.staff))
+            for s in sessions
+            for p in s.staff_parts()
+            if p.start <= start and end <= p.end
+        ]
+        if staff:
+            segments.append((end - start, sum(staff)))
+    return segments
+
+
+def own_part(session: Session, staff_id: str) -> Session:
+    """The session as one staff member was in it: a session split while under way (a re-plan's
+    handover at --now) from their first part's start to their last part's end."""
+    span = session.span_of(staff_id)
+    if not session.parts or span is None:
+        return session
+    return session.model_copy(update={"start": span[0], "end": span[1], "parts": ()})
 
 
 @dataclass(frozen=True)
@@ -170,19 +201,19 @@ def _appendix_lines(sessions: tuple[Session, ...], standard: Standard) -> tuple[
     for session in sessions:
         if session.kind != SessionKind.GROUP:
             continue
-        staff = len(unique_staff(session))
-        programme += session.minutes * min(staff, 1)
-        extra = session.minutes * max(staff - 1, 0)
-        if session.purpose == Purpose.OPENING:
-            opening_second += extra
-        elif session.purpose == Purpose.CLOSING:
-            closing_second += extra
-        else:
-            group_extra += extra
+        for minutes, staff in staff_segments([session]):
+            programme += minutes * min(staff, 1)
+            extra = minutes * max(staff - 1, 0)
+            if session.purpose == Purpose.OPENING:
+                opening_second += extra
+            elif session.purpose == Purpose.CLOSING:
+                closing_second += extra
+            else:
+                group_extra += extra
     for unit in small_group_units(sessions):
-        staff = sum(len(unique_staff(s)) for s in unit)
-        programme += unit[0].minutes * min(staff, 1)
-        small_second += unit[0].minutes * max(staff - 1, 0)
+        for minutes, staff in staff_segments(unit):
+            programme += minutes * min(staff, 1)
+            small_second += minutes * max(staff - 1, 0)
     interviews = other_individual = 0
     for session in sessions:
         if session.kind == SessionKind.INDIVIDUAL:
@@ -252,7 +283,7 @@ def hours_table(
         target = individual_minutes if session.kind == SessionKind.INDIVIDUAL else group_minutes
         for staff_id in unique_staff(session):
             if staff_id in target:
-                target[staff_id] += session.minutes
+                target[staff_id] += session.minutes_of(staff_id)
     by_group: dict[StaffGroup, int] = dict.fromkeys(StaffGroup, 0)
     for member in course.staff:
         by_group[course.group_of(member)] += (
@@ -260,6 +291,11 @@ def hours_table(
         )
     total = sum(by_group.values())
     team_roles = standard.team.roles
+    # A team place a re-plan's stand-in shares with whom they replace has its minimum for the
+    # two together (R20 judges the place), not for each of them.
+    shared = {
+        m.id for members in course.team_places().values() if len(members) > 1 for m in members
+    }
     people = tuple(
         PersonHours(
             staff_id=member.id,
@@ -271,7 +307,9 @@ def hours_table(
             total_minutes=total,
             min_minutes=(
                 team_roles[member.role].min_minutes
-                if course.group_of(member) == StaffGroup.TEAM and member.role in team_roles
+                if course.group_of(member) == StaffGroup.TEAM
+                and member.role in team_roles
+                and member.id not in shared
                 else None
             ),
             max_minutes=member.max_minutes,

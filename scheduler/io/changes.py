@@ -1,7 +1,14 @@
-"""Reading a re-plan's changes from command-line flags and from a change file (YAML)."""
+"""Reading a re-plan's changes from command-line flags and from a change file (YAML).
+
+People and rooms are named as the course manager knows them: by name ("Laura Nieminen",
+"laura nieminen" or "Laura Niemine" without the accent all match) or by id. An unknown or
+ambiguous name lists the course's people (name, role, id) so the right one can be picked.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -11,8 +18,10 @@ from pydantic import ValidationError
 from models.base import MAX_ID_LENGTH
 from models.changes import (
     CHANGE_KINDS,
+    AcceptShortfall,
     AddStaff,
     ChangeSet,
+    EndEarly,
     ParticipantLeaves,
     RemoveStaff,
     ReplaceStaff,
@@ -23,6 +32,9 @@ from models.course import StaffMember
 from models.timetable import Timetable
 from scheduler.errors import InputError
 from scheduler.io.documents import explain_validation, read_yaml
+from scheduler.io.names import folded, slug
+
+MOMENT_FORMAT = "YYYY-MM-DDTHH:MM, e.g. 2027-03-10T08:00"
 
 
 def parse_moment(text: str, where: str) -> datetime:
@@ -38,13 +50,16 @@ def parse_moment(text: str, where: str) -> datetime:
 
 
 def parse_span(value: str, flag: str) -> tuple[str, datetime | None, datetime | None]:
-    """'ID[@FROM[/TO]]' -> (ID, FROM, TO)."""
+    """'WHO[@FROM[/TO]]' -> (WHO, FROM, TO)."""
     ident, _, span = value.partition("@")
+    ident = ident.strip()
     if not ident:
-        raise InputError(flag, value, "expected ID[@FROM[/TO]], e.g. pt1@2027-03-10T08:00")
+        raise InputError(
+            flag, value, 'expected NAME[@FROM[/TO]], e.g. "Laura Nieminen@2027-03-10T08:00"'
+        )
     start_text, _, end_text = span.partition("/")
-    start = parse_moment(start_text, flag) if start_text else None
-    end = parse_moment(end_text, flag) if end_text else None
+    start = parse_moment(start_text.strip(), flag) if start_text.strip() else None
+    end = parse_moment(end_text.strip(), flag) if end_text.strip() else None
     if start and end and end <= start:
         raise InputError(flag, value, "the end is before the start")
     return ident, start, end
@@ -66,53 +81,256 @@ def _staff_member(flag: str, value: str, **fields: Any) -> StaffMember:
         raise InputError(flag, value, reason) from None
 
 
-def _stand_in(timetable: Timetable, old: str, new: str, flag: str) -> StaffMember:
-    """A stand-in known only by id takes the role and staff group of whom they replace."""
-    replaced = next((s for s in timetable.staff if s.id == old), None)
-    if replaced is None:
-        known = ", ".join(s.id for s in timetable.staff)
-        raise InputError(flag, old, f"no staff member {old!r} on this course; staff: {known}")
-    return _staff_member(flag, new, id=new, role=replaced.role, group=replaced.group, replaces=old)
+# -- names ----------------------------------------------------------------------------------------
+
+
+def _matches(text: str, ident: str, name: str | None) -> bool:
+    wanted = folded(text)
+    return wanted in (folded(ident), folded(name or "")) and bool(wanted)
+
+
+def _words_of(text: str, name: str | None) -> bool:
+    """Whether every word of `text` is a word of the name ('laura' of 'Laura Nieminen')."""
+    wanted, words = folded(text).split(), folded(name or "").split()
+    return bool(wanted) and all(word in words for word in wanted)
+
+
+def _people_list(staff: Iterable[StaffMember]) -> str:
+    return "; ".join(
+        f"{m.name or m.id} ({m.role.replace('_', ' ')}, id {m.id})"
+        if m.name
+        else f"{m.id} ({m.role.replace('_', ' ')})"
+        for m in staff
+    )
+
+
+def find_staff(
+    staff: Sequence[StaffMember], text: str, where: str, place: str | None = None
+) -> StaffMember:
+    """The staff member a name or id means; InputError listing the staff when none or several."""
+    found = [m for m in staff if _matches(text, m.id, m.name)]
+    if not found:  # a first or last name alone: 'Laura', 'nieminen'
+        found = [m for m in staff if _words_of(text, m.name)]
+    if len(found) == 1:
+        return found[0]
+    exact = [m for m in found if m.id == text]
+    if len(exact) == 1:
+        return exact[0]
+    said = "more than one staff member is called" if found else "no staff member"
+    raise InputError(
+        where,
+        place or text,
+        f"{said} {text!r} on this course; the staff: {_people_list(found or staff)}",
+    )
+
+
+def find_participant(timetable: Timetable, text: str, where: str, place: str | None = None) -> str:
+    """The participant an id (or a name the timetable keeps) means; their ids listed if none."""
+    found = [p.id for p in timetable.participants if _matches(text, p.id, p.name)]
+    if len(found) == 1:
+        return found[0]
+    ids = ", ".join(p.id for p in timetable.participants)  # never their names
+    raise InputError(where, place or text, f"no participant {text!r}; the participants: {ids}")
+
+
+def find_room(timetable: Timetable, text: str, where: str, place: str | None = None) -> str:
+    found = [r.id for r in timetable.rooms if _matches(text, r.id, r.name)]
+    if len(found) == 1:
+        return found[0]
+    rooms = "; ".join(f"{r.name or r.id} ({r.kind}, id {r.id})" for r in timetable.rooms)
+    raise InputError(where, place or text, f"no room {text!r} on this course; the rooms: {rooms}")
+
+
+def _free_id(wanted: str, taken: Iterable[str]) -> str:
+    taken = set(taken)
+    ident, n = wanted, 2
+    while ident in taken:
+        ident, n = f"{wanted}-{n}", n + 1
+    return ident
+
+
+def new_person(text: str, role: str | None, taken: Iterable[str], where: str) -> StaffMember:
+    """Someone joining: 'sub1' is an id; 'Eeva Sijainen' a name, whose id is made from it."""
+    text = text.strip()
+    if not text:
+        raise InputError(where, text, "give the person's name (or an id)")
+    if not role:
+        raise InputError(where, text, f'give the role too, e.g. "{text}:physiotherapist"')
+    if re.fullmatch(r"[A-Za-z0-9_.-]+", text):
+        return _staff_member(where, text, id=_free_id(text, taken), role=role)
+    ident = _free_id(slug(text)[: MAX_ID_LENGTH - 4] or "staff", taken)
+    return _staff_member(where, text, id=ident, name=text, role=role)
+
+
+def stand_in(
+    timetable: Timetable,
+    old: StaffMember,
+    text: str,
+    added: Sequence[StaffMember],
+    where: str,
+    place: str | None = None,
+) -> StaffMember:
+    """Who takes `old`'s place: someone added in the same change set (by name or id), or
+    someone new ('Eeva Sijainen:physiotherapist', 'sub1'), who takes old's role unless told."""
+    name, _, role = text.rpartition(":") if ":" in text else (text, "", "")
+    name, role = name.strip(), role.strip()
+    joining = [m for m in added if _matches(name, m.id, m.name)]
+    if len(joining) == 1:
+        return joining[0].model_copy(update={"replaces": old.id})
+    already = [m for m in timetable.staff if _matches(name, m.id, m.name)]
+    if already:
+        member = already[0]
+        raise InputError(
+            where,
+            place or text,
+            f"{member.label} ({member.id}) is already on the course with a place of their own; "
+            f"--replace brings in someone new for {old.label}. To let the re-plan give "
+            f"{old.label}'s sessions to the others, say --unavailable {old.id}",
+        )
+    taken = [m.id for m in (*timetable.staff, *added)]
+    member = new_person(name, role or old.role, taken, where)
+    return member.model_copy(update={"group": old.group if not role else None, "replaces": old.id})
 
 
 def changes_from_flags(
     timetable: Timetable,
     *,
     now: str | None = None,
+    notice: int | None = None,
     unavailable: tuple[str, ...] = (),
     replace: tuple[str, ...] = (),
     add_staff: tuple[str, ...] = (),
     remove_staff: tuple[str, ...] = (),
     room_unavailable: tuple[str, ...] = (),
     participant_leaves: tuple[str, ...] = (),
+    end_early: tuple[str, ...] = (),
+    accept_shortfall: tuple[str, ...] = (),
+    added: Sequence[StaffMember] = (),
 ) -> ChangeSet:
+    """The changes the flags say, people and rooms found by name or id (`added`: people a change
+    file brings in, whom --replace may name)."""
     changes: list[Any] = []
+    joining = list(added)
+    for value in add_staff:
+        name, sep, role = value.rpartition(":")
+        if not sep or not name.strip() or not role.strip():
+            raise InputError(
+                "--add-staff", value, 'expected NAME:ROLE, e.g. "Eeva Sijainen:physiotherapist"'
+            )
+        taken = [m.id for m in (*timetable.staff, *joining)]
+        member = new_person(name, role.strip(), taken, "--add-staff")
+        joining.append(member)
+        changes.append(AddStaff(member=member))
+    staff = timetable.staff
     for value in unavailable:
-        staff, start, end = parse_span(value, "--unavailable")
-        changes.append(StaffUnavailable(staff=staff, start=start, end=end))
+        who, start, end = parse_span(value, "--unavailable")
+        member = find_staff(staff, who, "--unavailable", value)
+        changes.append(StaffUnavailable(staff=member.id, start=start, end=end))
     for value in replace:
         old, sep, new = value.partition("=")
-        if not sep or not old or not new:
-            raise InputError("--replace", value, "expected OLD=NEW, e.g. pt1=pt3")
-        changes.append(ReplaceStaff(old=old, new=_stand_in(timetable, old, new, "--replace")))
-    for value in add_staff:
-        ident, sep, role = value.partition(":")
-        if not sep or not ident or not role:
-            raise InputError("--add-staff", value, "expected ID:ROLE, e.g. pt3:physiotherapist")
-        changes.append(AddStaff(member=_staff_member("--add-staff", value, id=ident, role=role)))
+        if not sep or not old.strip() or not new.strip():
+            raise InputError(
+                "--replace",
+                value,
+                'expected OLD=NEW, e.g. pt1="Eeva Sijainen:physiotherapist" or pt1=sub1',
+            )
+        replaced = find_staff(staff, old.strip(), "--replace", value)
+        member = stand_in(timetable, replaced, new.strip(), joining, "--replace")
+        changes.append(ReplaceStaff(old=replaced.id, new=member))
     for value in remove_staff:
-        changes.append(RemoveStaff(staff=value))
+        member = find_staff(staff, value, "--remove-staff")
+        changes.append(RemoveStaff(staff=member.id))
     for value in room_unavailable:
         room, start, end = parse_span(value, "--room-unavailable")
-        changes.append(RoomUnavailable(room=room, start=start, end=end))
+        changes.append(
+            RoomUnavailable(
+                room=find_room(timetable, room, "--room-unavailable", value), start=start, end=end
+            )
+        )
     for value in participant_leaves:
-        participant, at, _ = parse_span(value, "--participant-leaves")
+        who, at, _ = parse_span(value, "--participant-leaves")
+        participant = find_participant(timetable, who, "--participant-leaves", value)
         changes.append(ParticipantLeaves(participant=participant, at=at))
-    return ChangeSet(now=parse_moment(now, "--now") if now else None, changes=tuple(changes))
+    changes += [EndEarly(session=s) for s in end_early]
+    changes += [AcceptShortfall(session=s) for s in accept_shortfall]
+    return ChangeSet(
+        now=parse_moment(now, "--now") if now else None,
+        notice_minutes=notice,
+        changes=tuple(changes),
+    )
 
 
-def changes_from_file(path: Path) -> ChangeSet:
-    """A change file: `now:` and a list `changes:` of entries with a `kind` (see models/changes)."""
+# -- change files ---------------------------------------------------------------------------------
+
+# The fields of each kind that name someone or something, and how to find them.
+_STAFF_FIELDS = {"unavailable": "staff", "remove_staff": "staff", "replace": "old"}
+
+
+def _resolve_names(
+    data: dict[str, Any], timetable: Timetable, path: Path, place: Any
+) -> dict[str, Any]:
+    """The change file's entries with names turned into ids (each error at its line)."""
+    entries = data.get("changes")
+    if not isinstance(entries, list):
+        return data
+    where = str(path)
+    resolved = []
+    joining: list[StaffMember] = []
+    taken = [m.id for m in timetable.staff]
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            resolved.append(entry)
+            continue
+        entry = dict(entry)
+        kind = entry.get("kind")
+        field = _STAFF_FIELDS.get(str(kind))
+        if field and isinstance(entry.get(field), str):
+            member = find_staff(
+                timetable.staff, entry[field], where, place(("changes", index, field))
+            )
+            entry[field] = member.id
+            if kind == "replace":
+                new = entry.get("new")
+                at = place(("changes", index, "new"))
+                if isinstance(new, str):
+                    entry["new"] = stand_in(timetable, member, new, joining, where, at).model_dump(
+                        exclude_none=True
+                    )
+                elif isinstance(new, dict) and isinstance(new.get("id"), str):
+                    if any(_matches(new["id"], m.id, m.name) for m in timetable.staff):
+                        stand_in(timetable, member, new["id"], joining, where, at)
+                    entry["new"] = {**new, "replaces": new.get("replaces", member.id)}
+        if kind == "add_staff" and isinstance(entry.get("member"), dict):
+            member_data = entry["member"]
+            if "id" not in member_data and isinstance(member_data.get("name"), str):
+                entry["member"] = {
+                    **member_data,
+                    "id": _free_id(slug(member_data["name"]) or "staff", taken),
+                }
+            if isinstance(entry["member"].get("id"), str):
+                taken.append(entry["member"]["id"])
+                joining.append(
+                    StaffMember(
+                        id=entry["member"]["id"],
+                        name=str(entry["member"].get("name") or ""),
+                        role=str(entry["member"].get("role") or "other"),
+                    )
+                )
+        if kind == "room_unavailable" and isinstance(entry.get("room"), str):
+            entry["room"] = find_room(
+                timetable, entry["room"], where, place(("changes", index, "room"))
+            )
+        if kind == "participant_leaves" and isinstance(entry.get("participant"), str):
+            entry["participant"] = find_participant(
+                timetable, entry["participant"], where, place(("changes", index, "participant"))
+            )
+        resolved.append(entry)
+    return {**data, "changes": resolved}
+
+
+def changes_from_file(path: Path, timetable: Timetable | None = None) -> ChangeSet:
+    """A change file: `now:`, optionally `notice_minutes:`, and a list `changes:` of entries
+    with a `kind` (see models/changes); people and rooms by name or id."""
     doc = read_yaml(path)
     if not isinstance(doc.data, dict):
         raise InputError(str(path), "line 1", "a change file is a mapping with 'now' and 'changes'")
@@ -131,11 +349,26 @@ def changes_from_file(path: Path) -> ChangeSet:
                 doc.place(("changes", index)),
                 f"each change needs a 'kind:' ({', '.join(CHANGE_KINDS)}); {example}",
             )
+    data = doc.data
+    if timetable is not None:
+        data = _resolve_names(doc.data, timetable, path, doc.place)
     try:
-        return ChangeSet.model_validate(doc.data)
+        return ChangeSet.model_validate(data)
     except ValidationError as error:
         raise explain_validation(doc, error) from None
 
 
 def merge(first: ChangeSet, second: ChangeSet) -> ChangeSet:
-    return ChangeSet(now=second.now or first.now, changes=first.changes + second.changes)
+    """A change file's changes, then the flags' (whose --now and --notice win)."""
+    return ChangeSet(
+        now=second.now or first.now,
+        notice_minutes=(
+            second.notice_minutes if second.notice_minutes is not None else first.notice_minutes
+        ),
+        changes=first.changes + second.changes,
+    )
+
+
+def added_staff(changes: ChangeSet) -> list[StaffMember]:
+    """The people a change set brings in (whom a --replace flag may name)."""
+    return [c.member for c in changes.changes if isinstance(c, AddStaff)]

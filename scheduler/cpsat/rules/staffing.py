@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from models.base import Purpose, StaffGroup
 from models.rules import rule_of_purpose
 from scheduler.cpsat.context import ModelContext
@@ -54,7 +56,7 @@ def add_special_workers(ctx: ModelContext) -> None:
     """R24: special workers of at least the standard's number of different professions take part."""
     model, v, course = ctx.model, ctx.vars, ctx.course
     special = course.standard.special_workers
-    used = []
+    used: list[cp_model.IntVar | int] = []
     for profession in special.professions:
         members = [m for m in course.staff_in(StaffGroup.SPECIAL) if m.role in profession.roles]
         lits = [
@@ -64,6 +66,9 @@ def add_special_workers(ctx: ModelContext) -> None:
             for m in members
             for lit in o.staff_lits_of(m.id)
         ]
+        if any(v.held.minutes.get(m.id) for m in members):
+            used.append(1)  # took part in a re-plan's past, which no longer changes
+            continue
         if not lits:
             continue
         takes_part = model.new_bool_var(f"profession_used[{profession.id}]")

@@ -34,6 +34,7 @@ CATEGORY_FILLS = {
 INDIVIDUAL_EDGE = "3B6EA5"
 AWAY_FILL = "FCE8D5"  # a participant's known absence in their own plan
 AWAY_INK = "9A3412"
+CHANGED_EDGE = "C2410C"  # a re-plan's changed sessions: a thick burnt-orange frame
 REASON_WIDTH = 104
 PASS_FILL, FAIL_FILL, NA_FILL = "D8F0D2", "F8D4D4", "EEEEEE"
 

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from models.base import STAFF_HOURS_KINDS
 from models.timetable import Session, Timetable
-from scheduler.domain.hours import unique_staff
+from scheduler.domain.hours import own_part, unique_staff
 from scheduler.export.excel.context import SheetContext
 from scheduler.export.excel.palette import (
     HEAD_FILL,
@@ -44,7 +44,7 @@ class StaffHours:
             if not cls.counts(session):
                 continue
             for staff_id in unique_staff(session):
-                minutes[staff_id, session.date] += session.minutes
+                minutes[staff_id, session.date] += session.minutes_of(staff_id)
         return cls(dict(minutes))
 
     @staticmethod
@@ -137,12 +137,12 @@ def staff_sheet(ws: Worksheet, ctx: SheetContext, hours: StaffHours) -> None:
                 row,
                 [
                     ctx.day_heading(session.date),
-                    ctx.times(session),
+                    ctx.times(own_part(session, member.id)),
                     ctx.title(session),
                     ctx.kind(session),
                     ctx.room_name(session),
                     ctx.participant_list(session.participants),
-                    hours_value(session.minutes) if counted else ctx.t("not_counted"),
+                    hours_value(session.minutes_of(member.id)) if counted else ctx.t("not_counted"),
                 ],
             )
             if not counted:

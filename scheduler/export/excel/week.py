@@ -13,6 +13,7 @@ from scheduler.export.excel.context import SheetContext
 from scheduler.export.excel.layout import GROUP_LANES, WeekLayout
 from scheduler.export.excel.palette import (
     CATEGORY_FILLS,
+    CHANGED_EDGE,
     FRAME,
     GROUP_LANE_WIDTH,
     HEAD_FILL,
@@ -62,11 +63,23 @@ def block_text(ctx: SheetContext, session: Session) -> CellRichText | str:
         )
         lines.append(TextBlock(small, "\n" + members))
     if session.staff:
-        lines.append(TextBlock(small, "\n" + ctx.staff_names(session)))
+        lines.append(TextBlock(small, "\n" + staff_text(ctx, session)))
     room = ctx.room_name(session)
     if room:
         lines.append(TextBlock(muted, "\n" + room))
     return CellRichText(lines)
+
+
+def staff_text(ctx: SheetContext, session: Session) -> str:
+    """Who leads it; for a session whose staff changed while it was under way, who handed over
+    to whom and when: 'Mikko Virtanen → Eeva Sijainen 10:30'."""
+    if not session.parts:
+        return ctx.staff_names(session)
+    parts = [", ".join(ctx.staff_name(s) for s in p.staff) or "–" for p in session.parts]
+    text = parts[0]
+    for part, names in zip(session.parts[1:], parts[1:], strict=True):
+        text += f" → {names} {format_clock(part.start)}"
+    return text
 
 
 def style_range(
@@ -171,7 +184,8 @@ def week_sheet(ws: Worksheet, ctx: SheetContext, layout: WeekLayout) -> None:
                 bottom=bottom,
             )
 
-    # One merged block per session.
+    # One merged block per session; a re-plan's changed sessions framed in CHANGED_EDGE.
+    changed = {c.session for c in ctx.timetable.changes if c.becomes is not None}
     for place in layout.placements:
         session = place.session
         row0, row1 = top + place.row, top + place.row + place.rows - 1
@@ -195,6 +209,8 @@ def week_sheet(ws: Worksheet, ctx: SheetContext, layout: WeekLayout) -> None:
             edge = line_side("B8BEC6", "dotted")
         else:
             edge = line_side(darker(colour))
+        if session.id in changed:
+            edge = line_side(CHANGED_EDGE, "thick")
         style_range(ws, (row0, row1), (col0, col1), solid_fill(colour), edge, None)
 
     # Day separators and the grid's outer frame go over the blocks' own edges.
@@ -226,16 +242,26 @@ def week_sheet(ws: Worksheet, ctx: SheetContext, layout: WeekLayout) -> None:
     key_cell.alignment = Alignment(vertical="bottom")
     row += 1
     per_row = max((last_col - 1) // 2, 1)
-    for index, category in enumerate(themes + others):
+    entries = themes + others + (["changed"] if changed else [])
+    for index, category in enumerate(entries):
         r = row + index // per_row
         c = 2 + (index % per_row) * 2
         ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=c + 1)
-        cell = ws.cell(row=r, column=c, value=ctx.category_name(category))
+        if category == "changed":
+            cell = ws.cell(row=r, column=c, value=ctx.t("changed_mark"))
+            fill, edge = None, line_side(CHANGED_EDGE, "thick")
+        else:
+            cell = ws.cell(row=r, column=c, value=ctx.category_name(category))
+            colour = ctx.category_fill(category)
+            fill = solid_fill(colour)
+            edge = (
+                line_side(INDIVIDUAL_EDGE)
+                if category == "individual"
+                else line_side(darker(colour))
+            )
         cell.font = text_font(8)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        colour = ctx.category_fill(category)
-        edge = line_side(INDIVIDUAL_EDGE) if category == "individual" else line_side(darker(colour))
-        style_range(ws, (r, r), (c, c + 1), solid_fill(colour), edge, None)
+        style_range(ws, (r, r), (c, c + 1), fill, edge, None)
         ws.row_dimensions[r].height = 24
 
     widths = [TIME_WIDTH]
@@ -244,4 +270,4 @@ def week_sheet(ws: Worksheet, ctx: SheetContext, layout: WeekLayout) -> None:
     set_widths(ws, widths)
     ws.freeze_panes = ws.cell(row=top, column=2)
     print_setup(ws, ctx, title_rows=f"3:{WEEK_HEADER_ROWS}")
-    ws.print_area = f"A1:{get_column_letter(last_col)}{row + (len(used) - 1) // per_row}"
+    ws.print_area = f"A1:{get_column_letter(last_col)}{row + (len(entries) - 1) // per_row}"

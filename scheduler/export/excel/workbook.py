@@ -60,7 +60,7 @@ def build_workbook(
     week.title = unique_sheet_name(ctx.t("sheet_week"), taken)
     week_sheet(week, ctx, week_layout(timetable))
     handout_sheet(workbook.create_sheet(unique_sheet_name(ctx.t("sheet_handout"), taken)), ctx)
-    if timetable.changes:
+    if timetable.changes or timetable.previous or timetable.replan is not None:
         changes_sheet(workbook.create_sheet(unique_sheet_name(ctx.t("sheet_changes"), taken)), ctx)
     staff_sheet(workbook.create_sheet(unique_sheet_name(ctx.t("sheet_staff"), taken)), ctx, hours)
     for participant in timetable.participants:
