@@ -36,8 +36,19 @@ def add_interviews_vs_group(ctx: ModelContext) -> None:
             assert occurrence.interval is not None
             intervals.append(occurrence.interval)
             demands.append(1)
-    if intervals and capacity:
-        model.add_cumulative(intervals, demands, capacity)
+    if not intervals or not capacity:
+        return
+    # A cumulative takes no enforcement literal: in explaining mode it holds copies of the
+    # intervals that are present only under R16's assumption, so a clash can name R16.
+    literal = ctx.literal("R16")
+    if literal is not None:
+        intervals = [
+            model.new_optional_interval_var(
+                iv.start_expr(), iv.size_expr(), iv.end_expr(), literal, f"r16[{iv.name}]"
+            )
+            for iv in intervals
+        ]
+    model.add_cumulative(intervals, demands, capacity)
 
 
 def _absences(
