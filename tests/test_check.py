@@ -333,7 +333,8 @@ def test_a_planted_violation_is_caught_by_its_rule(
 ) -> None:
     report = check(plant(saved_timetable), standard)
     assert failed(report) == {rule} | also, explain(report)
-    assert all(report.result(rule).reasons)
+    reasons = report.result(rule).reasons
+    assert reasons and all(reason.strip() for reason in reasons), reasons
     verdict = render_report(report).splitlines()[-1]
     assert rule in verdict.rsplit("(", 1)[1].rstrip(")").split(", "), verdict
 
