@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-slow lint bench clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 2; }
@@ -16,8 +16,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kurssi solve
 
+# make test: the linters and the fast tier; make test-slow: whole-week solves and the long
+# property runs (marked slow). CI runs both.
 test: $(STAMP) lint
 	$(BIN)/pytest
+
+test-slow: $(STAMP)
+	$(BIN)/pytest -m slow
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -134,6 +135,7 @@ FUZZ = settings(
 )
 
 
+@pytest.mark.slow  # up to 40 whole-week solves of a second each
 @FUZZ
 @given(mutations())
 def test_mutated_course_files_end_cleanly(edits: tuple) -> None:
