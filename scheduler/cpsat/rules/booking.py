@@ -25,30 +25,38 @@ def add_interviews_vs_group(ctx: ModelContext) -> None:
     """
     model, v = ctx.model, ctx.vars
     capacity = len(ctx.course.participants)
+    if not capacity:
+        return
+    # A cumulative takes no enforcement literal: in explaining mode it holds copies of the
+    # intervals that are present only under R16's assumption, so that a clash can name R16.
+    literal = ctx.literal("R16")
     intervals: list[cp_model.IntervalVar] = []
     demands: list[int] = []
     for occurrence in v.occurrences:
         if occurrence.is_group_level:
-            assert occurrence.busy_interval is not None
-            intervals.append(occurrence.busy_interval)
-            demands.append(capacity if _takes_whole_group(ctx, occurrence) else 0)
-        elif occurrence.kind == SessionKind.INDIVIDUAL:
-            assert occurrence.interval is not None
-            intervals.append(occurrence.interval)
-            demands.append(1)
-    if not intervals or not capacity:
-        return
-    # A cumulative takes no enforcement literal: in explaining mode it holds copies of the
-    # intervals that are present only under R16's assumption, so a clash can name R16.
-    literal = ctx.literal("R16")
-    if literal is not None:
-        intervals = [
-            model.new_optional_interval_var(
-                iv.start_expr(), iv.size_expr(), iv.end_expr(), literal, f"r16[{iv.name}]"
+            # With travel to and from an off-site room: the group is away for all of it.
+            interval, start, end = (
+                occurrence.busy_interval,
+                occurrence.busy_start,
+                occurrence.busy_end,
             )
-            for iv in intervals
-        ]
-    model.add_cumulative(intervals, demands, capacity)
+            size = occurrence.length + 2 * occurrence.transfer
+            demand = capacity if _takes_whole_group(ctx, occurrence) else 0
+        elif occurrence.kind == SessionKind.INDIVIDUAL:
+            interval, start, end = occurrence.interval, occurrence.start, occurrence.end
+            size = occurrence.length
+            demand = 1
+        else:
+            continue
+        assert interval is not None and start is not None and end is not None
+        if literal is not None:
+            interval = model.new_optional_interval_var(
+                start, size, end, literal, f"r16[{occurrence.id}]"
+            )
+        intervals.append(interval)
+        demands.append(demand)
+    if intervals:
+        model.add_cumulative(intervals, demands, capacity)
 
 
 def _absences(
