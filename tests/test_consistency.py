@@ -298,6 +298,22 @@ def test_advice_for_a_second_psychologist_leads_to_a_checked_timetable() -> None
     assert consistent([("add_staff", "psychologist", "other", None, "")]) == "solved"
 
 
+def test_one_person_as_team_member_and_other_staff_is_refused_up_front() -> None:
+    """R25: the checker refuses an other-staff entry with a team member's name; validation
+    must say so before a solve, not let the solve end in a failed check (exit 4)."""
+    data = variant(
+        [("name", 0, "Anna Laakso"), ("add_staff", "sports_instructor", None, None, "Anna Laakso")]
+    )
+    with pytest.raises(
+        InputError, match=r"Anna Laakso is listed twice: as other staff \(s7\) and as team \(reum\)"
+    ):
+        course_of(data)
+    assert (
+        consistent([("name", 0, "Anna Laakso"), ("add_staff", "nurse", "other", None, "Outi")])
+        != "input"
+    )
+
+
 def test_course_variants_end_cleanly() -> None:
     outcomes = _run(12)
     assert sum(outcomes.values()) >= 12

@@ -24,7 +24,7 @@ from models.base import StaffGroup, TimeWindow, format_clock
 from models.course import Course, Participant, Room, StaffMember
 from models.rules import rule_of_purpose
 from models.standard import WEEKDAYS, SessionSpec, Standard
-from scheduler.domain.people import available_minutes
+from scheduler.domain.people import acting_twice, available_minutes
 from scheduler.domain.sessions import (
     counts_staff_hours,
     eligible,
@@ -36,7 +36,7 @@ from scheduler.domain.sessions import (
 )
 from scheduler.errors import CourseWarning, InputError, combine
 from scheduler.io.documents import SourceDocument, YamlDocument, dotted_path
-from scheduler.words import hours, joined, person, role_name
+from scheduler.words import group_name, hours, joined, person, role_name
 
 Loc = tuple[Any, ...]
 # The largest number a course file may hold in a count, a length or a weight.
@@ -241,6 +241,7 @@ class _CourseCheck:
         self.team()
         self.course_lead()
         self.special_workers()
+        self.other_staff()
         self.experience()
         self.staff_times()
         self.participants()
@@ -564,6 +565,19 @@ class _CourseCheck:
                     f"course still has {len(by_profession)} professions, which is enough",
                     "R24",
                 )
+
+    def other_staff(self) -> None:
+        """R25: a team member or special worker is not also listed as other staff (one name on
+        two entries is one person twice)."""
+        for member, twin in acting_twice(self.course):
+            self.found.error(
+                self.staff_loc(member, "name"),
+                f"{member.name} is listed twice: as other staff ({member.id}) and as "
+                f"{group_name(self.course.group_of(twin).value, 'en')} ({twin.id}); a team member "
+                "or special worker may not also work as other staff. Keep one entry, or give "
+                "the other person their own name",
+                "R25",
+            )
 
     def experience(self) -> None:
         """R21: the physician's years of rheumatology, and among the other team members someone
