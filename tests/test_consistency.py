@@ -28,10 +28,11 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from factories import DAYS, course_of, tiny_data
+from factories import DAYS, course_of, item, tiny_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from models.base import Purpose
 from models.course import Course
 from models.timetable import Timetable
 from scheduler.check import check
@@ -64,6 +65,7 @@ THEMES = ("physical", "health", "nutrition", "psychosocial")
 KINDS = ("group", "individual", "small_group")
 SPEC_DAYS = ((), (1,), (2,), (-1,), (1, 2))
 NAMES = ("", "Anna Laakso", "Mikko Virtanen")
+PURPOSES = tuple(purpose.value for purpose in Purpose)
 
 staff_index = st.integers(0, 20)
 spec_index = st.integers(0, 20)
@@ -101,6 +103,7 @@ edits = st.one_of(
     st.tuples(st.just("spec_rooms"), spec_index, st.lists(st.sampled_from(ROOM_KINDS), max_size=2)),
     st.tuples(st.just("theme"), spec_index, st.sampled_from((None, *THEMES))),
     st.tuples(st.just("interruptible"), spec_index, st.booleans()),
+    st.tuples(st.just("purpose"), spec_index, st.sampled_from((None, *PURPOSES))),
     st.tuples(st.just("remove_spec"), spec_index),
     st.tuples(
         st.just("add_spec"),
@@ -180,8 +183,8 @@ def apply(data: dict[str, Any], edit: tuple) -> None:
         spec["days"] = list(args[1])
     elif kind == "spec_rooms":
         spec["rooms"] = list(args[1])
-    elif kind == "theme":
-        _set(spec, "theme", args[1])
+    elif kind in ("theme", "purpose"):
+        _set(spec, kind, args[1])
     elif kind == "remove_spec":
         programme.remove(spec)
     elif kind == "add_spec":
@@ -212,7 +215,7 @@ _STAFF_EDITS = {
 }
 _SPEC_EDITS = {
     "leaders", "kind", "count", "minutes", "staff", "days", "spec_rooms", "theme",
-    "interruptible", "remove_spec",
+    "interruptible", "purpose", "remove_spec",
 }  # fmt: skip
 
 
@@ -312,6 +315,43 @@ def test_one_person_as_team_member_and_other_staff_is_refused_up_front() -> None
         consistent([("name", 0, "Anna Laakso"), ("add_staff", "nurse", "other", None, "Outi")])
         != "input"
     )
+
+
+@pytest.mark.parametrize(
+    ("changes", "told"),
+    [
+        ({"purpose": "opening", "days": [2]}, "it may be on day 2"),
+        (
+            {"purpose": "closing", "leaders": ["team"], "staff": 2},
+            "does not require rheumatologist",
+        ),
+        ({"purpose": "interview"}, "it is of kind group, not individual"),
+        ({"purpose": "goal_review", "leaders": ["team"]}, "does not come after 'gas_goals'"),
+        ({"purpose": "lunch"}, "which none of the standard's sessions has"),
+    ],
+)
+def test_a_programme_item_with_a_purpose_is_held_as_the_standards_session(
+    changes: dict[str, Any], told: str
+) -> None:
+    """The checker judges an item with a purpose by that purpose's rule (R18 for an opening,
+    R19 for a closing...), while the solver staffs it by its own fields: validation refuses an
+    item held less strictly than the standard's session, before a solve whose timetable the
+    checker would then refuse (exit 4)."""
+    data = tiny_data()
+    item(data["programme"], "social").update(changes)
+    with pytest.raises(InputError, match=re.escape(told)):
+        course_of(data)
+
+
+def test_a_second_lecture_by_the_physician_is_fine() -> None:
+    data = tiny_data()
+    data["programme"].append(
+        {"id": "medication", "title": "Lääkehoito", "purpose": "lecture", "theme": "health",
+         "kind": "group", "minutes": 30, "leaders": ["rheumatologist"], "rooms": ["group"]}
+    )  # fmt: skip
+    timetable = solve(course_of(data), QUICK).timetable
+    (lecture,) = [s for s in timetable.sessions if s.spec == "medication"]
+    assert lecture.staff == ("reum",)
 
 
 def test_course_variants_end_cleanly() -> None:

@@ -36,7 +36,7 @@ from scheduler.domain.sessions import (
 )
 from scheduler.errors import CourseWarning, InputError, combine
 from scheduler.io.documents import SourceDocument, YamlDocument, dotted_path
-from scheduler.words import group_name, hours, joined, person, role_name
+from scheduler.words import days_text, group_name, hours, joined, person, role_name
 
 Loc = tuple[Any, ...]
 # The largest number a course file may hold in a count, a length or a weight.
@@ -811,6 +811,8 @@ class _CourseCheck:
                                 f"({', '.join(GROUPS)})",
                                 rule,
                             )
+            if own and spec.purpose is not None and not bad_leader:
+                self.held_as_its_purpose(spec, rule)
             if not bad_leader:
                 self.session_staff(spec, rule)
             self.session_rooms(spec, course_kinds, all_kinds)
@@ -851,6 +853,61 @@ class _CourseCheck:
                     f"session {spec.id!r} of {spec.minutes} min is rounded up to {minutes} min "
                     f"(the {self.slot}-min slot grid)",
                 )
+
+    def held_as_its_purpose(self, spec: SessionSpec, rule: str) -> None:
+        """A programme item with a purpose of the standard (a second lecture, a part of the
+        opening) is judged by that purpose's rule, so it is held at least as strictly as the
+        standard's session of that purpose: same kind, its days, its number of staff, only
+        people who may lead that session, its required roles, after what it follows."""
+        purpose = spec.purpose
+        assert purpose is not None
+        standard_spec = next(
+            (s for s in self.standard.mandatory_sessions if s.purpose == purpose), None
+        )
+        loc = self.spec_loc(spec, "purpose")
+        if standard_spec is None:
+            purposes = sorted(
+                {s.purpose.value for s in self.standard.mandatory_sessions if s.purpose}
+            )
+            self.found.error(
+                loc,
+                f"session {spec.id!r} has purpose {purpose.value!r}, which none of the "
+                f"standard's sessions has ({', '.join(purposes)}); leave purpose out",
+                rule,
+            )
+            return
+        count = len(self.days)
+        wanted, own_days = standard_spec.allowed_days(count), spec.allowed_days(count)
+        unlike = []
+        if spec.kind != standard_spec.kind:
+            unlike.append(f"it is of kind {spec.kind.value}, not {standard_spec.kind.value}")
+        if not set(own_days) <= set(wanted):
+            unlike.append(
+                f"it may be on {days_text(self.course, own_days)}, not only on "
+                f"{days_text(self.course, wanted)}"
+            )
+        if spec.staff < standard_spec.staff:
+            unlike.append(f"it has {spec.staff} staff, not {standard_spec.staff}")
+        allowed = eligible(self.course, standard_spec)
+        others = [m for m in eligible(self.course, spec) if m not in allowed]
+        if others:
+            unlike.append(
+                f"{joined([person(m) for m in others])} may lead it, who may not lead "
+                f"{standard_spec.id!r} (leaders: {', '.join(standard_spec.leaders) or 'anyone'})"
+            )
+        missing = [r for r in standard_spec.required_roles if r not in spec.required_roles]
+        if missing:
+            unlike.append(f"it does not require {', '.join(missing)} (required_roles)")
+        if standard_spec.after is not None and spec.after != standard_spec.after:
+            unlike.append(f"it does not come after {standard_spec.after!r} (after)")
+        if unlike:
+            self.found.error(
+                loc,
+                f"session {spec.id!r} has purpose {purpose.value!r}, so {rule} judges it as "
+                f"the standard's session {standard_spec.id!r}; but {'; '.join(unlike)}. Hold it "
+                "as that session is held, or leave purpose out",
+                rule,
+            )
 
     def session_staff(self, spec: SessionSpec, rule: str) -> None:
         """Enough people may lead each session, with the roles it requires."""
