@@ -240,7 +240,11 @@ def course_data_rules(course: Course) -> dict[str, list[str]]:
 
 def consistent(changes: list[tuple]) -> str:
     """Runs one variant through the pipeline; the outcome ('input', 'infeasible', 'solved')."""
-    data = variant(changes)
+    return consistent_data(variant(changes))
+
+
+def consistent_data(data: dict[str, Any]) -> str:
+    """Runs a course file's data through the pipeline; the outcome, as `consistent`."""
     try:
         course = course_of(data)
     except InputError:
@@ -341,6 +345,21 @@ def test_a_programme_item_with_a_purpose_is_held_as_the_standards_session(
     item(data["programme"], "social").update(changes)
     with pytest.raises(InputError, match=re.escape(told)):
         course_of(data)
+
+
+def test_an_individual_session_only_an_off_site_room_can_hold_is_refused() -> None:
+    """The solver plans travel around group sessions only; an individual session at the pool
+    got transfers that clashed with the participant's other sessions (R16, R29: exit 4)."""
+    data = tiny_data()
+    data["rooms"].append({"id": "allas", "kind": "pool", "offsite_minutes": 10})
+    data["programme"].append(
+        {"id": "aqua", "title": "Allas", "theme": "physical", "kind": "individual",
+         "minutes": 30, "leaders": ["physiotherapist"], "rooms": ["pool"]}
+    )  # fmt: skip
+    with pytest.raises(InputError, match="add an on-site room kind to its rooms"):
+        course_of(data)
+    item(data["programme"], "aqua")["rooms"] = ["pool", "therapy"]  # the solver takes therapy
+    assert consistent_data(data) == "solved"
 
 
 def test_a_second_lecture_by_the_physician_is_fine() -> None:

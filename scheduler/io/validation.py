@@ -20,7 +20,7 @@ from typing import Any
 
 import holidays
 
-from models.base import StaffGroup, TimeWindow, format_clock
+from models.base import SessionKind, StaffGroup, TimeWindow, format_clock
 from models.course import Course, Participant, Room, StaffMember
 from models.rules import rule_of_purpose
 from models.standard import WEEKDAYS, SessionSpec, Standard
@@ -33,6 +33,7 @@ from scheduler.domain.sessions import (
     session_minutes,
     small_group_minutes,
     total_staff_minutes,
+    transfer_minutes,
 )
 from scheduler.errors import CourseWarning, InputError, combine
 from scheduler.io.documents import SourceDocument, YamlDocument, dotted_path
@@ -816,6 +817,16 @@ class _CourseCheck:
             if not bad_leader:
                 self.session_staff(spec, rule)
             self.session_rooms(spec, course_kinds, all_kinds)
+            if spec.kind == SessionKind.INDIVIDUAL and transfer_minutes(self.course, spec):
+                # The timetable plans travel around group sessions only: an individual
+                # session's trip would clash with the participant's other sessions.
+                self.found.error(
+                    self.spec_loc(spec, "rooms"),
+                    f"{self.spec_name(spec)} is an individual session that only off-site rooms "
+                    f"({joined(list(spec.rooms), 'or')}) can hold; travel is planned for group "
+                    "sessions only: add an on-site room kind to its rooms",
+                    "R30",
+                )
             for j, day in enumerate(spec.days):
                 if own and abs(day) > count:
                     self.found.error(
