@@ -362,6 +362,12 @@ def test_an_individual_session_only_an_off_site_room_can_hold_is_refused() -> No
     assert consistent_data(data) == "solved"
 
 
+def test_small_group_work_without_rooms_is_refused() -> None:
+    """R7 holds each half in a room of its own; with no room kinds the solver placed the halves
+    nowhere and the checker refused the timetable (exit 4)."""
+    assert consistent([("spec_rooms", 4, [])]) == "input"
+
+
 def test_a_second_lecture_by_the_physician_is_fine() -> None:
     data = tiny_data()
     data["programme"].append(

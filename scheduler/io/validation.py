@@ -817,6 +817,13 @@ class _CourseCheck:
             if not bad_leader:
                 self.session_staff(spec, rule)
             self.session_rooms(spec, course_kinds, all_kinds)
+            if spec.kind == SessionKind.SMALL_GROUP and not spec.rooms:
+                self.found.error(
+                    self.spec_loc(spec, "rooms"),
+                    f"{self.spec_name(spec)} is small-group work, whose halves meet in rooms of "
+                    "their own at the same time; give it room kinds, e.g. rooms: [group]",
+                    "R7",
+                )
             if spec.kind == SessionKind.INDIVIDUAL and transfer_minutes(self.course, spec):
                 # The timetable plans travel around group sessions only: an individual
                 # session's trip would clash with the participant's other sessions.
