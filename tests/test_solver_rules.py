@@ -189,6 +189,32 @@ def test_r9_staff_count() -> None:
     assert "R9" in _clash(data)
 
 
+# -- R11, R13: measures and goal work, staffed and placed by their rules ------------------------
+
+
+def test_r11_measures_staffed_on_their_days() -> None:
+    by_psychologist = standard_data()
+    _mandatory(by_psychologist, "measures_end")["leaders"] = ["psychologist"]
+    data = tiny_data()
+    away(data, "psy", 2)  # the end measures are on the last day
+    assert _clash(data, by_psychologist) >= {"R11", "availability:psy"}
+    end = _one(_solved(tiny_data(), by_psychologist), "measures_end")
+    assert (end.date, end.staff) == (DAYS[1], ("psy",))
+
+
+def test_r13_goal_setting_introduced_on_day_1() -> None:
+    with_intro = standard_data()
+    with_intro["mandatory_sessions"].append(
+        {"id": "goal_intro", "purpose": "goal_intro", "title": "Tavoitteet", "kind": "group",
+         "minutes": 15, "leaders": ["psychologist"], "rooms": ["group"], "days": [1]}
+    )  # fmt: skip
+    data = tiny_data()
+    away(data, "psy", 1)
+    assert _clash(data, with_intro) >= {"R13", "availability:psy"}
+    intro = _one(_solved(tiny_data(), with_intro), "goal_intro")
+    assert (intro.date, intro.staff) == (DAYS[0], ("psy",))
+
+
 # -- R12, R18: the first day -------------------------------------------------------------------
 
 
