@@ -7,14 +7,13 @@ from ortools.sat.python import cp_model
 from models.base import SessionKind, TimeWindow
 from scheduler.cpsat.context import ModelContext
 from scheduler.cpsat.variables import Occurrence
+from scheduler.domain.sessions import may_be_interrupted
 
 
 def _takes_whole_group(ctx: ModelContext, occurrence: Occurrence) -> bool:
-    """Whether an individual session must not overlap this group-level one (R16)."""
-    if occurrence.kind != SessionKind.GROUP or occurrence.transfer:
-        return True  # small groups, meals, off-site sessions
-    never = ctx.course.standard.never_interrupted
-    return not occurrence.interruptible or occurrence.purpose in never
+    """Whether an individual session must not overlap this group-level one (R16); the lunch
+    (no spec) is never interrupted."""
+    return occurrence.spec is None or not may_be_interrupted(ctx.course, occurrence.spec)
 
 
 def add_interviews_vs_group(ctx: ModelContext) -> None:
