@@ -37,6 +37,7 @@ from models.course import Course
 from models.timetable import Timetable
 from scheduler.check import check
 from scheduler.errors import Infeasible, InputError
+from scheduler.explain.precheck import reasons as precheck_reasons
 from scheduler.services.solving import SolveOptions, solve
 
 # Short and deterministic: a first timetable is all the property needs. A run that ends
@@ -366,6 +367,32 @@ def test_small_group_work_without_rooms_is_refused() -> None:
     """R7 holds each half in a room of its own; with no room kinds the solver placed the halves
     nowhere and the checker refused the timetable (exit 4)."""
     assert consistent([("spec_rooms", 4, [])]) == "input"
+
+
+@pytest.mark.parametrize(("minutes", "told"), [(60, True), (45, False)])
+def test_one_persons_individual_sessions_beyond_the_groups_free_time(
+    minutes: int, told: bool
+) -> None:
+    """Individual sessions only the physician may lead (2 × 30 min and 2 × `minutes` more)
+    fit only where the group's uninterruptible sessions and lunches leave the days free,
+    2 h 45 min. The solver took many seconds to prove 3 h impossible and the explanation then
+    named no rule; the pre-check tells it at once (R16, R29), and is silent at 2 h 30 min."""
+    data = variant(
+        [("add_spec", "individual", 30, ["rheumatologist"], None, "group"),
+         ("add_spec", "individual", minutes, ["rheumatologist"], None, "gym")]
+    )  # fmt: skip
+    found = precheck_reasons(course_of(data))
+    if told:
+        assert found == [
+            "R16, R29: only reum (rheumatologist) may lead 2 × 'Lisä' (p6) (30 min each) and "
+            "2 × 'Lisä' (p7) (1 h each): 3 h one at a time, but individual sessions fit only "
+            "where the group's sessions that may not be interrupted (4 h 15 min) and the "
+            "lunches (1 h) leave the 2 course days free: 2 h 45 min. Let more people lead "
+            "these sessions, or make group sessions interruptible."
+        ]
+        assert consistent_data(data) == "infeasible"
+    else:
+        assert found == []
 
 
 def test_a_second_lecture_by_the_physician_is_fine() -> None:
