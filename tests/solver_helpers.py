@@ -19,9 +19,11 @@ def is_feasible(course: Course, seconds: float = 20.0) -> bool:
     return first_timetable(course, seconds) is not None
 
 
-def first_timetable(course: Course, seconds: float = 20.0) -> tuple[Session, ...] | None:
+def first_timetable(
+    course: Course, seconds: float = 20.0, break_symmetry: bool = True
+) -> tuple[Session, ...] | None:
     """The first timetable the hard rules allow (no objective), or None when there is none."""
-    built = build_model(course, with_objective=False)
+    built = build_model(course, with_objective=False, break_symmetry=break_symmetry)
     solver = configured_solver(time_limit=seconds, workers=2, first_solution_only=True)
     status = solver.solve(built.model)
     assert status != cp_model.UNKNOWN, "the solver decided nothing in time"
