@@ -125,6 +125,28 @@ edits = st.one_of(
 )
 
 
+# Edits that leave a course valid but tighter: most variants would otherwise stop at
+# validation or solve easily, and the impossible ones are what the explanations must tell.
+tightening = st.one_of(
+    st.tuples(
+        st.just("availability"),
+        st.integers(0, 2),  # the team: reum, pt, psy
+        day,
+        st.sampled_from(([], ["08:00-09:00"], ["11:00-12:00"])),
+    ),
+    st.tuples(
+        st.just("participant_away"),
+        st.integers(0, 2),
+        day,
+        st.sampled_from(("08:00-12:00", "08:00-11:00", "09:00-12:00")),
+    ),
+    st.tuples(st.just("max_minutes"), staff_index, st.sampled_from((15, 30, 60))),
+    st.tuples(st.just("count"), spec_index, st.integers(2, 3)),
+    st.tuples(st.just("minutes"), spec_index, st.sampled_from((45, 60, 90))),
+    st.tuples(st.just("interruptible"), spec_index, st.just(False)),
+)
+
+
 def _at(items: list[Any], index: int) -> Any | None:
     return items[index % len(items)] if items else None
 
@@ -270,7 +292,7 @@ def consistent_data(data: dict[str, Any]) -> str:
     return "solved"
 
 
-changes_lists = st.lists(edits, min_size=1, max_size=8)
+changes_lists = st.lists(st.one_of(edits, tightening), min_size=1, max_size=8)
 COMMON = {
     "deadline": None,
     # Repeatable runs; CONSISTENCY_RANDOM=1 explores new variants (with --hypothesis-seed=N).
@@ -386,13 +408,30 @@ def test_one_persons_individual_sessions_beyond_the_groups_free_time(
         assert found == [
             "R16, R29: only reum (rheumatologist) may lead 2 × 'Lisä' (p6) (30 min each) and "
             "2 × 'Lisä' (p7) (1 h each): 3 h one at a time, but individual sessions fit only "
-            "where the group's sessions that may not be interrupted (4 h 15 min) and the "
-            "lunches (1 h) leave the 2 course days free: 2 h 45 min. Let more people lead "
-            "these sessions, or make group sessions interruptible."
+            "where the group sessions they may not overlap (4 h 15 min) and the lunches (1 h) "
+            "leave the 2 course days free: 2 h 45 min. Let more people lead these sessions, or "
+            "make group sessions interruptible."
         ]
         assert consistent_data(data) == "infeasible"
     else:
         assert found == []
+
+
+@pytest.mark.parametrize(("room", "told"), [("gym", True), ("therapy", False)])
+def test_individual_sessions_in_the_room_an_interruptible_session_holds(
+    room: str, told: bool
+) -> None:
+    """The physician's 2 × 30 min individual sessions in the gym cannot overlap the gym hour,
+    which holds the only gym: 45 min are left free, and CP-SAT could not decide in 120 s. In a
+    therapy room they may overlap the gym hour, and the pre-check is silent."""
+    data = variant(
+        [("add_spec", "group", 60, ["rheumatologist"], None, "group"),
+         ("add_spec", "individual", 30, ["rheumatologist"], None, room)]
+    )  # fmt: skip
+    found = precheck_reasons(course_of(data))
+    assert bool(found) == told, found
+    if told:
+        assert "(6 h 15 min) and the lunches (1 h) leave the 2 course days free: 45 min" in found[0]
 
 
 def test_a_second_lecture_by_the_physician_is_fine() -> None:
@@ -418,6 +457,6 @@ def test_many_course_variants_end_cleanly() -> None:
     print(f"consistency: {dict(outcomes)}")
     # The variants reach every ending, each often enough to matter.
     assert sum(outcomes.values()) >= examples
-    assert min(outcomes[end] for end in ("input", "infeasible", "solved")) >= examples // 10, (
+    assert min(outcomes[end] for end in ("input", "infeasible", "solved")) >= examples // 20, (
         outcomes
     )

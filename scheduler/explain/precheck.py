@@ -33,6 +33,7 @@ from scheduler.domain.sessions import (
     staff_minutes,
     total_staff_minutes,
     transfer_minutes,
+    usable_rooms,
 )
 from scheduler.errors import Infeasible
 from scheduler.words import (
@@ -398,30 +399,41 @@ def _usable_rooms(course: Course) -> list[str]:
     return reasons
 
 
-def _individual_time(course: Course) -> list[str]:
-    """R16, R29: what one person alone may lead of the individual sessions fits in the time the
-    group leaves free.
+def _hosts(course: Course, group: SessionSpec, individual: SessionSpec) -> bool:
+    """Whether an individual session could be held during a group session (R16, R30): the
+    group session may be interrupted, and it does not hold the one room both could use."""
+    if not may_be_interrupted(course, group):
+        return False
+    rooms = {room.id for room in usable_rooms(course, group)}
+    return not (len(rooms) == 1 and {room.id for room in usable_rooms(course, individual)} <= rooms)
 
-    Individual sessions overlap only group sessions that may be interrupted (R16), never the
-    lunch; the group's other sessions (with travel) and the lunches take the rest of the course
-    days' windows. One person leads one session at a time (R29): the individual sessions only
-    they may lead, beside the interruptible group sessions only they may lead, must fit in what
-    is left. (A sum over the whole course: a relaxation, never stricter than the rules.)
+
+def _individual_time(course: Course) -> list[str]:
+    """R16, R29, R30: what one person alone may lead of the individual sessions fits in the time
+    the group leaves them.
+
+    Individual sessions overlap only group sessions that may be interrupted (R16), and only
+    where a room is left for them (R30), never the lunch: the other group sessions (with travel)
+    and the lunches take the rest of the course days' windows. One person leads one session at
+    a time (R29): the individual sessions only they may lead, beside the interruptible group
+    sessions only they may lead, must fit in what is left. (A sum over the whole course: a
+    relaxation, never stricter than the rules.)
     """
     count = len(course.days)
-    blocked = sum(
-        (session_minutes(course, s) + 2 * transfer_minutes(course, s)) * s.count
-        for s in course.sessions
-        if is_programme(s) and not may_be_interrupted(course, s)
-    )
     lunches = lunch_minutes(course) * count
-    free = max(course.info.day_window.minutes * count - lunches - blocked, 0)
+    group = [s for s in course.sessions if is_programme(s)]
     reasons = []
     for member in course.staff:
         alone = [s for s in course.sessions if eligible(course, s) == [member]]
         own = [s for s in alone if s.kind == SessionKind.INDIVIDUAL]
         if not own:
             continue
+        blocked = sum(
+            (session_minutes(course, s) + 2 * transfer_minutes(course, s)) * s.count
+            for s in group
+            if not any(_hosts(course, s, i) for i in own)
+        )
+        free = max(course.info.day_window.minutes * count - lunches - blocked, 0)
         beside = [s for s in alone if is_programme(s) and may_be_interrupted(course, s)]
         needed = sum(session_minutes(course, s) * occurrences(course, s) for s in own + beside)
         if needed <= free:
@@ -434,10 +446,10 @@ def _individual_time(course: Course) -> list[str]:
         )
         reasons.append(
             f"R16, R29: only {person(member)} may lead {what}{also}: {hours(needed)} one at a "
-            f"time, but individual sessions fit only where the group's sessions that may not be "
-            f"interrupted ({hours(blocked)}) and the lunches ({hours(lunches)}) leave the "
-            f"{count} course days free: {hours(free)}. Let more people lead these sessions, or "
-            "make group sessions interruptible."
+            f"time, but individual sessions fit only where the group sessions they may not "
+            f"overlap ({hours(blocked)}) and the lunches ({hours(lunches)}) leave the {count} "
+            f"course days free: {hours(free)}. Let more people lead these sessions, or make "
+            "group sessions interruptible."
         )
     return reasons
 
