@@ -223,16 +223,24 @@ def test_r12_nothing_before_the_opening() -> None:
     early = tiny_data()
     early["course"]["lunch"] = {"window": "08:00-08:30", "minutes": 30}
     assert "R12" in _clash(early)
-    # The team meeting has no participants: R12 leaves it alone, before the opening is fine.
+    # The team meeting has no participants: R12 leaves it alone. The whole team is in at once
+    # only at 8:00-8:15 on day 1, and the opening cannot start before 9:00.
+    whole_team = standard_data()
+    _mandatory(whole_team, "staff_meeting")["staff"] = 3
     data = tiny_data()
     for staff_id in ("pt", "psy"):
         away(data, staff_id, 1, windows=("08:00-08:15", "09:00-12:00"))
     away(data, "reum", 1, windows=("08:00-08:15",))
-    away(data, "reum", 2, 2, windows=("09:00-10:00",))
-    sessions = _solved(data)
+    for staff_id in ("ravit", "sosi"):
+        away(data, staff_id, 1, windows=("09:00-12:00",))
+    away(data, "pt", 2, windows=("08:00-09:30",))
+    away(data, "reum", 2, windows=("09:00-10:00",))
+    away(data, "psy", 2, windows=("10:00-12:00",))
+    sessions = _solved(data, whole_team)
     opening = _one(sessions, "opening")
     meeting = _one(sessions, "staff_meeting")
-    assert (meeting.date, meeting.start) == (DAYS[0], 8 * 60) < (opening.date, opening.start)
+    assert (meeting.date, meeting.start) == (DAYS[0], 8 * 60)
+    assert (opening.date, opening.start) >= (DAYS[0], 9 * 60)
 
 
 def test_r18_opening_with_two_team_members_or_special_workers() -> None:
