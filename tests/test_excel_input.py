@@ -103,6 +103,7 @@ def test_init_refuses_a_first_day_the_standard_does_not_allow(tmp_path: Path) ->
     assert "R2" in result.output
 
 
+@pytest.mark.slow
 def test_the_form_solves(made: tuple[Path, Path], tmp_path: Path) -> None:
     code, output = solve_cli(made[1], tmp_path)
     assert code == 0, output

@@ -342,7 +342,7 @@ def test_each_participant_sheet_lists_exactly_their_sessions(
                 and session.titles["fi"] in str(r[1])
             )
             names = {m.id: m.label for m in saved_timetable.staff}
-            assert all(names[s] in str(row[3]) for s in session.staff)
+            assert session.staff and all(names[s] in str(row[3]) for s in session.staff)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -450,6 +450,7 @@ def test_theme_colours_and_legend(saved_book: Workbook, saved_timetable: Timetab
         if session.theme and session.kind == SessionKind.GROUP:
             cell = ws.cell(row=rows[format_clock(session.start)], column=columns[session.date][0])
             fills.setdefault(session.theme, set()).add(cell.fill.start_color.rgb)
+    assert fills, "no themed group session found on the grid"
     assert all(len(f) == 1 for f in fills.values())
     assert len({next(iter(f)) for f in fills.values()}) == len(fills)
     text = _all_text(saved_book)

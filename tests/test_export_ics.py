@@ -80,7 +80,9 @@ def test_summer_time_is_helsinki_summer_time(saved_timetable: Timetable) -> None
         }
     )
     calendar = Calendar.from_ical(staff_calendar(june, "pt1").to_ical())
-    for event in calendar.walk("VEVENT"):
+    events = calendar.walk("VEVENT")
+    assert events
+    for event in events:
         assert event.decoded("dtstart").utcoffset().total_seconds() == 3 * 3600
 
 
@@ -101,6 +103,7 @@ def test_never_overwrites_and_keeps_pseudonyms(saved_timetable: Timetable, tmp_p
     )
     first = write_calendars(named, tmp_path, "week")
     second = write_calendars(named, tmp_path, "week")
+    assert first and len(second) == len(first)
     assert not set(first) & set(second)
     assert all(p.name.endswith("-2.ics") for p in second)
     for path in first:

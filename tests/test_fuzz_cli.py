@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import FIXTURES
@@ -142,6 +143,7 @@ FUZZ = settings(
 )
 
 
+@pytest.mark.slow  # up to 40 whole-week solves of a second each
 @FUZZ
 @given(mutations())
 def test_mutated_course_files_end_cleanly(edits: tuple) -> None:

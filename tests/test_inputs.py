@@ -535,6 +535,7 @@ def test_session_after_an_unknown_session(tmp_path: Path) -> None:
     assert "programme[0].after" in message and "did you mean 'interview'?" in message
 
 
+@pytest.mark.slow
 def test_advice_for_a_second_psychologist_works_when_followed(tmp_path: Path) -> None:
     """Issue 11: validation's advice for a fifth team-role person must lead to a timetable (or
     a told impossibility), never to a solver's timetable that fails the checker (exit 4)."""

@@ -60,6 +60,7 @@ def spring_week(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Timetable
     }  # fmt: skip
 
 
+@pytest.mark.slow
 def test_two_courses_sharing_a_physiotherapist_never_double_book_her(
     spring_week: dict[str, Timetable],
 ) -> None:
@@ -79,6 +80,7 @@ def test_two_courses_sharing_a_physiotherapist_never_double_book_her(
         )
 
 
+@pytest.mark.slow
 def test_shared_rooms_hold_one_session_at_a_time(spring_week: dict[str, Timetable]) -> None:
     used = (
         (_span(session), session.room, key)
@@ -93,6 +95,7 @@ def test_shared_rooms_hold_one_session_at_a_time(spring_week: dict[str, Timetabl
             assert apart, f"{room} held by {key} and {other} at once"
 
 
+@pytest.mark.slow
 def test_each_course_passes_check(spring_week: dict[str, Timetable]) -> None:
     standard = load_standard("kela-reuma-2017")
     for key, timetable in spring_week.items():
@@ -101,6 +104,7 @@ def test_each_course_passes_check(spring_week: dict[str, Timetable]) -> None:
     assert spring_week["reuma-b"].days[0].isoformat() == "2027-03-09"  # Tue-Sat beside Mon-Fri
 
 
+@pytest.mark.slow
 def test_shared_staff_who_cannot_cover_both_courses_exit_3(tmp_path: Path) -> None:
     """The nutritionist is the only one who may lead each course's 90 min nutrition session,
     and is there only on Wednesday 08:00-09:30: either course alone fits, both do not."""

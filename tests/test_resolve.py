@@ -4,7 +4,7 @@ changed course from scratch would."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from conftest import TEST_OPTIONS
@@ -68,6 +68,7 @@ def _from_scratch_changes(old: Timetable, standard: Standard, changes: ChangeSet
     return len(change_list(old.sessions, fresh.sessions))
 
 
+@pytest.mark.slow
 def test_physiotherapist_unavailable_from_wednesday(
     default_timetable: Timetable, standard: Standard
 ) -> None:
@@ -85,6 +86,7 @@ def test_physiotherapist_unavailable_from_wednesday(
     assert len(new.changes) < _from_scratch_changes(default_timetable, standard, changes)
 
 
+@pytest.mark.slow
 def test_replace_a_staff_member(default_timetable: Timetable, standard: Standard) -> None:
     wednesday = _wednesday(default_timetable)
     pt = _busiest_from(default_timetable, "physiotherapist", wednesday)
@@ -93,7 +95,7 @@ def test_replace_a_staff_member(default_timetable: Timetable, standard: Standard
     new = _replan(default_timetable, standard, changes)
     moved = [c for c in new.changes if "day" in c.change or "time" in c.change]
     assert not moved, "a stand-in with the same role takes over without moving anything"
-    assert all("pt3" in c.notify for c in new.changes)
+    assert new.changes and all("pt3" in c.notify for c in new.changes)
     assert len(new.changes) < _from_scratch_changes(default_timetable, standard, changes)
 
 
@@ -105,6 +107,7 @@ def test_add_staff_moves_nothing(default_timetable: Timetable, standard: Standar
     assert any(s.id == "nurse1" for s in new.staff)
 
 
+@pytest.mark.slow
 def test_remove_staff(default_timetable: Timetable, standard: Standard) -> None:
     wednesday = _wednesday(default_timetable)
     changes = ChangeSet(now=wednesday, changes=(RemoveStaff(staff="liik"),))
@@ -113,6 +116,7 @@ def test_remove_staff(default_timetable: Timetable, standard: Standard) -> None:
     assert len(new.changes) < _from_scratch_changes(default_timetable, standard, changes)
 
 
+@pytest.mark.slow
 def test_room_unavailable(default_timetable: Timetable, standard: Standard) -> None:
     gym_days = {s.date for s in default_timetable.sessions if s.room == "kuntosali"}
     day = max(gym_days)
@@ -124,6 +128,7 @@ def test_room_unavailable(default_timetable: Timetable, standard: Standard) -> N
     assert len(new.changes) < _from_scratch_changes(default_timetable, standard, changes)
 
 
+@pytest.mark.slow
 def test_participant_leaves(default_timetable: Timetable, standard: Standard) -> None:
     tuesday_noon = datetime.combine(default_timetable.days[1], time(12, 0))
     changes = ChangeSet(
@@ -166,7 +171,8 @@ def test_impossible_change_is_explained(default_timetable: Timetable, standard: 
     changes = ChangeSet(changes=(StaffUnavailable(staff="reum"),))
     with pytest.raises(Infeasible) as raised:
         resolve(default_timetable, standard, changes, TEST_OPTIONS)
-    assert any("R" in reason for reason in raised.value.reasons)
+    words = " ".join(raised.value.reasons)
+    assert "R19: the closing discussion" in words and "needs the physician (reum)" in words
 
 
 def test_the_input_timetable_is_not_modified(
@@ -175,7 +181,7 @@ def test_the_input_timetable_is_not_modified(
     before = default_timetable.to_json()
     resolve(default_timetable, standard, ChangeSet(changes=(RemoveStaff(staff="liik"),)))
     assert default_timetable.to_json() == before
-    assert date.fromisoformat(str(default_timetable.days[0]))
+    assert "liik" in {member.id for member in default_timetable.staff}
 
 
 def test_a_replan_blocked_by_locked_sessions_says_so(

@@ -73,6 +73,7 @@ def test_default_course_flow(default_timetable: Timetable) -> None:
         assert len(set(session.staff)) >= 2
 
 
+@pytest.mark.slow
 def test_same_input_same_timetable(default_course: Course, default_timetable: Timetable) -> None:
     again = solve(default_course, TEST_OPTIONS).timetable
     assert again.sessions == default_timetable.sessions
@@ -119,6 +120,7 @@ def test_cli_solve_keeps_participants_pseudonymous(cli_solve: tuple[Path, str]) 
     assert all(p.get("name") is None for p in data["participants"])
 
 
+@pytest.mark.slow
 def test_cli_solve_never_overwrites(cli_solve: tuple[Path, str], tmp_path: Path) -> None:
     out, _ = cli_solve
     before = {p.name: p.read_bytes() for p in out.iterdir()}

@@ -23,6 +23,7 @@ from scheduler.check.findings import (
 )
 from scheduler.check.report import Reason, RuleResult, judged, not_applicable
 from scheduler.domain.hours import GroupHours, judge_shares, unique_staff
+from scheduler.domain.people import acting_twice
 from scheduler.words import fi_count, fi_number, group_name, label, lower_first
 
 
@@ -374,27 +375,19 @@ def r25_other_staff(ctx: Context) -> RuleResult:
                 fi="kurssilla ei ole muuta kuntoutushenkilöstöä",
             ),
         )
-    acting = {
-        m.name.strip().casefold(): m
-        for m in ctx.course.staff
-        if ctx.group_of(m) != StaffGroup.OTHER and m.name.strip()
-    }
     fails = []
-    for member in other:
-        twin = acting.get(member.name.strip().casefold()) if member.name.strip() else None
-        if twin is not None:
-            fails.append(
-                Reason(
-                    en=f"{member.name} is listed as other staff ({en.role(member.role)}) and in "
-                    f"the {en.group(ctx.group_of(twin).value)} ({en.role(twin.role)}); a team "
-                    "member or special worker may not also work as other staff",
-                    fi=f"{member.name} on merkitty sekä muuksi kuntoutushenkilöstöksi "
-                    f"({fi.role(member.role)}) että henkilöstöryhmään "
-                    f"”{fi.group(ctx.group_of(twin).value)}” ({fi.role(twin.role)}); työryhmän "
-                    "jäsen tai erityistyöntekijä ei voi "
-                    "toimia muuna kuntoutushenkilöstönä",
-                )
+    for member, twin in acting_twice(ctx.course):
+        fails.append(
+            Reason(
+                en=f"{member.name} is listed as other staff ({en.role(member.role)}) and in "
+                f"the {en.group(ctx.group_of(twin).value)} ({en.role(twin.role)}); a team "
+                "member or special worker may not also work as other staff",
+                fi=f"{member.name} on merkitty sekä muuksi kuntoutushenkilöstöksi "
+                f"({fi.role(member.role)}) että henkilöstöryhmään "
+                f"”{fi.group(ctx.group_of(twin).value)}” ({fi.role(twin.role)}); työryhmän "
+                "jäsen tai erityistyöntekijä ei voi toimia muuna kuntoutushenkilöstönä",
             )
+        )
     hours = {m.id: format_duration(ctx.hours.person(m.id).minutes) for m in other}
     return judged(
         "R25",

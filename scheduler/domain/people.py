@@ -1,16 +1,36 @@
-"""When people and rooms can be used (R29): a person's working windows on a course day, the
-minutes they add up to, the days someone is not there all day, and the free parts of a day."""
+"""Who people are and when they and rooms can be used: the one person listed twice across staff
+groups (R25); a person's working windows on a course day, the minutes they add up to, the days
+someone is not there all day, and the free parts of a day (R29)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 
-from models.base import TimeWindow
+from models.base import StaffGroup, TimeWindow
 from models.course import Course, Participant, StaffMember
 from models.timetable import Session
 
 Span = tuple[int, int]  # [start, end) in clock minutes
+
+
+def acting_twice(course: Course) -> list[tuple[StaffMember, StaffMember]]:
+    """R25: other staff who also act as a team member or special worker, each with that entry.
+
+    §7.3 speaks of a person, not a profession: a person is one staff entry, and the same name
+    (case and spaces aside) on an other-staff entry and on a team or special-worker entry is
+    the same person twice.
+    """
+    acting = {
+        member.name.strip().casefold(): member
+        for member in course.staff
+        if course.group_of(member) != StaffGroup.OTHER and member.name.strip()
+    }
+    return [
+        (member, acting[member.name.strip().casefold()])
+        for member in course.staff
+        if course.group_of(member) == StaffGroup.OTHER and member.name.strip().casefold() in acting
+    ]
 
 
 def windows_on(course: Course, member: StaffMember, day: date) -> list[Span]:

@@ -104,6 +104,18 @@ def transfer_minutes(course: Course, spec: SessionSpec) -> int:
     return max(transfers) if len(transfers) == 1 else 0
 
 
+def may_be_interrupted(course: Course, spec: SessionSpec) -> bool:
+    """R16: whether an individual session may overlap this session: an interruptible group
+    session held on site, never one the standard keeps whole (the opening, the closing, a
+    lecture), small-group work, a meal or an off-site session."""
+    return (
+        spec.kind == SessionKind.GROUP
+        and spec.interruptible
+        and spec.purpose not in course.standard.never_interrupted
+        and transfer_minutes(course, spec) == 0
+    )
+
+
 def attendees(course: Course, spec: SessionSpec) -> int:
     """R30: the fewest participants a room of the session must hold: one for an individual
     session, none for the team meeting, the whole group for a group session, and for a small

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.base import StaffGroup
+from models.base import SessionKind, StaffGroup
 from models.course import Course
 from models.rules import rule_of_purpose, rules_text
 from models.standard import SessionSpec
@@ -24,6 +24,7 @@ from scheduler.domain.sessions import (
     halves,
     is_programme,
     lunch_minutes,
+    may_be_interrupted,
     near_enough,
     occurrences,
     programme_minutes,
@@ -32,6 +33,7 @@ from scheduler.domain.sessions import (
     staff_minutes,
     total_staff_minutes,
     transfer_minutes,
+    usable_rooms,
 )
 from scheduler.errors import Infeasible
 from scheduler.words import (
@@ -397,6 +399,61 @@ def _usable_rooms(course: Course) -> list[str]:
     return reasons
 
 
+def _hosts(course: Course, group: SessionSpec, individual: SessionSpec) -> bool:
+    """Whether an individual session could be held during a group session (R16, R30): the
+    group session may be interrupted, and it does not hold the one room both could use."""
+    if not may_be_interrupted(course, group):
+        return False
+    rooms = {room.id for room in usable_rooms(course, group)}
+    return not (len(rooms) == 1 and {room.id for room in usable_rooms(course, individual)} <= rooms)
+
+
+def _individual_time(course: Course) -> list[str]:
+    """R16, R29, R30: what one person alone may lead of the individual sessions fits in the time
+    the group leaves them.
+
+    Individual sessions overlap only group sessions that may be interrupted (R16), and only
+    where a room is left for them (R30), never the lunch: the other group sessions (with travel)
+    and the lunches take the rest of the course days' windows. One person leads one session at
+    a time (R29): the individual sessions only they may lead, beside the interruptible group
+    sessions only they may lead, must fit in what is left. (A sum over the whole course: a
+    relaxation, never stricter than the rules.)
+    """
+    count = len(course.days)
+    lunches = lunch_minutes(course) * count
+    group = [s for s in course.sessions if is_programme(s)]
+    reasons = []
+    for member in course.staff:
+        alone = [s for s in course.sessions if eligible(course, s) == [member]]
+        own = [s for s in alone if s.kind == SessionKind.INDIVIDUAL]
+        if not own:
+            continue
+        blocked = sum(
+            (session_minutes(course, s) + 2 * transfer_minutes(course, s)) * s.count
+            for s in group
+            if not any(_hosts(course, s, i) for i in own)
+        )
+        free = max(course.info.day_window.minutes * count - lunches - blocked, 0)
+        beside = [s for s in alone if is_programme(s) and may_be_interrupted(course, s)]
+        needed = sum(session_minutes(course, s) * occurrences(course, s) for s in own + beside)
+        if needed <= free:
+            continue
+        what = joined([f"{spec_words(course, s)} ({hours(s.minutes)} each)" for s in own])
+        also = (
+            f", and the group sessions {joined([s.id for s in beside])} that only they may lead"
+            if beside
+            else ""
+        )
+        reasons.append(
+            f"R16, R29: only {person(member)} may lead {what}{also}: {hours(needed)} one at a "
+            f"time, but individual sessions fit only where the group sessions they may not "
+            f"overlap ({hours(blocked)}) and the lunches ({hours(lunches)}) leave the {count} "
+            f"course days free: {hours(free)}. Let more people lead these sessions, or make "
+            "group sessions interruptible."
+        )
+    return reasons
+
+
 def _counted_programme(course: Course) -> list[str]:
     """R4: the programme hours count only where the team or special workers carry a session
     out (§4); sessions only other staff may lead do not count towards the total."""
@@ -428,6 +485,7 @@ CHECKS = (
     _special_professions,
     _team_minimum,
     _staff_time,
+    _individual_time,
     _shares,
 )
 

@@ -18,12 +18,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from models.base import MAX_SESSIONS, StaffGroup, TimeWindow, format_clock
+from models.base import MAX_SESSIONS, SessionKind, StaffGroup, TimeWindow, format_clock
 from models.course import Course, Participant, Room, StaffMember
 from models.rules import rule_of_purpose
 from models.standard import WEEKDAYS, SessionSpec, Standard
 from scheduler.domain.calendar import holiday_free_first_days, public_holidays
-from scheduler.domain.people import available_minutes
+from scheduler.domain.people import acting_twice, available_minutes
 from scheduler.domain.sessions import (
     counts_staff_hours,
     eligible,
@@ -34,10 +34,11 @@ from scheduler.domain.sessions import (
     session_minutes,
     small_group_minutes,
     total_staff_minutes,
+    transfer_minutes,
 )
 from scheduler.errors import CourseWarning, InputError, combine
 from scheduler.io.documents import SourceDocument, YamlDocument
-from scheduler.words import hours, joined, person, role_name, room_kind_name
+from scheduler.words import days_text, group_name, hours, joined, person, role_name, room_kind_name
 
 Loc = tuple[Any, ...]
 WEEKDAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -240,6 +241,7 @@ class _CourseCheck:
         self.team()
         self.course_lead()
         self.special_workers()
+        self.other_staff()
         self.experience()
         self.staff_times()
         self.participants()
@@ -561,6 +563,19 @@ class _CourseCheck:
                     "R24",
                 )
 
+    def other_staff(self) -> None:
+        """R25: a team member or special worker is not also listed as other staff (one name on
+        two entries is one person twice)."""
+        for member, twin in acting_twice(self.course):
+            self.found.error(
+                self.staff_loc(member, "name"),
+                f"{member.name} is listed twice: as other staff ({member.id}) and as "
+                f"{group_name(self.course.group_of(twin).value, 'en')} ({twin.id}); a team member "
+                "or special worker may not also work as other staff. Keep one entry, or give "
+                "the other person their own name",
+                "R25",
+            )
+
     def experience(self) -> None:
         """R21: the physician's years of rheumatology, and among the other team members someone
         with the rheumatology hours and someone with the group-leading hours the standard asks."""
@@ -792,9 +807,28 @@ class _CourseCheck:
                                 f"({', '.join(GROUPS)})",
                                 rule,
                             )
+            if own and spec.purpose is not None and not bad_leader:
+                self.held_as_its_purpose(spec, rule)
             if not bad_leader:
                 self.session_staff(spec, rule)
             self.session_rooms(spec, course_kinds, all_kinds)
+            if spec.kind == SessionKind.SMALL_GROUP and not spec.rooms:
+                self.found.error(
+                    self.spec_loc(spec, "rooms"),
+                    f"{self.spec_name(spec)} is small-group work, whose halves meet in rooms of "
+                    "their own at the same time; give it room kinds, e.g. rooms: [group]",
+                    "R7",
+                )
+            if spec.kind == SessionKind.INDIVIDUAL and transfer_minutes(self.course, spec):
+                # The timetable plans travel around group sessions only: an individual
+                # session's trip would clash with the participant's other sessions.
+                self.found.error(
+                    self.spec_loc(spec, "rooms"),
+                    f"{self.spec_name(spec)} is an individual session that only off-site rooms "
+                    f"({joined(list(spec.rooms), 'or')}) can hold; travel is planned for group "
+                    "sessions only: add an on-site room kind to its rooms",
+                    "R30",
+                )
             for j, day in enumerate(spec.days):
                 if own and abs(day) > count:
                     self.found.error(
@@ -832,6 +866,61 @@ class _CourseCheck:
                     f"session {spec.id!r} of {spec.minutes} min is rounded up to {minutes} min "
                     f"(the {self.slot}-min slot grid)",
                 )
+
+    def held_as_its_purpose(self, spec: SessionSpec, rule: str) -> None:
+        """A programme item with a purpose of the standard (a second lecture, a part of the
+        opening) is judged by that purpose's rule, so it is held at least as strictly as the
+        standard's session of that purpose: same kind, its days, its number of staff, only
+        people who may lead that session, its required roles, after what it follows."""
+        purpose = spec.purpose
+        assert purpose is not None
+        standard_spec = next(
+            (s for s in self.standard.mandatory_sessions if s.purpose == purpose), None
+        )
+        loc = self.spec_loc(spec, "purpose")
+        if standard_spec is None:
+            purposes = sorted(
+                {s.purpose.value for s in self.standard.mandatory_sessions if s.purpose}
+            )
+            self.found.error(
+                loc,
+                f"session {spec.id!r} has purpose {purpose.value!r}, which none of the "
+                f"standard's sessions has ({', '.join(purposes)}); leave purpose out",
+                rule,
+            )
+            return
+        count = len(self.days)
+        wanted, own_days = standard_spec.allowed_days(count), spec.allowed_days(count)
+        unlike = []
+        if spec.kind != standard_spec.kind:
+            unlike.append(f"it is of kind {spec.kind.value}, not {standard_spec.kind.value}")
+        if not set(own_days) <= set(wanted):
+            unlike.append(
+                f"it may be on {days_text(self.course, own_days)}, not only on "
+                f"{days_text(self.course, wanted)}"
+            )
+        if spec.staff < standard_spec.staff:
+            unlike.append(f"it has {spec.staff} staff, not {standard_spec.staff}")
+        allowed = eligible(self.course, standard_spec)
+        others = [m for m in eligible(self.course, spec) if m not in allowed]
+        if others:
+            unlike.append(
+                f"{joined([person(m) for m in others])} may lead it, who may not lead "
+                f"{standard_spec.id!r} (leaders: {', '.join(standard_spec.leaders) or 'anyone'})"
+            )
+        missing = [r for r in standard_spec.required_roles if r not in spec.required_roles]
+        if missing:
+            unlike.append(f"it does not require {', '.join(missing)} (required_roles)")
+        if standard_spec.after is not None and spec.after != standard_spec.after:
+            unlike.append(f"it does not come after {standard_spec.after!r} (after)")
+        if unlike:
+            self.found.error(
+                loc,
+                f"session {spec.id!r} has purpose {purpose.value!r}, so {rule} judges it as "
+                f"the standard's session {standard_spec.id!r}; but {'; '.join(unlike)}. Hold it "
+                "as that session is held, or leave purpose out",
+                rule,
+            )
 
     def session_staff(self, spec: SessionSpec, rule: str) -> None:
         """Enough people may lead each session, with the roles it requires."""

@@ -8,15 +8,13 @@ from models.base import SessionKind, TimeWindow
 from scheduler.cpsat.context import ModelContext
 from scheduler.cpsat.variables import Occurrence
 from scheduler.domain.people import complement
-from scheduler.domain.sessions import room_fits
+from scheduler.domain.sessions import may_be_interrupted, room_fits
 
 
 def _takes_whole_group(ctx: ModelContext, occurrence: Occurrence) -> bool:
-    """Whether an individual session must not overlap this group-level one (R16)."""
-    if occurrence.kind != SessionKind.GROUP or occurrence.transfer:
-        return True  # small groups, meals, off-site sessions
-    never = ctx.course.standard.never_interrupted
-    return not occurrence.interruptible or occurrence.purpose in never
+    """Whether an individual session must not overlap this group-level one (R16); the lunch
+    (no spec) is never interrupted."""
+    return occurrence.spec is None or not may_be_interrupted(ctx.course, occurrence.spec)
 
 
 def add_interviews_vs_group(ctx: ModelContext) -> None:
@@ -27,18 +25,37 @@ def add_interviews_vs_group(ctx: ModelContext) -> None:
     """
     model, v = ctx.model, ctx.vars
     capacity = len(ctx.course.participants)
+    if not capacity:
+        return
+    # A cumulative takes no enforcement literal: in explaining mode it holds copies of the
+    # intervals that are present only under R16's assumption, so that a clash can name R16.
+    literal = ctx.literal("R16")
     intervals: list[cp_model.IntervalVar] = []
     demands: list[int] = []
     for occurrence in v.occurrences:
         if occurrence.is_group_level:
-            assert occurrence.busy_interval is not None
-            intervals.append(occurrence.busy_interval)
-            demands.append(capacity if _takes_whole_group(ctx, occurrence) else 0)
+            # With travel to and from an off-site room: the group is away for all of it.
+            interval, start, end = (
+                occurrence.busy_interval,
+                occurrence.busy_start,
+                occurrence.busy_end,
+            )
+            size = occurrence.length + 2 * occurrence.transfer
+            demand = capacity if _takes_whole_group(ctx, occurrence) else 0
         elif occurrence.kind == SessionKind.INDIVIDUAL:
-            assert occurrence.interval is not None
-            intervals.append(occurrence.interval)
-            demands.append(1)
-    if intervals and capacity:
+            interval, start, end = occurrence.interval, occurrence.start, occurrence.end
+            size = occurrence.length
+            demand = 1
+        else:
+            continue
+        assert interval is not None and start is not None and end is not None
+        if literal is not None:
+            interval = model.new_optional_interval_var(
+                start, size, end, literal, f"r16[{occurrence.id}]"
+            )
+        intervals.append(interval)
+        demands.append(demand)
+    if intervals:
         model.add_cumulative(intervals, demands, capacity)
 
 
