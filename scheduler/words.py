@@ -334,6 +334,38 @@ LABELS: dict[str, dict[str, str]] = {
     "col_before": {"fi": "Ennen", "en": "Before"},
     "col_after": {"fi": "Jälkeen", "en": "After"},
     "col_notify": {"fi": "Tiedotettavat", "en": "Tell"},
+    # The session list: the sheet a course manager edits and `kurssi check` reads back.
+    "sheet_sessions": {"fi": "Ohjelmarivit", "en": "Sessions"},
+    "sessions_title": {"fi": "Ohjelmarivit: {course}", "en": "Sessions: {course}"},
+    "sessions_note": {
+        "fi": "Muokkaa aikataulua tällä välilehdellä: päivämäärää, kellonaikoja, ohjaajia, tilaa "
+        "ja yksilötapaamisten osallistujia voi muuttaa, ja rivejä voi lisätä (muoto on "
+        "pakollinen, tunniste jätetään tyhjäksi). Lukittu = kyllä: uudelleensuunnittelu ei "
+        "siirrä riviä. Viikko-ohjelma näyttää aikataulun sellaisena kuin se tallennettiin. "
+        "Tarkista muutokset: kurssi check TIEDOSTO.xlsx",
+        "en": "Edit the timetable on this sheet: dates, times, staff, room and the participants "
+        "of individual meetings can be changed, and rows added (the form is required, the id "
+        "left empty). Locked = yes: a re-plan never moves the row. The week sheet shows the "
+        "timetable as it was saved. Check your edits: kurssi check FILE.xlsx",
+    },
+    "list_date": {"fi": "Päivämäärä", "en": "Date"},
+    "list_start": {"fi": "Alkaa", "en": "Starts"},
+    "list_end": {"fi": "Päättyy", "en": "Ends"},
+    "list_title": {"fi": "Ohjelma", "en": "Session"},
+    "list_kind": {"fi": "Muoto", "en": "Kind"},
+    "list_small_group": {"fi": "Pienryhmä", "en": "Small group"},
+    "list_staff": {"fi": "Ohjaaja(t)", "en": "Staff"},
+    "list_room": {"fi": "Tila", "en": "Room"},
+    "list_participants": {"fi": "Osallistujat", "en": "Participants"},
+    "list_locked": {"fi": "Lukittu", "en": "Locked"},
+    "list_id": {"fi": "Tunniste", "en": "Id"},
+    # A date cell's number format: Excel and LibreOffice show 'ti 9.3.2027', 'Tue 9 Mar 2027'.
+    "date_cell_format": {"fi": "[$-40B]ddd d.m.yyyy", "en": "[$-809]ddd d mmm yyyy"},
+    "yes": {"fi": "kyllä", "en": "yes"},
+    "no": {"fi": "ei", "en": "no"},
+    # Where a session stands in the list, appended to the checker's reasons for a workbook.
+    "list_row": {"fi": "{sheet}, rivi {row}", "en": "{sheet}, row {row}"},
+    "list_rows": {"fi": "{sheet}, rivit {rows}", "en": "{sheet}, rows {rows}"},
     # Calendars.
     "calendar_name": {"fi": "{name}: {course}", "en": "{name}: {course}"},
     "calendar_description": {
