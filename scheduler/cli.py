@@ -17,8 +17,11 @@ from typing import Any
 import click
 import yaml
 
+from models.rules import rule_title
+from models.standard import Standard
 from scheduler import __version__
 from scheduler.check import CheckReport, UncheckableTimetable, check, render_report
+from scheduler.check.places import with_rows
 from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
 from scheduler.export import export_timetable
 from scheduler.io.changes import changes_from_file, changes_from_flags, merge
@@ -27,11 +30,11 @@ from scheduler.io.data import DEFAULT_COURSE
 from scheduler.io.files import DEFAULT_OUTPUT_DIR, free_path, free_stem, write_text_atomic
 from scheduler.io.plans import load_plan
 from scheduler.io.standards import load_standard
-from scheduler.io.timetables import load_timetable
+from scheduler.io.timetables import TimetableSource, load_timetable, read_timetable
 from scheduler.services.new_course import write_new_course
 from scheduler.services.outputs import write_outputs
 from scheduler.services.planning import overview, solve_plan
-from scheduler.services.replanning import resolve
+from scheduler.services.repair import describe, repair, replannable
 from scheduler.services.solving import Progress, SolveOptions, solve
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -273,7 +276,8 @@ def solve_command(
 def export_command(
     timetable_file: Path, fmt: str, lang: str | None, out_dir: Path, participant_names: bool
 ) -> None:
-    """Re-make an output from a timetable JSON file alone, never over an existing file.
+    """Re-make an output from a timetable alone (its JSON file, or its workbook with the hand
+    edits of the session list), never over an existing file.
 
     Example: kurssi export outputs/default-2027-03-08.json --format ics --out calendars
     """
@@ -308,11 +312,14 @@ def export_command(
 def check_command(timetable_file: Path, lang: str | None, standard_ref: str | None) -> None:
     """Prove a timetable meets its standard, rule by rule (R1-R30), with the hours table.
 
-    Exits 1 if any rule fails; each failure names the sessions, people and times involved.
+    Reads the timetable's JSON file or its workbook, edited by hand in the session list
+    ("Ohjelmarivit"). Exits 1 if any rule fails; each failure names the sessions, people and
+    times involved (and for a workbook the rows of the list).
 
-    Example: kurssi check outputs/default-2027-03-08.json --lang en
+    Example: kurssi check outputs/default-2027-03-08.xlsx --lang en
     """
-    timetable = load_timetable(timetable_file)
+    source = read_timetable(timetable_file)
+    timetable = source.timetable
     if standard_ref is None:
         try:
             standard = load_standard(timetable.standard)
@@ -324,15 +331,22 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
         standard = load_standard(Path(standard_ref).stem, Path(standard_ref).parent)
     else:
         standard = load_standard(standard_ref)
+    report = _checked(source, standard, timetable_file)
+    click.echo(render_report(report, lang or timetable.course.language))
+    if not report.passed:
+        click.get_current_context().exit(EXIT_CHECK_FAILED)
+
+
+def _checked(source: TimetableSource, standard: Standard, timetable_file: Path) -> CheckReport:
+    """The checker's report; for a workbook each failure also names the rows of the list."""
     try:
-        report = check(timetable, standard)
+        report = check(source.timetable, standard)
     except UncheckableTimetable as error:
         raise InputError(
             str(timetable_file), "staff, participants or rooms", f"{error}; fix the course data"
         ) from None
-    click.echo(render_report(report, lang or timetable.course.language))
-    if not report.passed:
-        click.get_current_context().exit(EXIT_CHECK_FAILED)
+    workbook = source.workbook
+    return with_rows(report, workbook.sheet, workbook.rows) if workbook else report
 
 
 @main.command("resolve", epilog=EXIT_CODES_HELP)
@@ -374,6 +388,13 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
     default=None,
     help="Folder for the new timetable (default: beside the old one).",
 )
+@click.option(
+    "--repair",
+    "repair_edits",
+    is_flag=True,
+    help="The timetable was edited by hand (its workbook's session list) and breaks a rule: "
+    "find the nearest timetable that meets every rule and list the edits undone.",
+)
 @time_limit_option(10.0)
 @seed_option
 @workers_option
@@ -390,6 +411,7 @@ def resolve_command(
     room_unavailable: tuple[str, ...],
     participant_leaves: tuple[str, ...],
     out_dir: Path | None,
+    repair_edits: bool,
     time_limit: float,
     seed: int,
     workers: int,
@@ -398,13 +420,18 @@ def resolve_command(
 ) -> None:
     """Re-plan a timetable after staff or room changes, moving as little as possible.
 
-    Writes a new timetable (JSON and Excel with a change sheet) beside the old one, which is
-    never touched, and lists what changed and whom to tell.
+    Reads the timetable's JSON file or its workbook: rows locked in the session list never
+    move, and hand edits are kept where the standard allows. Writes a new timetable (JSON and
+    Excel with a change sheet) beside the old one, which is never touched, and lists what
+    changed and whom to tell.
 
     Example: kurssi resolve outputs/default-2027-03-08.json --now 2027-03-10T08:00
     --unavailable pt2@2027-03-10T08:00
+
+    Example: kurssi resolve outputs/default-2027-03-08.xlsx --repair
     """
-    old = load_timetable(timetable_file)
+    source = read_timetable(timetable_file)
+    old, workbook = source.timetable, source.workbook
     changes = changes_from_flags(
         old, now=now, unavailable=unavailable, replace=replace, add_staff=add_staff,
         remove_staff=remove_staff, room_unavailable=room_unavailable,
@@ -412,11 +439,26 @@ def resolve_command(
     )  # fmt: skip
     if changes_file is not None:
         changes = merge(changes_from_file(changes_file), changes)
-    if not changes.changes:
-        raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
+    if not changes.changes and not repair_edits:
+        raise click.UsageError(
+            "say what changed: --unavailable, --replace, ... or --changes FILE (or --repair "
+            "to meet the standard again after editing the workbook by hand)"
+        )
     options = _solve_options(time_limit, seed, workers, fast, quiet)
     standard = load_standard(old.standard)
-    result = resolve(old, standard, changes, options, previous=timetable_file.name)
+    if workbook is not None:
+        replannable(workbook)
+        if not repair_edits:
+            _refuse_broken_edits(source, standard, timetable_file)
+    repaired = repair(
+        old,
+        workbook.original if workbook else None,
+        standard,
+        changes,
+        options,
+        previous=timetable_file.name,
+    )
+    result = repaired.resolved
     _say_checked(result.report)
     timetable = result.timetable
     proven = "proven minimal" if result.optimal else "not proven minimal"
@@ -426,9 +468,42 @@ def resolve_command(
         click.echo(f"      before: {change.before or '-'}")
         click.echo(f"      after:  {change.after or '-'}")
         click.echo(f"      tell:   {', '.join(change.notify) or '-'}")
+    if workbook is not None and repaired.edits:
+        after = {s.id: s for s in timetable.sessions}
+        if repaired.undone:
+            click.echo(f"undid {len(repaired.undone)} hand edit(s) to meet the standard:")
+        for edit in repaired.undone:
+            click.echo(f"  {edit.after.title} ({edit.session}), {workbook.place(edit.session)}")
+            click.echo(f"      {edit.field} as edited: {describe(edit.after, edit.field, old)}")
+            click.echo(
+                f"      {edit.field} now:       "
+                f"{describe(after.get(edit.session), edit.field, timetable)}"
+            )
+        kept = len(repaired.edits) - len(repaired.undone)
+        click.echo(f"kept {kept} of {len(repaired.edits)} hand edit(s) of the workbook")
     folder = out_dir or timetable_file.parent
     for written in write_outputs(timetable, folder, f"{timetable_file.stem}-replan"):
         click.echo(f"wrote {written}")
+
+
+def _refuse_broken_edits(source: TimetableSource, standard: Standard, timetable_file: Path) -> None:
+    """A workbook whose hand edits break rules is re-planned only when asked (--repair): the
+    re-plan would undo edits the course manager made on purpose."""
+    report = _checked(source, standard, timetable_file)
+    if report.passed:
+        return
+    language = source.timetable.course.language
+    click.echo(f"the hand edits of {timetable_file} break the standard:", err=True)
+    for failure in report.failures:
+        click.echo(f"  {failure.rule} {rule_title(failure.rule, language)}", err=True)
+        for reason in failure.reasons_in(language):
+            click.echo(f"     - {reason}", err=True)
+    click.echo(
+        "fix them in the session list (kurssi check tells the rows), or run with --repair "
+        "for the nearest timetable that meets every rule",
+        err=True,
+    )
+    click.get_current_context().exit(EXIT_CHECK_FAILED)
 
 
 @main.command("plan", epilog=EXIT_CODES_HELP)
