@@ -76,6 +76,7 @@ MAX_FILE_BYTES: Final = 20_000_000
 MAX_UNPACKED_BYTES: Final = 200_000_000
 MAX_JSON_CHARS: Final = 5_000_000
 MAX_LIST_ROWS: Final = 5_000
+SCAN_ROWS: Final = 100_000  # how far down the list's sheet is looked at, at most
 MAX_COLUMNS: Final = 40
 HEADER_SEARCH_ROWS: Final = 10
 
@@ -143,26 +144,29 @@ def read_timetable_workbook(path: Path) -> WorkbookTimetable:
     path = Path(path)
     name = str(path)
     _check_container(path)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise InputError(
-            name, "", f"is not an Excel workbook that can be read ({error}); save it as .xlsx"
-        ) from None
-    try:
-        if DATA_SHEET not in book.sheetnames:
+    # Opened as a file, so a workbook is read whatever its name ends with (openpyxl would
+    # refuse a path without .xlsx); the file stays open while the read-only book is read.
+    with path.open("rb") as handle:
+        try:
+            book = load_workbook(handle, read_only=True, data_only=True)
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
             raise InputError(
-                name,
-                "",
-                "holds no timetable (it has no hidden sheet of kurssi's); give a workbook "
-                "that kurssi solve, resolve or export wrote, or the timetable's JSON file "
-                "(a course form is solved with: kurssi solve FORM.xlsx)",
-            )
-        original, sheet_name, language = _read_data_sheet(name, book[DATA_SHEET])
-        sheet = _list_sheet(name, book, sheet_name)
-        return _Reader(path, original, sheet.title, language).read(_rows_of(name, sheet))
-    finally:
-        book.close()
+                name, "", f"is not an Excel workbook that can be read ({error}); save it as .xlsx"
+            ) from None
+        try:
+            if DATA_SHEET not in book.sheetnames:
+                raise InputError(
+                    name,
+                    "",
+                    "holds no timetable (it has no hidden sheet of kurssi's); give a workbook "
+                    "that kurssi solve, resolve or export wrote, or the timetable's JSON file "
+                    "(a course form is solved with: kurssi solve FORM.xlsx)",
+                )
+            original, sheet_name, language = _read_data_sheet(name, book[DATA_SHEET])
+            sheet = _list_sheet(name, book, sheet_name)
+            return _Reader(path, original, sheet.title, language).read(_rows_of(name, sheet))
+        finally:
+            book.close()
 
 
 # -- the container and the hidden sheet ----------------------------------------------------------
@@ -250,11 +254,12 @@ def _list_sheet(name: str, book: Any, recorded: str) -> Any:
 
 
 def _rows_of(name: str, sheet: Any) -> list[tuple[int, tuple[Any, ...]]]:
-    """The sheet's rows up to its last non-empty one (values only), refusing absurd sizes."""
+    """The sheet's non-empty rows (values only) up to the last one, refusing a list longer than
+    any course week's. Rows past SCAN_ROWS are never parsed, whatever the sheet claims."""
     rows: list[tuple[int, tuple[Any, ...]]] = []
     limit = LIST_HEADER_ROW + MAX_LIST_ROWS
     for number, values in enumerate(
-        sheet.iter_rows(min_row=1, max_row=limit + 1, max_col=MAX_COLUMNS, values_only=True),
+        sheet.iter_rows(min_row=1, max_row=SCAN_ROWS, max_col=MAX_COLUMNS, values_only=True),
         start=1,
     ):
         if any(not _blank(value) for value in values):
@@ -651,11 +656,8 @@ class _Reader:
         return None
 
     def staff(self, row: int, value: Any, column: int) -> tuple[str, ...]:
-        whole = self.staff_by_name.get(_fold(str(value))) if not _blank(value) else None
-        if whole and len(whole) == 1:  # one name that holds a comma
-            return (whole[0],)
         ids: list[str] = []
-        for name in _names_in(value):
+        for name in _joined_names(value, self.staff_by_name):
             found = self.look_up(row, column, name, self.staff_by_name, "staff member")
             if found is not None and found not in ids:
                 ids.append(found)
@@ -752,6 +754,33 @@ def _names_in(value: Any) -> list[str]:
     if _blank(value):
         return []
     return [part for part in _SPLIT.split(str(value).strip()) if part]
+
+
+def _joined_names(value: Any, names: dict[str, list[str]]) -> list[str]:
+    """The names in a comma-separated cell, a name that holds a comma kept whole: at each
+    part, the longest run of parts (with the separators as written) that is a known name."""
+    if _blank(value):
+        return []
+    pieces = re.split(r"(\s*[,;\n]\s*)", str(value).strip())
+    parts, separators = pieces[0::2], pieces[1::2]
+
+    def run(first: int, last: int) -> str:
+        text = parts[first]
+        for index in range(first + 1, last):
+            text += separators[index - 1] + parts[index]
+        return text
+
+    found: list[str] = []
+    first = 0
+    while first < len(parts):
+        last = next(
+            (last for last in range(len(parts), first + 1, -1) if _fold(run(first, last)) in names),
+            first + 1,
+        )
+        if parts[first] or last > first + 1:
+            found.append(run(first, last))
+        first = last
+    return found
 
 
 def _shown(value: Any) -> str:
