@@ -24,7 +24,7 @@ from scheduler.check import check
 from scheduler.check.places import with_rows
 from scheduler.cli import main
 from scheduler.domain.edits import follow_participants, hand_edits, undone_edits
-from scheduler.errors import InputError
+from scheduler.errors import CourseWarning, InputError
 from scheduler.export.excel import build_workbook, write_workbook
 from scheduler.io.timetable_workbook import DATA_SHEET, MAX_LIST_ROWS, read_timetable_workbook
 from scheduler.io.timetables import load_timetable, read_timetable
@@ -306,6 +306,17 @@ def test_dates_and_times_typed_as_text_read(saved_timetable: Timetable, tmp_path
     assert back["nutrition"].date == date(2027, 3, 11)
     assert back["benefits"].date == date(2027, 3, 10)
     assert back["closing"].locked
+
+
+def test_an_edited_title_is_not_read_and_says_so(
+    saved_timetable: Timetable, tmp_path: Path
+) -> None:
+    sheet = SessionList(_workbook(saved_timetable, tmp_path))
+    sheet.set("ergonomics", "title", "Jotain muuta")
+    path = sheet.save("title.xlsx")
+    with pytest.warns(CourseWarning, match="title of an existing session is not read"):
+        back = load_timetable(path)
+    assert back == saved_timetable
 
 
 def test_a_wrong_weekday_or_a_copied_id_is_told(saved_timetable: Timetable, tmp_path: Path) -> None:

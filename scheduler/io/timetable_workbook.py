@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import warnings
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -34,10 +35,10 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
 
-from models.base import NON_PROGRAMME_KINDS, SessionKind, format_clock
+from models.base import NON_PROGRAMME_KINDS, SessionKind, format_clock, text_in
 from models.timetable import Session, Timetable
 from scheduler.domain.edits import follow_participants
-from scheduler.errors import InputError, combine
+from scheduler.errors import CourseWarning, InputError, combine
 from scheduler.io.documents import MAX_PROBLEMS, dotted_path
 from scheduler.words import LABELS, label
 
@@ -494,6 +495,7 @@ class _Reader:
             )
         if len(self.problems) > count:
             return None
+        self.unread(number, cells, before)
         assert day is not None and start is not None and end is not None
         return before.model_copy(
             update={
@@ -506,6 +508,29 @@ class _Reader:
                 "locked": locked,
             }
         )
+
+    def unread(self, number: int, cells: dict[str, tuple[Any, int]], before: Session) -> None:
+        """An existing row's title, kind and half are the hidden timetable's (the programme
+        says them): an edit of them is not read, and the course manager is told so."""
+        shown = {
+            "title": text_in(before.titles, self.language) if before.titles else before.title,
+            "kind": label(f"kind_{before.kind.value}", self.language),
+            "small_group": before.small_group or "",
+        }
+        for key, expected in shown.items():
+            value, column = cells[key]
+            written = "" if _blank(value) else str(value)
+            if _fold(written) != _fold(expected):
+                warnings.warn(
+                    CourseWarning(
+                        str(self.path),
+                        self.cell(number, column),
+                        f"the {key.replace('_', ' ')} of an existing session is not read "
+                        f"from the list (it stays {expected or 'empty'!r}): it comes from the "
+                        "course's programme; add a row for a different session",
+                    ),
+                    stacklevel=2,
+                )
 
     def added(
         self,
