@@ -341,12 +341,14 @@ LABELS: dict[str, dict[str, str]] = {
         "fi": "Muokkaa aikataulua tällä välilehdellä: päivämäärää, kellonaikoja, ohjaajia, tilaa "
         "ja yksilötapaamisten osallistujia voi muuttaa, ja rivejä voi lisätä (muoto on "
         "pakollinen, tunniste jätetään tyhjäksi). Lukittu = kyllä: uudelleensuunnittelu ei "
-        "siirrä riviä. Viikko-ohjelma näyttää aikataulun sellaisena kuin se tallennettiin. "
+        "siirrä riviä. Viikko-ohjelma ja muut välilehdet eivät päivity muokkauksista: ne "
+        "näyttävät aikataulun sellaisena kuin se oli työkirjaa tehtäessä. "
         "Tarkista muutokset: kurssi check TIEDOSTO.xlsx",
         "en": "Edit the timetable on this sheet: dates, times, staff, room and the participants "
-        "of individual meetings can be changed, and rows added (the form is required, the id "
-        "left empty). Locked = yes: a re-plan never moves the row. The week sheet shows the "
-        "timetable as it was saved. Check your edits: kurssi check FILE.xlsx",
+        "of individual meetings can be changed, and rows added (the kind is required, the id "
+        "left empty). Locked = yes: a re-plan never moves the row. The week sheet and the others "
+        "do not follow your edits: they show the timetable as it was when the workbook was "
+        "made. Check your edits: kurssi check FILE.xlsx",
     },
     "list_date": {"fi": "Päivämäärä", "en": "Date"},
     "list_start": {"fi": "Alkaa", "en": "Starts"},

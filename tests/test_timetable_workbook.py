@@ -308,6 +308,22 @@ def test_dates_and_times_typed_as_text_read(saved_timetable: Timetable, tmp_path
     assert back["closing"].locked
 
 
+def test_a_sorted_list_reads_back_the_same(saved_timetable: Timetable, tmp_path: Path) -> None:
+    """Sorting the list (by room, say) moves whole rows: each keeps its session by its id."""
+    sheet = SessionList(_workbook(saved_timetable, tmp_path))
+    first, last = sheet.header + 1, sheet.ws.max_row
+    rows = [
+        [sheet.ws.cell(r, c).value for c in range(1, sheet.ws.max_column + 1)]
+        for r in range(first, last + 1)
+    ]
+    for offset, values in enumerate(reversed(rows)):
+        for column, value in enumerate(values, start=1):
+            sheet.ws.cell(first + offset, column).value = value
+    back = read_timetable_workbook(sheet.save("sorted.xlsx"))
+    assert back.timetable == saved_timetable
+    assert back.rows[saved_timetable.sessions[0].id] == last
+
+
 def test_an_edited_title_is_not_read_and_says_so(
     saved_timetable: Timetable, tmp_path: Path
 ) -> None:

@@ -312,7 +312,7 @@ _WEEKDAYS = {
     for key in ("weekday", "weekday_short")
     for language in ("fi", "en")
 }
-_KINDS = {**_words(f"kind_{kind.value}" for kind in SessionKind)}
+_KINDS = _words(f"kind_{kind.value}" for kind in SessionKind)
 
 
 @dataclass
