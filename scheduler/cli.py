@@ -20,8 +20,12 @@ import click
 
 from models.base import text_in
 from models.changes import ChangeSet
+from models.rules import rule_title
+from models.standard import Standard
+from models.timetable import Timetable
 from scheduler import __version__
 from scheduler.check import CheckReport, UncheckableTimetable, check, render_report
+from scheduler.check.places import with_rows
 from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
 from scheduler.explain.replan import change_lines, replan_summary
 from scheduler.export import export_timetable
@@ -39,11 +43,12 @@ from scheduler.io.files import (
 )
 from scheduler.io.plans import load_plan
 from scheduler.io.standards import load_standard
-from scheduler.io.timetables import course_of, load_timetable
+from scheduler.io.timetable_workbook import WorkbookTimetable
+from scheduler.io.timetables import TimetableSource, course_of, load_timetable, read_timetable
 from scheduler.services.new_course import write_new_course
 from scheduler.services.outputs import output_pair, write_outputs
 from scheduler.services.planning import overview, solve_plan
-from scheduler.services.replanning import resolve
+from scheduler.services.repair import RepairResult, describe, repair, replannable
 from scheduler.services.solving import Progress, SolveOptions, solve
 from scheduler.words import (
     label,
@@ -329,7 +334,8 @@ def solve_command(
 def export_command(
     timetable_file: Path, fmt: str, lang: str | None, out_dir: Path, participant_names: bool
 ) -> None:
-    """Re-make an output from a timetable JSON file alone, never over an existing file.
+    """Re-make an output from a timetable alone (its JSON file, or its workbook with the hand
+    edits of the session list), never over an existing file.
 
     Example: kurssi export outputs/default-2027-03-08.json --format ics --out calendars
     """
@@ -367,11 +373,14 @@ def export_command(
 def check_command(timetable_file: Path, lang: str | None, standard_ref: str | None) -> None:
     """Prove a timetable meets its standard, rule by rule (R1-R30), with the hours table.
 
-    Exits 1 if any rule fails; each failure names the sessions, people and times involved.
+    Reads the timetable's JSON file or its workbook, edited by hand in the session list
+    ("Ohjelmarivit"). Exits 1 if any rule fails; each failure names the sessions, people and
+    times involved (and for a workbook the rows of the list).
 
-    Example: kurssi check outputs/default-2027-03-08.json --lang en
+    Example: kurssi check outputs/default-2027-03-08.xlsx --lang en
     """
-    timetable = load_timetable(timetable_file)
+    source = read_timetable(timetable_file)
+    timetable = source.timetable
     if standard_ref is None:
         try:
             standard = load_standard(timetable.standard)
@@ -383,15 +392,24 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
         standard = load_standard(Path(standard_ref).stem, Path(standard_ref).parent)
     else:
         standard = load_standard(standard_ref)
+    report = _checked(source, standard, timetable_file)
+    click.echo(render_report(report, lang or timetable.course.language))
+    if not report.passed:
+        click.get_current_context().exit(EXIT_CHECK_FAILED)
+
+
+def _checked(source: TimetableSource, standard: Standard, timetable_file: Path) -> CheckReport:
+    """The checker's report; for a workbook each failure also names the rows of the list."""
     try:
-        report = check(timetable, standard)
+        report = check(source.timetable, standard)
     except UncheckableTimetable as error:
         raise InputError(
             str(timetable_file), "staff, participants or rooms", f"{error}; fix the course data"
         ) from None
-    click.echo(render_report(report, lang or timetable.course.language))
-    if not report.passed:
-        click.get_current_context().exit(EXIT_CHECK_FAILED)
+    workbook = source.workbook
+    if workbook is None:
+        return report
+    return with_rows(report, workbook.sheet, workbook.rows, source.timetable, standard)
 
 
 @main.command("resolve", epilog=EXIT_CODES_HELP)
@@ -480,6 +498,13 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
     is_flag=True,
     help="Also write the updated calendars (.ics) of every staff member and participant.",
 )
+@click.option(
+    "--repair",
+    "repair_edits",
+    is_flag=True,
+    help="The timetable was edited by hand (its workbook's session list) and breaks a rule: "
+    "find the nearest timetable that meets every rule and list the edits undone.",
+)
 @time_limit_option(10.0)
 @seed_option
 @workers_option
@@ -501,6 +526,7 @@ def resolve_command(
     out_dir: Path | None,
     lang: str | None,
     calendars: bool,
+    repair_edits: bool,
     time_limit: float,
     seed: int,
     workers: int,
@@ -509,15 +535,20 @@ def resolve_command(
 ) -> None:
     """Re-plan a timetable after a change, moving as little as possible.
 
-    Writes a new timetable (JSON and Excel with a change sheet) beside the old one, which is
-    never touched, and lists what changed and whom to tell. People and rooms by name or id.
+    Reads the timetable's JSON file or its workbook: rows locked in the session list never
+    move, and hand edits are kept where the standard allows. Writes a new timetable (JSON and
+    Excel with a change sheet) beside the old one, which is never touched, and lists what
+    changed and whom to tell. People and rooms by name or id.
 
     Example: kurssi resolve outputs/default-2027-03-08.json --now 2027-03-10T08:00
     --unavailable "Laura Nieminen"
+
+    Example: kurssi resolve outputs/default-2027-03-08.xlsx --repair
     """
     folder = out_dir or timetable_file.parent
     check_output_folder(folder)
-    old = load_timetable(timetable_file)
+    source = read_timetable(timetable_file)
+    old, workbook = source.timetable, source.workbook
     standard = load_standard(old.standard)
     from_file = changes_from_file(changes_file, old) if changes_file is not None else ChangeSet()
     changes = merge(
@@ -529,23 +560,38 @@ def resolve_command(
             accept_shortfall=accept_shortfall, added=added_staff(from_file),
         ),
     )  # fmt: skip
-    if not changes.changes:
-        raise click.UsageError("say what changed: --unavailable, --replace, ... or --changes FILE")
+    if not changes.changes and not repair_edits:
+        raise click.UsageError(
+            "say what changed: --unavailable, --replace, ... or --changes FILE (or --repair "
+            "to meet the standard again after editing the workbook by hand)"
+        )
     course_of(old, standard, timetable_file)  # its course data holds together under the standard
-    if changes.now is None:
+    if workbook is not None:
+        replannable(workbook)
+        if not repair_edits:
+            _refuse_broken_edits(source, standard, timetable_file)
+    if changes.now is None and changes.changes:
         changes = changes.model_copy(
             update={"now": datetime.now().replace(second=0, microsecond=0)}
         )
     language = lang or old.course.language
     options = _solve_options(time_limit, seed, workers, fast, quiet, language)
     try:
-        result = resolve(old, standard, changes, options, previous=timetable_file.name)
+        repaired = repair(
+            old,
+            workbook.original if workbook else None,
+            standard,
+            changes,
+            options,
+            previous=timetable_file.name,
+        )
     except Infeasible as error:
         key = "console_replan_impossible" if error.proven else "console_replan_not_found"
         click.echo(label(key, language), err=True)
         for reason in error.reasons:
             click.echo(f"  {reason}", err=True)
         raise click.exceptions.Exit(EXIT_INFEASIBLE) from None
+    result = repaired.resolved
     timetable = result.timetable
     if result.departures:
         click.echo(label("console_departures", language, count=len(result.departures)))
@@ -556,12 +602,59 @@ def resolve_command(
     click.echo(replan_summary(timetable, result.optimal, result.seconds, language))
     for line in change_lines(timetable, language):
         click.echo(line)
+    if workbook is not None and repaired.edits:
+        _say_repairs(repaired, workbook, old, timetable, language)
     written = write_outputs(timetable, folder, f"{timetable_file.stem}-replan", lang)
     for path in written:
         _say_wrote(path, language)
     if calendars:
         for path in export_timetable(timetable, "ics", folder, written[0].stem, lang):
             _say_wrote(path, language)
+
+
+def _say_repairs(
+    repaired: RepairResult,
+    workbook: WorkbookTimetable,
+    edited: Timetable,
+    timetable: Timetable,
+    language: str,
+) -> None:
+    """The hand edits a repair had to undo, each with its row, as edited and as it is now."""
+    after = {s.id: s for s in timetable.sessions}
+    if repaired.undone:
+        click.echo(label("console_undid_edits", language, count=len(repaired.undone)))
+    for edit in repaired.undone:
+        title = text_in(edit.after.titles, language) if edit.after.titles else edit.after.title
+        row = workbook.rows.get(edit.session)
+        where = label("list_row", language, sheet=workbook.sheet, row=row) if row else ""
+        click.echo(f"  {title}" + (f" ({where})" if where else ""))
+        field = label(f"edit_field_{edit.field}", language)
+        click.echo(f"      {label('console_as_edited', language, field=field)}: "
+                   f"{describe(edit.after, edit.field, edited)}")  # fmt: skip
+        click.echo(f"      {label('console_now', language, field=field)}: "
+                   f"{describe(after.get(edit.session), edit.field, timetable)}")  # fmt: skip
+    kept = len(repaired.edits) - len(repaired.undone)
+    click.echo(label("console_kept_edits", language, kept=kept, count=len(repaired.edits)))
+
+
+def _refuse_broken_edits(source: TimetableSource, standard: Standard, timetable_file: Path) -> None:
+    """A workbook whose hand edits break rules is re-planned only when asked (--repair): the
+    re-plan would undo edits the course manager made on purpose."""
+    report = _checked(source, standard, timetable_file)
+    if report.passed:
+        return
+    language = source.timetable.course.language
+    click.echo(f"the hand edits of {timetable_file} break the standard:", err=True)
+    for failure in report.failures:
+        click.echo(f"  {failure.rule} {rule_title(failure.rule, language)}", err=True)
+        for reason in failure.reasons_in(language):
+            click.echo(f"     - {reason}", err=True)
+    click.echo(
+        "fix them in the session list (kurssi check tells the rows), or run with --repair "
+        "for the nearest timetable that meets every rule",
+        err=True,
+    )
+    click.get_current_context().exit(EXIT_CHECK_FAILED)
 
 
 @main.command("plan", epilog=EXIT_CODES_HELP)

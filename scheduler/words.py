@@ -466,6 +466,53 @@ LABELS: dict[str, dict[str, str]] = {
         "fi": "; ilmoitusaika {notice} hetkestä {at}",
         "en": "; notice {notice} from {at}",
     },
+    "sheet_sessions": {"fi": "Ohjelmarivit", "en": "Sessions"},
+    "sessions_title": {"fi": "Ohjelmarivit: {course}", "en": "Sessions: {course}"},
+    "sessions_note": {
+        "fi": "Muokkaa aikataulua tällä välilehdellä: päivämäärää, kellonaikoja, ohjaajia, tilaa "
+        "ja yksilötapaamisten osallistujia voi muuttaa, ja rivejä voi lisätä (muoto on "
+        "pakollinen, tunniste jätetään tyhjäksi). Lukittu = kyllä: uudelleensuunnittelu ei "
+        "siirrä riviä. Viikko-ohjelma ja muut välilehdet eivät päivity muokkauksista: ne "
+        "näyttävät aikataulun sellaisena kuin se oli työkirjaa tehtäessä. "
+        "Tarkista muutokset: kurssi check TIEDOSTO.xlsx",
+        "en": "Edit the timetable on this sheet: dates, times, staff, room and the participants "
+        "of individual meetings can be changed, and rows added (the kind is required, the id "
+        "left empty). Locked = yes: a re-plan never moves the row. The week sheet and the others "
+        "do not follow your edits: they show the timetable as it was when the workbook was "
+        "made. Check your edits: kurssi check FILE.xlsx",
+    },
+    "list_date": {"fi": "Päivämäärä", "en": "Date"},
+    "list_start": {"fi": "Alkaa", "en": "Starts"},
+    "list_end": {"fi": "Päättyy", "en": "Ends"},
+    "list_title": {"fi": "Ohjelma", "en": "Session"},
+    "list_kind": {"fi": "Muoto", "en": "Kind"},
+    "list_small_group": {"fi": "Pienryhmä", "en": "Small group"},
+    "list_staff": {"fi": "Ohjaaja(t)", "en": "Staff"},
+    "list_room": {"fi": "Tila", "en": "Room"},
+    "list_participants": {"fi": "Osallistujat", "en": "Participants"},
+    "list_locked": {"fi": "Lukittu", "en": "Locked"},
+    "list_id": {"fi": "Tunniste", "en": "Id"},
+    # A date cell's number format: Excel and LibreOffice show 'ti 9.3.2027', 'Tue 9 Mar 2027'.
+    "date_cell_format": {"fi": "[$-40B]ddd d.m.yyyy", "en": "[$-809]ddd d mmm yyyy"},
+    "list_row": {"fi": "{sheet}, rivi {row}", "en": "{sheet}, row {row}"},
+    "list_rows": {"fi": "{sheet}, rivit {rows}", "en": "{sheet}, rows {rows}"},
+    # Undoing hand edits of the workbook (kurssi resolve --repair).
+    "console_undid_edits": {
+        "fi": "standardin täyttämiseksi peruttiin {count} käsin tehtyä muutosta:",
+        "en": "undid {count} hand edit(s) to meet the standard:",
+    },
+    "console_kept_edits": {
+        "fi": "työkirjan {count} käsin tehdystä muutoksesta säilyi {kept}",
+        "en": "kept {kept} of {count} hand edit(s) of the workbook",
+    },
+    "console_as_edited": {"fi": "{field} muokattuna", "en": "{field} as edited"},
+    "console_now": {"fi": "{field} nyt", "en": "{field} now"},
+    "edit_field_time": {"fi": "aika", "en": "time"},
+    "edit_field_staff": {"fi": "ohjaajat", "en": "staff"},
+    "edit_field_room": {"fi": "tila", "en": "room"},
+    "edit_field_participants": {"fi": "osallistujat", "en": "participants"},
+    "edit_field_locked": {"fi": "lukitus", "en": "lock"},
+    "edit_field_added": {"fi": "lisätty rivi", "en": "added row"},
     # Calendars.
     "calendar_name": {"fi": "{name}: {course}", "en": "{name}: {course}"},
     "calendar_description": {

@@ -1,9 +1,11 @@
-"""Reading a timetable JSON file (course-timetable/1) into the `Timetable` model.
+"""Reading a timetable: its JSON file (course-timetable/1), or the workbook kurssi wrote, edited
+by hand in its session list (see timetable_workbook.py). `check`, `resolve` and `export` read
+both through `read_timetable`.
 
-A timetable file may have been edited by hand or by another program: anything that does not
-hold together (ids twice, sessions naming people or rooms the file does not list, times and
-counts beyond any course week) is refused here, naming the place, so that check, export and
-resolve only ever see a well-formed timetable.
+A timetable may have been edited by hand or by another program: anything that does not hold
+together (ids twice, sessions naming people or rooms the file does not list, times and counts
+beyond any course week) is refused here, naming the place, so that check, export and resolve
+only ever see a well-formed timetable.
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ from scheduler.io.documents import (
     dotted_path,
     explain_validation,
     read_limited,
+)
+from scheduler.io.timetable_workbook import (
+    WorkbookTimetable,
+    is_workbook,
+    read_timetable_workbook,
 )
 
 # A week's timetable is some 50 KB; the largest the model allows (MAX_SESSIONS) about 2 MB.
@@ -48,14 +55,49 @@ class JsonDocument:
         return dotted_path(loc)
 
 
-def load_timetable(path: Path | str) -> Timetable:
+_ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip archive, whatever its name says
+
+
+@dataclass(frozen=True)
+class TimetableSource:
+    """A timetable as read, and the workbook it came from (None for a JSON file)."""
+
+    timetable: Timetable
+    workbook: WorkbookTimetable | None = None
+
+
+def read_timetable(path: Path | str) -> TimetableSource:
+    """A timetable from a JSON file or a timetable workbook (by its suffix or its content)."""
     path = Path(path)
+    if is_workbook(path) or _starts_like_zip(path):
+        workbook = read_timetable_workbook(path)
+        # The list was edited by hand: the same checks as a hand-edited JSON file.
+        _holds_together(JsonDocument(path, None), workbook.timetable)
+        return TimetableSource(workbook.timetable, workbook)
+    return TimetableSource(_load_json(path))
+
+
+def load_timetable(path: Path | str) -> Timetable:
+    return read_timetable(path).timetable
+
+
+def _starts_like_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(_ZIP_MAGIC)) == _ZIP_MAGIC
+    except OSError:
+        return False  # the JSON reader says what is wrong with the path
+
+
+def _load_json(path: Path) -> Timetable:
     name = str(path)
     raw = read_limited(path, MAX_TIMETABLE_BYTES, "a timetable (.json)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(name, "", "is not UTF-8 text; a timetable is JSON") from None
+        raise InputError(
+            name, "", "is not UTF-8 text; a timetable is JSON, or the workbook kurssi wrote (.xlsx)"
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -40,6 +40,7 @@ PASS_FILL, FAIL_FILL, NA_FILL = "D8F0D2", "F8D4D4", "EEEEEE"
 
 HOURS_FORMAT = '0.0#;-0.0#;"–"'  # hours; a zero shows as a dash
 PERCENT_FORMAT = "0.0 %"
+CLOCK_FORMAT = "hh:mm"
 SLOT_ROW_POINTS = 21.0  # height of a 15-minute row: a 30-minute block holds four lines
 WEEK_HEADER_ROWS = 4  # title, subtitle, day names, lane names
 TIME_WIDTH = 6.5

@@ -1,5 +1,6 @@
-"""The Excel workbook a course manager hands out: the week at a glance, staff, each participant's
-own plan, the hours table, the compliance report and what made the timetable.
+"""The Excel workbook a course manager hands out: the week at a glance, the session list to
+edit, staff, each participant's own plan, the hours table, the compliance report and what made
+the timetable; a hidden sheet holds the whole timetable, so the workbook reads back.
 
 Every word comes from `scheduler.labels`; theme names from the standard; session titles from
 the timetable. Made from a `Timetable` alone, so `kurssi export` can re-make it from JSON."""
@@ -23,6 +24,7 @@ from scheduler.export.excel.hours import hours_sheet
 from scheduler.export.excel.layout import week_layout
 from scheduler.export.excel.literal import as_literal_text
 from scheduler.export.excel.participants import participant_sheet
+from scheduler.export.excel.session_list import session_list_sheet, timetable_data_sheet
 from scheduler.export.excel.staff import StaffHours, staff_sheet
 from scheduler.export.excel.style import (
     print_setup,
@@ -32,6 +34,7 @@ from scheduler.export.excel.style import (
 from scheduler.export.excel.week import week_sheet
 from scheduler.io.files import write_atomic
 from scheduler.io.standards import load_standard
+from scheduler.io.timetable_workbook import DATA_SHEET
 
 
 def checked_report(timetable: Timetable, standard: Standard) -> CheckReport | None:
@@ -55,10 +58,12 @@ def build_workbook(
     report = checked_report(timetable, standard)
     hours = StaffHours.of(timetable)
     workbook = Workbook()
-    taken: set[str] = set()
+    taken: set[str] = {DATA_SHEET.lower()}
     week = workbook.active
     week.title = unique_sheet_name(ctx.t("sheet_week"), taken)
     week_sheet(week, ctx, week_layout(timetable))
+    list_name = unique_sheet_name(ctx.t("sheet_sessions"), taken)
+    session_list_sheet(workbook.create_sheet(list_name), ctx)
     handout_sheet(workbook.create_sheet(unique_sheet_name(ctx.t("sheet_handout"), taken)), ctx)
     if timetable.changes or timetable.previous or timetable.replan is not None:
         changes_sheet(workbook.create_sheet(unique_sheet_name(ctx.t("sheet_changes"), taken)), ctx)
@@ -75,6 +80,7 @@ def build_workbook(
         write_title(compliance, 1, ctx.t("compliance_title"), 4)
         print_setup(compliance, ctx)
     about_sheet(workbook.create_sheet(unique_sheet_name(ctx.t("sheet_about"), taken)), ctx, report)
+    timetable_data_sheet(workbook.create_sheet(DATA_SHEET), ctx, list_name)
     workbook.properties.title = ctx.t("week_title", course=timetable.course.title)
     workbook.properties.creator = f"kurssi {timetable.tool_version or ''}".strip()
     return as_literal_text(workbook)  # text from files is never a formula
