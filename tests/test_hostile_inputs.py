@@ -349,34 +349,46 @@ def test_a_form_that_unpacks_to_gigabytes_is_refused(
     error_line(run, "unpacks to")
 
 
+# Measures one command from a lean parent. On Linux a process's peak memory (ru_maxrss) starts
+# at its parent's peak when the parent forks it, so a command forked straight from pytest, which
+# grows as the suite runs, would be charged for pytest's memory. This small parent forks the
+# command instead and writes its exit status and peak (kB) to the file named first.
+MEASURED_PARENT = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as answer:
+    answer.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
 def fresh_run(case: Case, *args: str | Path, timeout: float = 60) -> Run:
     """`kurssi ARGS` as a fresh process, as a user starts it: its peak memory includes the
-    start-up (os.wait4 gives this one process's own usage)."""
-    out, err = case.root / "fresh.out", case.root / "fresh.err"
+    start-up and nothing of pytest's."""
+    out, err, measured = (case.root / name for name in ("fresh.out", "fresh.err", "fresh.rss"))
+    command = [sys.executable, "-m", "scheduler.launch", *map(str, args)]
+    started = time.monotonic()
     with out.open("w") as stdout, err.open("w") as stderr:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "scheduler.launch", *map(str, args)],
+        parent = subprocess.Popen(
+            [sys.executable, "-c", MEASURED_PARENT, str(measured), *command],
             cwd=ROOT,
             stdout=stdout,
             stderr=stderr,
+            start_new_session=True,  # so the time bound can kill the command with its parent
         )
-        started = time.monotonic()
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - started > timeout:
-                process.kill()
-                pid, status, usage = os.wait4(process.pid, 0)
-                status = -1
-                break
-            time.sleep(0.02)
-        process.returncode = 0  # reaped above
-    code = None if status == -1 else os.waitstatus_to_exitcode(status)
+        try:
+            parent.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(parent.pid, signal.SIGKILL)
+            parent.wait()
+    seconds = time.monotonic() - started
+    code, peak_kb = (
+        (int(n) for n in measured.read_text().split()) if measured.exists() else (None, 0)
+    )
     text = (out.read_text(), err.read_text())
-    out.unlink()
-    err.unlink()
-    return Run(code, time.monotonic() - started, usage.ru_maxrss / 1024, *text)
+    for path in (out, err, measured):
+        path.unlink(missing_ok=True)
+    return Run(code, seconds, peak_kb / 1024, *text)
 
 
 def test_the_bomb_and_the_bottom_row_form_in_fresh_processes(case: Case, form: Path) -> None:
