@@ -23,7 +23,7 @@ from models.changes import ChangeSet
 from models.rules import rule_title
 from models.standard import Standard
 from models.timetable import Timetable
-from scheduler import __version__
+from scheduler import __version__, clock
 from scheduler.check import CheckReport, UncheckableTimetable, check, render_report
 from scheduler.check.places import with_rows
 from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
@@ -49,7 +49,7 @@ from scheduler.services.new_course import write_new_course
 from scheduler.services.outputs import output_pair, write_outputs
 from scheduler.services.planning import overview, solve_plan
 from scheduler.services.repair import RepairResult, describe, repair, replannable
-from scheduler.services.solving import Progress, SolveOptions, solve
+from scheduler.services.solving import PreferenceCost, Progress, SolveOptions, solve
 from scheduler.words import (
     label,
     lower_first,
@@ -165,6 +165,17 @@ def _number(value: float, language: str, digits: int = 0) -> str:
     return text.replace(".", ",") if language == "fi" else text
 
 
+def _cost_line(cost: PreferenceCost, language: str) -> str:
+    """'tyhjää odotusta yhteensä 2 h (paino 1, sakkopisteitä 120)'."""
+    return label(
+        "preference_cost_line",
+        language,
+        words=text_in(cost.text, language),
+        weight=cost.weight,
+        penalty=_number(cost.penalty, language),
+    )
+
+
 PARTICIPANT_NAMES_HELP = (
     "Keep participants' names in the outputs (only where the course file gives them); by "
     "default outputs carry pseudonymous ids only."
@@ -185,30 +196,66 @@ def _is_plan_file(path: Path) -> bool:
 
 def _progress_printer(language: str) -> Callable[[Progress], None]:
     def show(progress: Progress) -> None:
-        gap = abs(progress.objective - progress.bound) / max(abs(progress.objective), 1e-9)
+        known = progress.bound >= 0  # a penalty is never below 0: a bound below says nothing
+        limit = progress.limit if progress.limit is not None else float("nan")
         line = label(
             "console_progress",
             language,
-            seconds=f"{progress.seconds:6.1f}",
-            objective=f"{progress.objective:8.0f}",
-            bound=f"{progress.bound:8.0f}",
-            gap=f"{gap:6.1%}",
+            seconds=f"{progress.seconds:5.1f}",
+            limit=f"{limit:g}",
+            objective=f"{progress.objective:6.0f}",
+            bound=f"{progress.bound:6.0f}" if known else "     –",
+            gap=f"{progress.gap:6.1%}" if known else "     –",
         )
         click.echo("  " + (line.replace(".", ",") if language == "fi" else line), err=True)
 
     return show
 
 
+def _good_enough(text: str | None) -> tuple[float | None, float | None]:
+    """--good-enough: a penalty ('300') or a gap to the proven bound ('5%')."""
+    if text is None:
+        return None, None
+    value = text.strip().replace(",", ".")
+    try:
+        if value.endswith("%"):
+            percent = float(value.removesuffix("%"))
+            if not 0 <= percent <= 100:
+                raise ValueError
+            return None, percent / 100
+        penalty = float(value)
+        if not penalty >= 0 or penalty == float("inf"):
+            raise ValueError
+        return penalty, None
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r}: give a penalty (e.g. 300) or a gap to the bound (e.g. 5%)",
+            param_hint="--good-enough",
+        ) from None
+
+
 def _solve_options(
-    time_limit: float, seed: int, workers: int, fast: bool, quiet: bool, language: str = "en"
+    time_limit: float,
+    seed: int,
+    workers: int,
+    deterministic: bool,
+    quiet: bool,
+    language: str = "en",
+    good_enough: str | None = None,
+    started: float | None = None,
 ) -> SolveOptions:
-    """The search settings the solving commands' shared options say."""
+    """The search settings the solving commands' shared options say. A wall-clock limit
+    counts from `started` (when the command began): loading and model building count too."""
+    penalty, gap = _good_enough(good_enough)
     return SolveOptions(
         time_limit=time_limit,
         seed=seed,
         workers=workers,
-        deterministic=not fast,
+        deterministic=deterministic,
         progress=None if quiet else _progress_printer(language),
+        good_enough=penalty,
+        good_enough_gap=gap,
+        started=None if deterministic else started,
     )
 
 
@@ -232,22 +279,45 @@ quiet_option = click.option("--quiet", is_flag=True, help="No progress lines.")
 
 def time_limit_option(
     default: float,
-    help_text: str = "Seconds of search (solver's deterministic time unless --fast).",
+    help_text: str = "Seconds on the clock for the whole run: loading, model building and "
+    "search (with --deterministic: the solver's deterministic time instead).",
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return click.option(
-        "--time-limit", type=float, default=default, show_default=True, help=help_text
+        "--time-limit",
+        type=click.FloatRange(min=0.0, min_open=True, max=24 * 3600.0),
+        default=default,
+        show_default=True,
+        help=help_text,
     )
+
+
+deterministic_option = click.option(
+    "--deterministic",
+    is_flag=True,
+    help="Reproducible: the same input, --seed and --workers give the same timetable on any "
+    "machine. --time-limit then counts the solver's deterministic time, which takes about as "
+    "long on an idle 2-core machine and longer on a busy one.",
+)
+# Wall-clock time is the default now; the old flag still runs.
+fast_option = click.option("--fast", is_flag=True, hidden=True)
+good_enough_option = click.option(
+    "--good-enough",
+    metavar="PENALTY_OR_PERCENT",
+    default=None,
+    help="Stop as soon as the penalty is at most PENALTY (e.g. 300) or within PERCENT of the "
+    "proven bound (e.g. 5%). A timetable proven the best always stops the search.",
+)
 
 
 @main.command("solve", epilog=EXIT_CODES_HELP)
 @click.argument("course_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @out_option
-@time_limit_option(20.0)
+@time_limit_option(10.0)
 @seed_option
 @workers_option
-@click.option(
-    "--fast", is_flag=True, help="Wall-clock time limit; runs may then differ from one another."
-)
+@deterministic_option
+@good_enough_option
+@fast_option
 @click.option(
     "--lang",
     type=click.Choice(["fi", "en"]),
@@ -262,6 +332,8 @@ def solve_command(
     time_limit: float,
     seed: int,
     workers: int,
+    deterministic: bool,
+    good_enough: str | None,
     fast: bool,
     lang: str | None,
     quiet: bool,
@@ -274,12 +346,14 @@ def solve_command(
 
     Example: kurssi solve data/courses/default.yaml --time-limit 30
     """
+    started = clock.run_began()
     path = course_file or DEFAULT_COURSE
     check_output_folder(out_dir)
     if _is_plan_file(path):
         click.get_current_context().invoke(
             plan_command, plan_file=path, out_dir=out_dir, time_limit=time_limit, seed=seed,
-            workers=workers, fast=fast, quiet=quiet,
+            workers=workers, deterministic=deterministic, good_enough=good_enough, fast=fast,
+            quiet=quiet,
         )  # fmt: skip
         return
     course = load_course(path)
@@ -288,7 +362,9 @@ def solve_command(
         click.echo(
             label("console_solving", language, path=path, count=len(course.sessions)), err=True
         )
-    options = _solve_options(time_limit, seed, workers, fast, quiet, language)
+    options = _solve_options(
+        time_limit, seed, workers, deterministic, quiet, language, good_enough, started
+    )
     result = solve(course, options, input_sha256=file_sha256(path))
     click.echo(
         label(
@@ -300,6 +376,9 @@ def solve_command(
             seconds=_number(result.seconds, language, 1),
         )
     )
+    for cost in result.costs.values():
+        if cost.penalty:
+            click.echo("  " + _cost_line(cost, language))
     _say_checked(result.report, language)
     stem = f"{path.stem}-{course.info.first_day.isoformat()}"
     for written in write_outputs(
@@ -508,7 +587,8 @@ def _checked(source: TimetableSource, standard: Standard, timetable_file: Path) 
 @time_limit_option(10.0)
 @seed_option
 @workers_option
-@click.option("--fast", is_flag=True, help="Wall-clock time limit.")
+@deterministic_option
+@fast_option
 @quiet_option
 def resolve_command(
     timetable_file: Path,
@@ -530,6 +610,7 @@ def resolve_command(
     time_limit: float,
     seed: int,
     workers: int,
+    deterministic: bool,
     fast: bool,
     quiet: bool,
 ) -> None:
@@ -575,7 +656,7 @@ def resolve_command(
             update={"now": datetime.now().replace(second=0, microsecond=0)}
         )
     language = lang or old.course.language
-    options = _solve_options(time_limit, seed, workers, fast, quiet, language)
+    options = _solve_options(time_limit, seed, workers, deterministic, quiet, language)
     try:
         repaired = repair(
             old,
@@ -660,14 +741,12 @@ def _refuse_broken_edits(source: TimetableSource, standard: Standard, timetable_
 @main.command("plan", epilog=EXIT_CODES_HELP)
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
 @out_option
-@time_limit_option(
-    30.0,
-    "Seconds of search for the whole plan, in the solver's deterministic time unless --fast; "
-    "calibrated on one course, so a plan's bigger model can take longer on the clock.",
-)
+@time_limit_option(30.0)
 @seed_option
 @workers_option
-@click.option("--fast", is_flag=True, help="Wall-clock time limit.")
+@deterministic_option
+@good_enough_option
+@fast_option
 @quiet_option
 def plan_command(
     plan_file: Path,
@@ -675,6 +754,8 @@ def plan_command(
     time_limit: float,
     seed: int,
     workers: int,
+    deterministic: bool,
+    good_enough: str | None,
     fast: bool,
     quiet: bool,
 ) -> None:
@@ -686,12 +767,15 @@ def plan_command(
 
     Example: kurssi plan data/plans/spring-week.yaml --time-limit 60
     """
+    started = clock.run_began()
     check_output_folder(out_dir)
     plan = load_plan(plan_file)
     say = (lambda _: None) if quiet else (lambda text: click.echo(text, err=True))
     shared = ", ".join(plan.shared.staff) or "nobody"
     say(f"planning {len(plan.courses)} courses of {plan_file} (shared staff: {shared}) ...")
-    options = _solve_options(time_limit, seed, workers, fast, quiet)
+    options = _solve_options(
+        time_limit, seed, workers, deterministic, quiet, good_enough=good_enough, started=started
+    )
     try:
         result = solve_plan(plan, options, say=say)
     except Infeasible as error:

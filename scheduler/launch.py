@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import sys
 
+from scheduler import clock
 from scheduler.interrupts import (
     EXIT_INTERRUPTED,
     INTERRUPTED_MESSAGE,
@@ -21,6 +22,7 @@ from scheduler.interrupts import (
 
 
 def main() -> None:
+    clock.begin()
     install()
     try:
         # An extension module interrupted while it initialises fails with an ImportError:

@@ -326,6 +326,14 @@ LABELS: dict[str, dict[str, str]] = {
     "about_checked": {"fi": "Tarkistus", "en": "Check"},
     "about_seconds": {"fi": "{seconds:.1f} s", "en": "{seconds:.1f} s"},
     "about_none": {"fi": "–", "en": "–"},
+    "about_preferences": {
+        "fi": "Mistä sakkopisteet tulevat",
+        "en": "Where the penalty comes from",
+    },
+    "preference_cost_line": {
+        "fi": "{words} (paino {weight}, sakkopisteitä {penalty})",
+        "en": "{words} (weight {weight}, penalty {penalty})",
+    },
     "about_privacy": {
         "fi": "Kuntoutujat esitetään tunnisteilla (K01…); nimiä ei tulosteta.",
         "en": "Participants appear by pseudonymous id (K01…); names are not printed.",
@@ -352,6 +360,95 @@ LABELS: dict[str, dict[str, str]] = {
     "solver_INFEASIBLE": {"fi": "Mahdoton", "en": "Impossible"},
     "solver_UNKNOWN": {"fi": "Ei ratkaisua annetussa ajassa", "en": "None found in the time given"},
     "solver_MODEL_INVALID": {"fi": "Virheellinen malli", "en": "Invalid model"},
+    # The course's preferences (models.course.Preferences): each one's name, and what it costs
+    # a timetable in words, its amount in its own unit as {amount}.
+    "preference_balanced_days": {
+        "fi": "Tasaisesti ohjelmaa joka päivä",
+        "en": "Programme evenly every day",
+    },
+    "preference_cost_balanced_days": {
+        "fi": "päivien ohjelma poikkeaa keskiarvosta yhteensä {amount}",
+        "en": "the days' programme is {amount} off the daily average in all",
+    },
+    "preference_no_idle_gaps": {
+        "fi": "Ei tyhjiä välejä ryhmän päivään",
+        "en": "No idle gaps in the group's day",
+    },
+    "preference_cost_no_idle_gaps": {
+        "fi": "tyhjää odotusta yhteensä {amount}",
+        "en": "the group waits {amount} between sessions in all",
+    },
+    "preference_physician_lectures_early": {
+        "fi": "Lääkärin alustukset alkuviikkoon",
+        "en": "The physician's lectures early in the week",
+    },
+    "preference_cost_physician_lectures_early": {
+        "fi": "lääkärin alustukset ovat ensimmäistä kurssipäivää myöhemmin yhteensä {amount}",
+        "en": "the physician's lectures come {amount} after the first course day in all",
+    },
+    "preference_no_pool_after_lunch": {
+        "fi": "Ei allasta heti lounaan jälkeen",
+        "en": "No pool right after lunch",
+    },
+    "preference_cost_no_pool_after_lunch": {
+        "fi": "talon ulkopuolelle lähdetään pian lounaan jälkeen: {amount}",
+        "en": "off-site sessions leaving soon after lunch: {amount}",
+    },
+    "preference_balanced_small_groups": {
+        "fi": "Yhtä suuret pienryhmät",
+        "en": "Small groups of equal size",
+    },
+    "preference_cost_balanced_small_groups": {
+        "fi": "pienryhmät poikkeavat tasajaosta: {amount}",
+        "en": "the small groups are off an even split by {amount}",
+    },
+    "preference_whole_team_meeting": {
+        "fi": "Koko työryhmä kokoukseen",
+        "en": "The whole team at the team meeting",
+    },
+    "preference_cost_whole_team_meeting": {
+        "fi": "työryhmän kokouksesta puuttuu: {amount}",
+        "en": "missing from the team meeting: {amount}",
+    },
+    "preference_staff_meeting_midweek": {
+        "fi": "Työryhmän kokous keskellä viikkoa",
+        "en": "The team meeting mid-week",
+    },
+    "preference_cost_staff_meeting_midweek": {
+        "fi": "työryhmän kokouksia ensimmäisenä tai viimeisenä kurssipäivänä: {amount}",
+        "en": "team meetings on the first or the last course day: {amount}",
+    },
+    "preference_goal_review_midweek": {
+        "fi": "Tavoitteiden välitarkastelu keskellä viikkoa",
+        "en": "The goal review mid-week",
+    },
+    "preference_cost_goal_review_midweek": {
+        "fi": "välitarkasteluja tavoitteiden asettamispäivänä tai viimeisenä kurssipäivänä: "
+        "{amount}",
+        "en": "goal reviews on the day the goals are set or on the last course day: {amount}",
+    },
+    "preference_avoid_absences": {
+        "fi": "Aloitus, loppu ja mittaukset, kun kaikki ovat paikalla",
+        "en": "Opening, closing and measures with everyone there",
+    },
+    "preference_cost_avoid_absences": {
+        "fi": "aloitus-, loppu- tai mittaustilanteita jonkun kuntoutujan poissa ollessa: {amount}",
+        "en": "opening, closing or measures sessions while a participant is away: {amount}",
+    },
+    "preference_exact_shares": {
+        "fi": "Henkilöstöryhmien tarkat osuudet",
+        "en": "The staff groups' exact shares",
+    },
+    "preference_cost_exact_shares": {
+        "fi": "henkilöstöryhmien tunneista tarkkojen osuuksien ulkopuolella yhteensä {amount}",
+        "en": "{amount} of the staff groups' hours lie outside the standard's exact shares",
+    },
+    "amount_days": {"fi": "{count} päivää", "en": "{count} days"},
+    "amount_day": {"fi": "{count} päivä", "en": "{count} day"},
+    "amount_participants": {"fi": "{count} kuntoutujaa", "en": "{count} participants"},
+    "amount_participant": {"fi": "{count} kuntoutuja", "en": "{count} participant"},
+    "amount_places": {"fi": "{count} jäsentä", "en": "{count} members"},
+    "amount_place": {"fi": "{count} jäsen", "en": "{count} member"},
     # A re-plan's change list: what changed, where a session was and is, whom to tell.
     "change_day": {"fi": "päivä", "en": "day"},
     "change_time": {"fi": "kellonaika", "en": "time"},
@@ -366,8 +463,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "solving {path} ({count} kinds of session) ...",
     },
     "console_progress": {
-        "fi": "{seconds} s  sakko {objective}  alaraja {bound}  ero {gap}",
-        "en": "{seconds} s  penalty {objective}  bound {bound}  gap {gap}",
+        "fi": "{seconds} / {limit} s  sakko {objective}  alaraja {bound}  ero {gap}",
+        "en": "{seconds} / {limit} s  penalty {objective}  bound {bound}  gap {gap}",
     },
     "console_solved": {
         "fi": "aikataulu valmis ({status}): sakko {objective}, alaraja {bound}, {seconds} s",
@@ -666,6 +763,32 @@ def staff_name(member: StaffMember | None, staff_id: str) -> str:
 def room_name(room: Room | None, room_id: str) -> str:
     """'Ryhmätila 1': a room by name (the id when the file gives no name)."""
     return (room.name or room.id) if room is not None else room_id
+
+
+def preference_name(name: str, language: str) -> str:
+    """A preference of the course file as a person reads it ('Ei tyhjiä välejä ryhmän päivään')."""
+    key = f"preference_{name}"
+    return label(key, lang(language)) if key in LABELS else name
+
+
+def preference_amount(unit: str, amount: float, language: str) -> str:
+    """An amount in a preference's unit ('2 h', '1 päivä', '3 kuntoutujaa', '2')."""
+    if unit == "minutes":
+        return hours(amount)
+    count = round(amount)
+    if unit in ("days", "participants", "places"):
+        key = f"amount_{unit.removesuffix('s')}" if count == 1 else f"amount_{unit}"
+        return label(key, lang(language), count=count)
+    return str(count)
+
+
+def preference_cost(name: str, unit: str, amount: float, language: str) -> str:
+    """What a preference costs a timetable, in words: 'tyhjää odotusta yhteensä 2 h'."""
+    return label(
+        f"preference_cost_{name}",
+        lang(language),
+        amount=preference_amount(unit, amount, language),
+    )
 
 
 def solver_status(status: str, language: str) -> str:
