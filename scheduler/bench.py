@@ -129,7 +129,7 @@ class Measurement:
     kind: str  # "course", "plan", "re-plan", "loaded"
     variables: int | None = None
     constraints: int | None = None
-    reference: float | None = None  # the best-known penalty before this run
+    reference: float | None = None  # the best-known penalty after these runs
     alone_reference: float | None = None  # a plan: the sum of its courses' best-known, alone
     runs: list[Run] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -190,14 +190,20 @@ def record_best(
 
 
 def _at(
-    trace: list[Progress], checkpoints: tuple[float, ...], final: float | None, seconds: float
+    trace: list[Progress],
+    checkpoints: tuple[float, ...],
+    final: float | None,
+    seconds: float,
+    early: bool,
 ) -> dict[str, float | None]:
-    """The best penalty at each checkpoint (the final one where the search ended before)."""
+    """The best penalty at each checkpoint: the best found by then; after the run's end
+    (`seconds` on the same clock) the final one if the search ended early (proven best, good
+    enough), else unknown (the clock did not get there)."""
     at: dict[str, float | None] = {}
     for checkpoint in checkpoints:
         seen = [p.objective for p in trace if p.seconds <= checkpoint]
-        if checkpoint >= seconds and final is not None:
-            at[f"{checkpoint:g}s"] = final
+        if checkpoint > seconds:
+            at[f"{checkpoint:g}s"] = final if early else None
         else:
             at[f"{checkpoint:g}s"] = min(seen) if seen else None
     return at
@@ -224,19 +230,20 @@ def run_course(course: Course, settings: Settings, seed: int, limit: float | Non
     result = solve(course, options)
     seconds = time.monotonic() - started
     cpu = clocks.cpu()
+    early = result.stopped not in ("time limit", "")
     passed = check(result.timetable, course.standard).passed
     first_cpu = clocks.points[0][1] if clocks.points else None
     return Run(
         seed=seed,
         first_seconds=_round(result.first_seconds, 3),
-        at=_at(result.trace, settings.checkpoints, result.objective, seconds),
+        at=_at(result.trace, settings.checkpoints, result.objective, seconds, early),
         objective=result.objective,
         bound=result.bound,
         seconds=round(seconds, 2),
         status=result.status,
         checks_passed=passed,
         first_cpu=_round(first_cpu, 3),
-        at_cpu=_at(clocks.cpu_trace(), settings.checkpoints, result.objective, cpu),
+        at_cpu=_at(clocks.cpu_trace(), settings.checkpoints, result.objective, cpu, early),
         cpu_seconds=round(cpu, 2),
         peak_memory_mb=_peak_mb(),
         costs={
@@ -258,19 +265,20 @@ def run_plan(plan: Plan, settings: Settings, seed: int, limit: float | None = No
     result = solve_plan(plan, options)
     seconds = time.monotonic() - started
     cpu = clocks.cpu()
+    early = False  # a plan's search has no proven bound to stop at: it runs to its limit
     checks = {r.key: check(r.timetable, r.course.standard).passed for r in result.courses}
     first_cpu = clocks.points[0][1] if clocks.points else None
     return Run(
         seed=seed,
         first_seconds=_round(result.first_feasible_seconds, 3),
-        at=_at(result.trace, settings.checkpoints, result.objective, seconds),
+        at=_at(result.trace, settings.checkpoints, result.objective, seconds, early),
         objective=result.objective,
         bound=result.bound,
         seconds=round(seconds, 2),
         status=result.status,
         checks_passed=all(checks.values()),
         first_cpu=_round(first_cpu, 3),
-        at_cpu=_at(clocks.cpu_trace(), settings.checkpoints, result.objective, cpu),
+        at_cpu=_at(clocks.cpu_trace(), settings.checkpoints, result.objective, cpu, early),
         cpu_seconds=round(cpu, 2),
         peak_memory_mb=_peak_mb(),
         extra={
@@ -675,6 +683,10 @@ def measure(
             where = f"{stamp} bench, seed {seed}, {settings.limit:g} s"
             if record_best(best, instance.name, run.objective, where, BEST_KNOWN):
                 print(f"  new best known for {instance.name}: {run.objective:g}")
+    # Ratios to the best known after these runs: one of them may have set it.
+    measurement.extra["reference_before"] = measurement.reference
+    if instance.name in best:
+        measurement.reference = best[instance.name]["penalty"]
     return measurement
 
 
