@@ -56,6 +56,16 @@ def old_placements(built: BuiltModel, sessions: Iterable[Session]) -> dict[str, 
     return placements
 
 
+def occurrence_of(session_id: str, known: set[str]) -> str:
+    """Small-group halves 'x-1A'/'x-1B' and transfers belong to the occurrence 'x-1'."""
+    for suffix in ("-to", "-from"):
+        if session_id.endswith(suffix) and session_id.removesuffix(suffix) not in known:
+            session_id = session_id.removesuffix(suffix)
+    if session_id not in known and session_id[-1:] in ("A", "B") and session_id[:-1] in known:
+        return session_id[:-1]
+    return session_id
+
+
 def _set_hint(model: cp_model.CpModel, occurrence: Occurrence, old: OldPlacement) -> None:
     for day, lit in occurrence.day_lit.items():
         model.add_hint(lit, day == old.day)
@@ -67,8 +77,11 @@ def _set_hint(model: cp_model.CpModel, occurrence: Occurrence, old: OldPlacement
         model.add_hint(lit, old.room.get(half) == room_id)
 
 
-def freeze(built: BuiltModel, occurrence: Occurrence, old: OldPlacement) -> None:
-    """The session stays exactly as it was (the past, or locked by the course manager)."""
+def freeze(
+    built: BuiltModel, occurrence: Occurrence, old: OldPlacement, scope: str = "all"
+) -> None:
+    """The session stays exactly as it was (the past, or locked by the course manager); with
+    scope "time" (a lock of the time only) it keeps its day and start, not its staff or room."""
     model = built.model
     if old.day not in occurrence.day_lit:
         model.add_bool_or([])  # it cannot stay where it was: nothing can satisfy this
@@ -76,6 +89,8 @@ def freeze(built: BuiltModel, occurrence: Occurrence, old: OldPlacement) -> None
     model.add(occurrence.day_lit[old.day] == 1)
     assert occurrence.start is not None
     model.add(occurrence.start == old.start_slot)
+    if scope == "time":
+        return
     for (half, staff_id), lit in occurrence.staff_lit.items():
         model.add(lit == int(staff_id in old.staff.get(half, frozenset())))
     for (half, room_id), lit in occurrence.room_lit.items():
@@ -95,9 +110,13 @@ class Perturbation:
 
 
 def add_perturbation(
-    built: BuiltModel, placements: dict[str, OldPlacement], frozen: set[str]
+    built: BuiltModel,
+    placements: dict[str, OldPlacement],
+    frozen: set[str],
+    time_only: frozenset[str] = frozenset(),
 ) -> Perturbation:
-    """Hints every session at its old place, freezes `frozen`, and prices every change."""
+    """Hints every session at its old place, freezes `frozen` (of those, `time_only` keep just
+    their day and start: a lock of the time), and prices every change."""
     model, v = built.model, built.vars
     stand_ins: dict[str, set[str]] = {}
     for member in v.course.staff:
@@ -110,9 +129,11 @@ def add_perturbation(
         if old is None:
             continue
         _set_hint(model, occurrence, old)
-        if occurrence.id in frozen:
+        if occurrence.id in frozen and occurrence.id not in time_only:
             freeze(built, occurrence, old)
             continue
+        if occurrence.id in frozen:
+            freeze(built, occurrence, old, "time")
         assert occurrence.start is not None
         parts: list[cp_model.IntVar] = []
         day_moved = model.new_bool_var(f"day_moved[{occurrence.id}]")

@@ -16,7 +16,7 @@ from models.timetable import Session, Timetable
 from scheduler import __version__
 from scheduler.check import CheckReport
 from scheduler.cpsat.build import SolveOptions, build_model, extract_sessions, run, solver_info
-from scheduler.cpsat.perturbation import add_perturbation, old_placements
+from scheduler.cpsat.perturbation import add_perturbation, occurrence_of, old_placements
 from scheduler.domain.changes import apply_changes, change_list
 from scheduler.errors import Infeasible
 from scheduler.explain.replan import why_no_replan
@@ -40,25 +40,16 @@ class ResolveResult:
         return self.status == "OPTIMAL"
 
 
-def frozen_sessions(timetable: Timetable, now: datetime | None) -> set[str]:
-    """Ids of sessions that must not move: locked ones, and those started before `now`."""
+def frozen_sessions(timetable: Timetable, now: datetime | None, locks: bool = True) -> set[str]:
+    """Ids of sessions that must not move: locked ones (unless not `locks`), and those started
+    before `now`."""
     frozen = set()
     for session in timetable.sessions:
         begins = datetime.combine(session.date, time()) + timedelta(minutes=session.start)
         started = now is not None and begins < now
-        if session.locked or started:
+        if (locks and session.locked) or started:
             frozen.add(session.id)
     return frozen
-
-
-def _occurrence_id(session_id: str, known: set[str]) -> str:
-    """Small-group halves 'x-1A'/'x-1B' and transfers belong to the occurrence 'x-1'."""
-    for suffix in ("-to", "-from"):
-        if session_id.endswith(suffix) and session_id.removesuffix(suffix) not in known:
-            session_id = session_id.removesuffix(suffix)
-    if session_id not in known and session_id[-1:] in ("A", "B") and session_id[:-1] in known:
-        return session_id[:-1]
-    return session_id
 
 
 def _kept_individual_sessions(old: Timetable, course: Course, frozen: set[str]) -> list[Session]:
@@ -87,9 +78,13 @@ def resolve(
     course = apply_changes(old.to_course(standard), changes)
     built = build_model(course, with_objective=False, break_symmetry=False)
     known = {o.id for o in built.vars.occurrences}
-    frozen = {_occurrence_id(s, known) for s in frozen_sessions(old, changes.now)}
+    frozen = {occurrence_of(s, known) for s in frozen_sessions(old, changes.now)}
+    started = {occurrence_of(s, known) for s in frozen_sessions(old, changes.now, locks=False)}
+    scopes = {(occurrence_of(s.id, known), s.lock_scope) for s in old.sessions if s.locked}
+    time_locked = {occ for occ, scope in scopes if scope == "time"}
+    time_locked -= {occ for occ, scope in scopes if scope == "all"}
     placements = old_placements(built, old.sessions)
-    perturbation = add_perturbation(built, placements, frozen)
+    perturbation = add_perturbation(built, placements, frozen, frozenset(time_locked - started))
     built.model.minimize(perturbation.cost)
     solver, status = run(built, options)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -98,12 +93,17 @@ def resolve(
         raise Infeasible(
             ["no new timetable found within the time limit"], solver.status_name(status)
         )
-    locked = {s.id for s in old.sessions if s.locked}
+    locks = {s.id: s.lock_scope for s in old.sessions if s.locked}
     solved = extract_sessions(built, solver)
     sessions = tuple(
         sorted(
             (
-                *(s.model_copy(update={"locked": True}) if s.id in locked else s for s in solved),
+                *(
+                    s.model_copy(update={"locked": True, "lock_scope": locks[s.id]})
+                    if s.id in locks
+                    else s
+                    for s in solved
+                ),
                 *_kept_individual_sessions(old, course, frozen),
             ),
             key=lambda s: (s.date, s.start, s.id),
