@@ -441,6 +441,9 @@ def create_app(
     def _suggestion_json(place: Suggestion, timetable: Timetable, key: str) -> dict[str, Any]:
         staff = {m.id: m.label for m in timetable.staff}
         rooms = {r.id: r.name or r.id for r in timetable.rooms}
+        titles = {
+            s.id: views.session_facts(timetable, s, language())["title"] for s in timetable.sessions
+        }
         return {
             "key": key,
             "day": views.day_label(place.date, language()),
@@ -448,7 +451,7 @@ def create_app(
             "staff": ", ".join(staff.get(s, s) for s in place.staff),
             "room": rooms.get(place.room or "", place.room or ""),
             "penalty": place.penalty_change,
-            "moved": list(place.moved),
+            "moved": [titles.get(m, m) for m in place.moved],
         }
 
     @app.post("/c/<name>/v/<version>/accept")
