@@ -20,6 +20,7 @@ from models.timetable import Timetable
 from scheduler.cli import main
 from scheduler.io.data import DEFAULT_COURSE
 from scheduler.io.timetables import load_timetable
+from scheduler.services.moves import set_lock
 from scheduler.services.solving import SolveOptions
 from scheduler.services.suggest import SuggestOptions
 from scheduler.web.app import WebSettings, create_app
@@ -223,6 +224,13 @@ def test_edit_shows_validation_beside_the_field_and_saves_valid_data(
 def test_one_solve_per_course_at_a_time_and_the_result_is_a_new_version(
     app: Flask, client: FlaskClient, workspace: Path
 ) -> None:
+    # A session locked in the newest version keeps its place (and lock) in the new solve.
+    saved = _saved()
+    gym = next(s for s in saved.sessions if s.spec == "gym")
+    locked = set_lock(saved, gym.id, "all")
+    (workspace / "timetables" / "default" / "default-v001.json").write_text(
+        locked.to_json(), encoding="utf-8"
+    )
     first = post_json(client, "/c/default/solve", {"time_limit": 3})
     second = post_json(client, "/c/default/solve", {"time_limit": 3})
     assert first.status_code == 202  # type: ignore[attr-defined]
@@ -236,6 +244,11 @@ def test_one_solve_per_course_at_a_time_and_the_result_is_a_new_version(
     assert (workspace / "timetables" / "default" / "default-v002.json").exists()
     assert (workspace / "timetables" / "default" / "default-v002.xlsx").exists()
     assert client.get("/c/default/progress.json").get_json()["version"] == "default-v002"
+    new = load_timetable(workspace / "timetables" / "default" / "default-v002.json")
+    kept = next(s for s in new.sessions if s.id == gym.id)
+    assert kept.locked and (kept.date, kept.start, kept.staff, kept.room) == (
+        gym.date, gym.start, gym.staff, gym.room
+    )  # fmt: skip
 
 
 def test_stop_without_a_running_solve_says_so(client: FlaskClient) -> None:
