@@ -40,6 +40,9 @@ class SolveOptions:
     deterministic: bool = True
     progress: Callable[[Progress], None] | None = None
     log: bool = False
+    # Called with the solver just before its search starts, so that another thread can call
+    # its stop_search() (the web page's Stop button): the best timetable so far is then kept.
+    on_start: Callable[[cp_model.CpSolver], None] | None = None
 
 
 @dataclass
@@ -133,6 +136,8 @@ def run(
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
     solver = parameters(options)
     callback = _ProgressCallback(options.progress) if options.progress else None
+    if options.on_start is not None:
+        options.on_start(solver)
     status = solver.solve(built.model, callback)
     return solver, status
 
