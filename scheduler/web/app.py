@@ -348,7 +348,7 @@ def create_app(
             report=views.report_rows(report, language()),
             passed=report.passed,
             hours=report.hours,
-            changes=views.change_rows(timetable.changes, timetable),
+            changes=views.change_rows(timetable.changes, timetable, language()),
             sessions=sessions,
             days=views.day_options(timetable, standard, language()),
             clocks=views.clock_options(timetable),
@@ -414,7 +414,7 @@ def create_app(
                 }
                 for r in report.failures
             ],
-            "changes": views.change_rows(moved.changes, moved),
+            "changes": views.change_rows(moved.changes, moved, language()),
         }
 
     @app.post("/c/<name>/v/<version>/move/<session_id>")
@@ -493,7 +493,7 @@ def create_app(
             name=name,
             version=version,
             key=key,
-            changes=views.change_rows(result.timetable.changes, result.timetable),
+            changes=views.change_rows(result.timetable.changes, result.timetable, language()),
             moved=result.changed_sessions,
             what=editor.replan_words(timetable, form, language()),
         )
@@ -514,7 +514,7 @@ def create_app(
         a = request.args.get("a") or (versions[1].name if len(versions) > 1 else versions[0].name)
         b = request.args.get("b") or versions[0].name
         old, new = workspace.timetable(name, a), workspace.timetable(name, b)
-        rows = views.change_rows(views.change_list(old.sessions, new.sessions), new)
+        rows = views.change_rows(views.change_list(old.sessions, new.sessions), new, language())
         return render_template("compare.html", name=name, versions=versions, a=a, b=b, rows=rows)
 
     return app

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from models.base import format_clock
+from models.base import format_clock, text_in
 from models.rules import rule_title
 from models.standard import Standard
 from models.timetable import Change, Session, Timetable
 from scheduler.check import CheckReport
 from scheduler.domain.changes import change_list
+from scheduler.explain.replan import change_kinds, change_note, describe_placement, told
 from scheduler.export.excel.context import SheetContext
 from scheduler.export.excel.layout import GROUP_LANES, week_layout
 from scheduler.words import label, short_date
@@ -132,19 +133,35 @@ def report_rows(report: CheckReport, language: str) -> list[dict[str, Any]]:
     ]
 
 
-def change_rows(changes: tuple[Change, ...], timetable: Timetable) -> list[dict[str, Any]]:
-    names = {m.id: m.label for m in timetable.staff}
-    return [
-        {
-            "session": c.session,
-            "title": c.title,
-            "change": c.change,
-            "before": c.before or "–",
-            "after": c.after or "–",
-            "notify": ", ".join(names.get(n, n) for n in c.notify) or "–",
-        }
-        for c in changes
-    ]
+def change_rows(
+    changes: tuple[Change, ...], timetable: Timetable, language: str
+) -> list[dict[str, Any]]:
+    """The change list as the page shows it, in the console's and the workbook's words: titles,
+    dates and people by name, whom to tell."""
+    rows = []
+    for change in changes:
+        places = {}
+        for key, place, said in (
+            ("before", change.was, change.before),
+            ("after", change.becomes, change.after),
+        ):
+            places[key] = (
+                describe_placement(timetable.staff, timetable.rooms, place, language)
+                if place is not None
+                else said or "–"
+            )
+        rows.append(
+            {
+                "session": change.session,
+                "title": text_in(change.titles, language) if change.titles else change.title,
+                "change": change_kinds(change, language),
+                "note": change_note(change, language),
+                "before": places["before"],
+                "after": places["after"],
+                "notify": told(timetable.staff, change, language) or "–",
+            }
+        )
+    return rows
 
 
 def day_options(timetable: Timetable, standard: Standard, language: str) -> list[tuple[str, str]]:
