@@ -265,6 +265,14 @@ def test_timetable_page_shows_grid_report_hours_and_filter(client: FlaskClient) 
     assert page.count('class="block') >= len(saved.sessions)
     assert "R30" in page and "Kuntosaliharjoittelu" in page
     assert "background: #" in page  # the workbook's fills
+    # Each person's row adds up their own group and individual hours (not the course's).
+    hours = page[page.index('class="list hours"') :]
+    rows = re.findall(
+        r"<tr[^>]*><td>([^<]+)</td><td>([\d.]+)</td><td>([\d.]+)</td><td>([\d.]+)</td>", hours
+    )
+    assert len(rows) == len(saved.staff)
+    for name, group, individual, total in rows:
+        assert float(total) == pytest.approx(float(group) + float(individual), abs=0.11), name
     filtered = client.get("/c/default/v/default-v001?who=staff:reum").get_data(as_text=True)
     assert filtered.count("block dim") > 0
 
