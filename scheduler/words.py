@@ -683,6 +683,10 @@ LABELS: dict[str, dict[str, str]] = {
         "fi": "{who} on estynyt {start} – {end}.",
         "en": "{who} is unavailable from {start} to {end}.",
     },
+    "web_replan_unavailable_on": {
+        "fi": "{who} on estynyt {start} alkaen.",
+        "en": "{who} is unavailable from {start} on.",
+    },
     "web_replan_replace": {
         "fi": "{stand_in} tulee henkilön {who} tilalle {start} alkaen.",
         "en": "{stand_in} takes over from {who} from {start} on.",

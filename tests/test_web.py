@@ -363,6 +363,7 @@ def test_replan_from_the_page_proposes_then_writes(client: FlaskClient, workspac
     new = load_timetable(workspace / "timetables" / "default" / "default-v002.json")
     assert not any("pt2" in s.staff for s in new.sessions if s.date.isoformat() >= wednesday)
     compare = client.get("/c/default/compare?a=default-v001&b=default-v002").get_data(as_text=True)
+    assert "Laura Nieminen on estynyt ke 10.3. klo 08:00 alkaen." in page
     # The change lists speak words: Laura Nieminen (pt2) by name, days as 'ke 10.3.'.
     for words in (page, compare):
         table = words[words.index('class="list changes"') :]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from werkzeug.datastructures import MultiDict
@@ -348,16 +348,32 @@ def replan_changes(timetable: Timetable, form: MultiDict[str, str]) -> ChangeSet
 
 
 def replan_words(timetable: Timetable, form: MultiDict[str, str], language: str) -> str:
-    """The request in the page's words, above the proposed change list."""
+    """The request in the page's words, above the proposed change list: people by name, moments
+    as 'ke 13.1. klo 08:00'."""
     names = {m.id: m.label for m in timetable.staff}
     kind = form.get("kind", "unavailable")
     who = names.get(form.get("staff", ""), form.get("staff", ""))
+    start, end = (_moment_words(form.get(key, ""), language) for key in ("from", "to"))
+    if kind == "unavailable" and not end:
+        kind = "unavailable_on"
     return label(
         f"web_replan_{kind}",
         language,
         who=who,
         stand_in=form.get("stand_in", ""),
         participant=form.get("participant", ""),
-        start=form.get("from", "").replace("T", " ") or "–",
-        end=form.get("to", "").replace("T", " ") or "–",
+        start=start or "–",
+        end=end,
     )
+
+
+def _moment_words(text: str, language: str) -> str:
+    """'2027-01-13T08:00' as 'ke 13.1. klo 08:00' ('' if empty; as given if unreadable)."""
+    if not text.strip():
+        return ""
+    try:
+        when = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return text
+    day = short_date(when.date(), language)
+    return label("placement", language, day=day, time=format_clock(when.hour * 60 + when.minute))
