@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from werkzeug.serving import make_server
 
 from scheduler.services.solving import SolveOptions
 from scheduler.services.suggest import SuggestOptions
@@ -44,8 +45,6 @@ pytestmark = [
 
 @pytest.fixture()
 def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    from werkzeug.serving import make_server
-
     settings = WebSettings(
         solve=SolveOptions(time_limit=3.0, deterministic=True),
         replan=SolveOptions(time_limit=5.0, deterministic=True),
