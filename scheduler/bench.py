@@ -57,6 +57,7 @@ from scheduler.io.standards import load_standard
 from scheduler.services.planning import solve_plan
 from scheduler.services.replanning import resolve
 from scheduler.services.solving import solve
+from scheduler.web.bench import measure_web, print_web
 
 SEEDS = (0, 1, 2, 3, 4)
 WORKERS = 2
@@ -731,6 +732,10 @@ def main(argv: list[str] | None = None) -> None:
     print_table(rows, settings)
     print()
     print_table(rows, settings, clock="cpu")
+    web = None
+    if not args.only or "web" in args.only:
+        web = measure_web()
+        print_web(web)
     end_load = os.getloadavg()[0]
     print(f"\nload {load:.1f} at start, {end_load:.1f} at the end")
     out = PROJECT_ROOT / "outputs" / "bench" / f"{stamp}.json"
@@ -751,6 +756,7 @@ def main(argv: list[str] | None = None) -> None:
                 },
                 "settings": asdict(settings) | {"workers": WORKERS, "clock": "wall"},
                 "instances": [asdict(m) for m in rows],
+                "web": web,
             },
             indent=2,
             default=str,

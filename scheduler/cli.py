@@ -8,9 +8,12 @@ Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal e
 from __future__ import annotations
 
 import json
+import os
 import sys
+import threading
 import traceback
 import warnings
+import webbrowser
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -50,11 +53,10 @@ from scheduler.services.outputs import output_pair, write_outputs
 from scheduler.services.planning import overview, solve_plan
 from scheduler.services.repair import RepairResult, describe, repair, replannable
 from scheduler.services.solving import PreferenceCost, Progress, SolveOptions, solve
-from scheduler.words import (
-    label,
-    lower_first,
-    solver_status,
-)
+from scheduler.services.suggest import SuggestOptions, suggest
+from scheduler.web.app import create_app
+from scheduler.web.security import PasswordNeeded, is_loopback, require_password_for
+from scheduler.words import clock_span, label, lower_first, short_date, solver_status
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -850,3 +852,77 @@ def init_command(
     )
     for path in written:
         click.echo(f"wrote {path}")
+
+
+@main.command("suggest", epilog=EXIT_CODES_HELP)
+@click.argument("timetable_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("session_id")
+@click.option("--count", type=int, default=10, show_default=True, help="How many places.")
+@click.option(
+    "--time-limit", type=float, default=2.0, show_default=True, help="Wall-clock seconds."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "en"]),
+    default=None,
+    help="Language of the day names (default: the timetable's).",
+)
+def suggest_command(
+    timetable_file: Path, session_id: str, count: int, time_limit: float, lang: str | None
+) -> None:
+    """The best other places for one session that keep every rule: fewest other sessions moved
+    first, then the smallest rise in penalty.
+
+    Example: kurssi suggest outputs/default-2027-03-08.json gym-1
+    """
+    timetable = load_timetable(timetable_file)
+    standard = load_standard(timetable.standard)
+    options = SuggestOptions(count=count, time_limit=time_limit)
+    found = suggest(timetable, standard, session_id, options)
+    if not found:
+        click.echo(f"no other place for {session_id} keeps every rule")
+        return
+    language = lang or timetable.course.language
+    staff = {m.id: m.label for m in timetable.staff}
+    for n, place in enumerate(found, 1):
+        people = ", ".join(staff.get(s, s) for s in place.staff)
+        moved = f"; also moves {', '.join(place.moved)}" if place.moved else ""
+        click.echo(
+            f"{n:2}. {short_date(place.date, language)} {clock_span(place.start, place.end)} "
+            f"{people} {place.room or ''}  penalty {place.penalty_change:+g}{moved}"
+        )
+
+
+@main.command("serve", epilog=EXIT_CODES_HELP)
+@click.argument(
+    "folder", required=False, type=click.Path(file_okay=False, path_type=Path), default=Path(".")
+)
+@click.option("--port", type=int, default=8765, show_default=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Any address but loopback needs a password (KURSSI_PASSWORD or a prompt).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser.")
+def serve_command(folder: Path, port: int, host: str, open_browser: bool) -> None:
+    """The course manager's workspace in the browser: courses, solving with progress, the week
+    grid, moves with the rules watching, suggestions, locks and re-plans.
+
+    Example: kurssi serve courses --open
+    """
+    if not folder.is_dir():
+        raise InputError(str(folder), "", "no such folder; give the workspace folder")
+    password = os.environ.get("KURSSI_PASSWORD") or None
+    if not is_loopback(host) and password is None and sys.stdin.isatty():
+        password = click.prompt("password for the page", hide_input=True) or None
+    try:
+        require_password_for(host, password)
+    except PasswordNeeded as error:
+        raise click.UsageError(str(error)) from None
+    app = create_app(folder, host=host, password=password)
+    url = f"http://{'127.0.0.1' if is_loopback(host) else host}:{port}/"
+    click.echo(f"kurssi serve: {folder.resolve()} at {url} (Ctrl+C stops)")
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)

@@ -21,6 +21,7 @@ from scheduler.cpsat.rules import RULES
 from scheduler.cpsat.solver import configured_solver
 from scheduler.cpsat.symmetry import SYMMETRY_BREAKERS
 from scheduler.cpsat.variables import CourseVars, HeldMinutes, Occurrence
+from scheduler.interrupts import Stoppable
 from scheduler.words import label, labels_in_all
 
 
@@ -67,6 +68,10 @@ class SolveOptions:
     # time.monotonic() when the time limit started counting (e.g. when the command started);
     # None: when the solve starts. Wall-clock runs only.
     started: float | None = None
+    # Called with the search just before it starts (a CP-SAT solver, or the neighbourhood
+    # search's budget), so that another thread can call its stop_search() (the web page's Stop
+    # button): the best timetable so far is then kept.
+    on_start: Callable[[Stoppable], None] | None = None
     # "lns": a first timetable, then neighbourhood search around CP-SAT (cpsat/search.py);
     # "cp-sat": one CP-SAT search of the whole model (what run() does).
     strategy: str = "lns"
@@ -214,6 +219,8 @@ def run_model(
     wanted = options.progress is not None or options.good_enough is not None
     started = options.started if options.started is not None else time.monotonic()
     callback = _ProgressCallback(options, started) if wanted else None
+    if options.on_start is not None:
+        options.on_start(solver)
     status = solver.solve(model, callback)
     return solver, status
 

@@ -294,6 +294,7 @@ class Budget:
         self.used = 0.0
         self.halted = False
         self._running: set[cp_model.CpSolver] = set()
+        self._parts: list[Budget] = []
         self._lock = threading.Lock()
 
     @property
@@ -366,6 +367,16 @@ class Budget:
                 self._running.discard(solver)
         return solver.status_name(status)
 
+    def part(self, options: SolveOptions) -> Budget:
+        """A budget for one part of this search (a plan's course for a while), from now by the
+        options' limit; stopping this one stops it too."""
+        part = Budget(options, time.monotonic())
+        with self._lock:
+            self._parts.append(part)
+            if self.halted:
+                part.stop_search()
+        return part
+
     def stop_search(self) -> None:
         """Ends the search: every running CP-SAT search stops, no new one starts; the best
         timetable so far stands."""
@@ -373,6 +384,9 @@ class Budget:
             self.halted = True
             for solver in self._running:
                 solver.stop_search()
+            parts = list(self._parts)
+        for part in parts:
+            part.stop_search()
 
 
 def first_timetable(
@@ -437,6 +451,8 @@ def search(
     if budget is None:
         started = options.started if options.started is not None else time.monotonic()
         budget = Budget(options, started)
+        if options.on_start is not None:
+            options.on_start(budget)  # its stop_search() ends the search, keeping the best
     model = built.model
     loop = _Loop(model, built, options, budget)
     first: cp_model.CpSolver | None = None

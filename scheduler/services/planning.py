@@ -122,6 +122,8 @@ def solve_plan(
     """
     options = (options or SolveOptions()).timed()
     budget = Budget(options, options.started if options.started is not None else time.monotonic())
+    if options.on_start is not None:
+        options.on_start(budget)  # its stop_search() ends the plan's search, keeping the best
     for entry in plan.courses:
         try:
             precheck(entry.course)
@@ -255,8 +257,9 @@ def _improve_courses(
                 progress=None,
                 good_enough=None,
                 good_enough_gap=None,
+                on_start=None,
             ).timed()
-            course_budget = Budget(course_options, time.monotonic())
+            course_budget = budget.part(course_options)
             found = search(part.built, course_options, start=start, budget=course_budget)
             if budget.deterministic:
                 budget.used += course_budget.used

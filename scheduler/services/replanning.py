@@ -24,6 +24,7 @@ from models.timetable import Replan, Session, Timetable
 from scheduler import __version__
 from scheduler.check import CheckReport, RuleResult, check
 from scheduler.cpsat.build import SolveOptions, build_model, extract_sessions, run, solver_info
+from scheduler.cpsat.locks import carry_locks
 from scheduler.cpsat.perturbation import (
     Handover,
     Notice,
@@ -49,6 +50,7 @@ from scheduler.domain.changes import (
     with_sequences,
     withdrawn,
 )
+from scheduler.domain.occurrences import lock_scope, occurrence_id
 from scheduler.domain.people import merged
 from scheduler.domain.sessions import may_lead
 from scheduler.errors import Infeasible, InputError, SolverBug
@@ -80,19 +82,6 @@ class ResolveResult:
         return self.status == "OPTIMAL"
 
 
-def occurrence_key(session: Session, by_id: dict[str, Session]) -> str:
-    """The model's occurrence a session belongs to: small-group halves 'x-1A'/'x-1B' and the
-    transfers around an off-site session ('x-to', 'x-from') are one occurrence 'x'."""
-    base = session
-    if session.kind == SessionKind.TRANSFER:
-        for suffix in ("-to", "-from"):
-            if session.id.endswith(suffix) and session.id.removesuffix(suffix) in by_id:
-                base = by_id[session.id.removesuffix(suffix)]
-    if base.small_group and base.id.endswith(base.small_group):
-        return base.id.removesuffix(base.small_group)
-    return base.id
-
-
 @dataclass
 class Occurrence:
     """The old timetable's sessions of one model occurrence, and what the re-plan does to it."""
@@ -122,13 +111,20 @@ class Occurrence:
     def changes_hands(self) -> bool:
         return any(c.leaves for c in self.carrying.values())
 
+    @property
+    def pinned(self) -> bool:
+        """Held with its staff and room too: all but a lock of the time only."""
+        return self.held is not None and not (
+            self.held == "locked" and lock_scope(self.sessions) == "time"
+        )
+
 
 def _occurrences(old: Timetable, course: Course) -> dict[str, Occurrence]:
     by_id = {s.id: s for s in old.sessions}
     specs = {s.id: s for s in course.sessions}
     result: dict[str, Occurrence] = {}
     for session in old.sessions:
-        key = occurrence_key(session, by_id)
+        key = occurrence_id(session, by_id)
         occurrence = result.setdefault(key, Occurrence(key=key, sessions=[]))
         occurrence.sessions.append(session)
         if session.spec in specs and session.kind != SessionKind.TRANSFER:
@@ -305,7 +301,7 @@ def _held_minutes(
     lit_minutes: dict[str, int] = {}
     held = set()
     for occurrence in occurrences.values():
-        if occurrence.held is None:
+        if not occurrence.pinned:  # free, or locked by time only: the model counts its staff
             continue
         held.add(occurrence.key)
         handover = handovers.get(occurrence.key)
@@ -364,10 +360,10 @@ def _resulting_sessions(
     """The solver's sessions, with each held one as the old timetable had it (and one under way
     handed over at now to the staff the solver gave it)."""
     by_id = {s.id: s for s in solved}
-    held_ids = {s.id for o in occurrences.values() if o.held is not None for s in o.sessions}
+    held_ids = {s.id for o in occurrences.values() if o.pinned for s in o.sessions}
     result = [s for s in solved if s.id not in held_ids]
     for occurrence in occurrences.values():
-        if occurrence.held is None:
+        if not occurrence.pinned:
             continue
         if not occurrence.carrying or now is None:
             result.extend(occurrence.sessions)
@@ -454,6 +450,7 @@ def resolve(
         else None
     )
     frozen = {o.key for o in occurrences.values() if o.held is not None}
+    time_locked = frozenset(o.key for o in occurrences.values() if o.held and not o.pinned)
 
     def build(
         hold_literals: bool = False, with_notice: bool = True, explaining: bool = False
@@ -472,7 +469,13 @@ def resolve(
         if notice is not None and not with_notice:
             given = Notice(now_slot=notice.now_slot, notice_slot=notice.now_slot, forced=forced)
         perturbation = add_perturbation(
-            built, placements, frozen, handovers, given, hold_literals=hold_literals
+            built,
+            placements,
+            frozen,
+            handovers,
+            given,
+            hold_literals=hold_literals,
+            time_only=time_locked,
         )
         # One small-group split all week: fixed once a small-group session is held, and moving
         # someone to the other small group is a change like any other.
@@ -501,7 +504,8 @@ def resolve(
         raise Infeasible(
             ["no new timetable found within the time limit"], solver.status_name(status)
         )
-    sessions = _resulting_sessions(extract_sessions(built, solver), occurrences, now)
+    solved = carry_locks(extract_sessions(built, solver), old.sessions)
+    sessions = _resulting_sessions(solved, occurrences, now)
     sessions = list(with_sequences(old.sessions, sessions))
     by_key = {s.id: o for o in occurrences.values() for s in o.sessions}
 

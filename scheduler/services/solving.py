@@ -3,6 +3,7 @@ the independent checker (the CLI and the web page call this, nothing else)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NoReturn
 
@@ -11,7 +12,7 @@ from ortools.sat.python import cp_model
 from models.base import LANGUAGES
 from models.course import Course, preference_unit
 from models.standard import Standard
-from models.timetable import PreferenceCost, SolverInfo, Timetable
+from models.timetable import PreferenceCost, Session, SolverInfo, Timetable
 from scheduler import __version__
 from scheduler.check import CheckReport, check
 from scheduler.cpsat.build import (
@@ -24,6 +25,7 @@ from scheduler.cpsat.build import (
     run,
     solver_info,
 )
+from scheduler.cpsat.locks import carry_locks, pin_locked
 from scheduler.cpsat.search import SearchResult, search
 from scheduler.errors import Infeasible, SolverBug
 from scheduler.explain.course import explain_infeasible
@@ -83,6 +85,7 @@ def solve(
     course: Course,
     options: SolveOptions | None = None,
     input_sha256: str | None = None,
+    locked: Sequence[Session] = (),
 ) -> SolveResult:
     """A timetable for the course that meets every rule (checked), as good as the time allows.
 
@@ -90,18 +93,25 @@ def solve(
     pre-checks and model building: a first timetable from CP-SAT, then neighbourhood search
     around it (cpsat/search.py) until the limit, a proven best or a good enough timetable.
 
+    `locked`: an earlier timetable's sessions; those the course manager locked keep their
+    place (and their lock) in the new timetable.
+
     Raises Infeasible when the pre-checks or the solver prove no timetable exists, or none is
     found in time; SolverBug if the solver's timetable fails the checker.
     """
     options = (options or SolveOptions()).timed()
     precheck(course)
-    built = build_model(course)
+    # Symmetry breaking puts interchangeable sessions in a canonical order a lock need not keep.
+    pinning = any(s.locked for s in locked)
+    built = build_model(course, break_symmetry=not pinning)
+    if pinning:
+        pin_locked(built, locked)
     if options.strategy == "cp-sat":
         solver, status = run(built, options)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             _fail(course, solver.status_name(status), options)
         info = solver_info(solver, status, options)
-        return _result(course, built, solver, info, input_sha256, None)
+        return _result(course, built, solver, info, input_sha256, None, locked)
     found = search(built, options)
     if not found.found or found.solver is None:
         _fail(course, found.status, options)
@@ -115,7 +125,7 @@ def solve(
         time_limit=options.time_limit,
         deterministic=options.deterministic,
     )
-    return _result(course, built, found.solver, info, input_sha256, found)
+    return _result(course, built, found.solver, info, input_sha256, found, locked)
 
 
 def _fail(course: Course, status: str, options: SolveOptions) -> NoReturn:
@@ -159,12 +169,13 @@ def _result(
     info: SolverInfo,
     input_sha256: str | None,
     found: SearchResult | None,
+    locked: Sequence[Session] = (),
 ) -> SolveResult:
     costs = preference_costs(built, solver)
     info = info.model_copy(update={"preferences": tuple(costs.values())})
     timetable = Timetable.for_course(
         course,
-        extract_sessions(built, solver),
+        carry_locks(extract_sessions(built, solver), locked),
         solver=info,
         input_sha256=input_sha256,
         tool_version=__version__,
