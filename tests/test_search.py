@@ -268,3 +268,21 @@ def test_good_enough_on_the_command_line(tmp_path: Path) -> None:
         result = runner.invoke(main, ["solve", "--good-enough", bad, "--out", str(tmp_path)])
         assert result.exit_code == 2, bad
         assert "--good-enough" in result.output
+
+
+def test_solve_on_the_command_line_says_elapsed_of_the_limit_and_each_cost(
+    tmp_path: Path,
+) -> None:
+    """A deterministic run stopped at its first timetable: the progress line counts against the
+    limit, the JSON records how the limit was meant and each preference's cost, and the
+    console lists the costs in words."""
+    args = ["--deterministic", "--good-enough", "1000000", "--time-limit", "30"]
+    result = CliRunner().invoke(main, ["solve", *args, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "/ 30 s  sakko" in result.output
+    assert "tyhjää odotusta yhteensä" in result.output
+    [written] = tmp_path.glob("*.json")
+    solver = Timetable.model_validate_json(written.read_text(encoding="utf-8")).solver
+    assert solver is not None and solver.deterministic and solver.time_limit == 30
+    assert {c.name for c in solver.preferences} == set(weighted_preferences())
+    assert all(c.text["fi"] and c.text["en"] for c in solver.preferences)
