@@ -59,10 +59,11 @@ def old_placements(built: BuiltModel, sessions: Iterable[Session]) -> dict[str, 
             continue
         day = course.days.index(first.date)
         start_slot = v.day_origin(day) + first.start // v.slot
+        travel = max(occurrence.room_transfer.get(s.room or "", 0) for s in halves.values() if s)
         placements[occurrence.id] = OldPlacement(
             day=day,
             start_slot=start_slot,
-            busy_start_slot=start_slot - occurrence.transfer,
+            busy_start_slot=start_slot - travel,
             staff={h: view_staff(s) for h, s in halves.items() if s is not None},
             room={h: s.room for h, s in halves.items() if s is not None},
         )

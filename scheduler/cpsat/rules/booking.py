@@ -40,7 +40,7 @@ def add_interviews_vs_group(ctx: ModelContext) -> None:
                 occurrence.busy_start,
                 occurrence.busy_end,
             )
-            size = occurrence.length + 2 * occurrence.transfer
+            size = occurrence.busy_length
             demand = capacity if _takes_whole_group(ctx, occurrence) else 0
         elif occurrence.kind == SessionKind.INDIVIDUAL:
             interval, start, end = occurrence.interval, occurrence.start, occurrence.end
@@ -102,7 +102,7 @@ def add_no_double_booking(ctx: ModelContext) -> None:
                 intervals.append(
                     model.new_optional_interval_var(
                         occurrence.busy_start,
-                        occurrence.length + 2 * occurrence.transfer,
+                        occurrence.busy_length,
                         occurrence.busy_end,
                         lit,
                         f"busy[{occurrence.id},{member.id}]",
