@@ -5,7 +5,8 @@ from the unit only, so a session in an off-site room has its own trip there and 
 room's, when its rooms lie at different distances, and between two off-site places the way back
 from the one and out to the other.
 
-The solver on the tiny course (feasible twin, infeasible twin).
+The solver on the tiny course (feasible twin, infeasible twin), the checker on planted
+violations of the saved default timetable.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import pytest
 from factories import DAYS, item, standard_data, tiny_data, unchecked_course
 from solver_helpers import clashing_rules, first_timetable
 
-from models.base import SessionKind
-from models.course import Course
+from models.base import SessionKind, parse_clock
+from models.course import Course, Room
+from models.standard import Standard
 from models.timetable import Session, Timetable
 from scheduler.check import CheckReport, check
 
@@ -144,3 +146,96 @@ def test_two_offsite_places_in_a_day_are_two_round_trips() -> None:
     assert lengths[0] == lengths[1] and lengths[2] == lengths[3], "out and back per place"
     for before, after in pairwise(trips):
         assert before.end <= after.start
+
+
+# -- the checker ---------------------------------------------------------------------------------
+
+
+def _edit(timetable: Timetable, session_id: str, **changes: object) -> Timetable:
+    changes = {
+        k: parse_clock(v) if k in ("start", "end") and isinstance(v, str) else v
+        for k, v in changes.items()
+    }
+    sessions = tuple(
+        s.model_copy(update=changes) if s.id == session_id else s for s in timetable.sessions
+    )
+    return timetable.model_copy(update={"sessions": sessions})
+
+
+def _pool_then_swimming_hall(saved: Timetable, *trips: tuple[str, str]) -> Timetable:
+    """Thursday's aqua exercise in the spa pool (20 min away, 13:15-14:15) followed by the
+    social security talk, held this time in a swimming hall 10 min away (a pool room), the
+    transfers between them as `trips` (start, end) from 14:15, its trip back 10 min."""
+    rooms = (
+        *saved.rooms,
+        Room(id="uimahalli", name="Uimahalli", kind="pool", capacity=15, offsite_minutes=10),
+    )
+    programme = tuple(
+        p.model_copy(update={"rooms": ("pool",)}) if p.id == "benefits" else p
+        for p in saved.programme
+    )
+    timetable = saved.model_copy(update={"rooms": rooms, "programme": programme})
+    benefits = next(s for s in saved.sessions if s.id == "benefits")
+    aqua_from = next(s for s in saved.sessions if s.id == "aqua-from")
+    escorts = (*aqua_from.staff, *benefits.staff)
+    sessions = [s for s in timetable.sessions if s.id not in ("aqua-from", "benefits")]
+    for n, (start, end) in enumerate(trips):
+        sessions.append(
+            aqua_from.model_copy(
+                update={"id": f"aqua-from-{n}", "start": parse_clock(start),
+                        "end": parse_clock(end), "staff": escorts}
+            )
+        )  # fmt: skip
+    start = parse_clock(trips[-1][1])
+    talk = benefits.model_copy(update={"room": "uimahalli", "start": start, "end": start + 60})
+    back = aqua_from.model_copy(
+        update={"id": "benefits-from", "start": talk.end, "end": talk.end + 10,
+                "staff": talk.staff, "spec": talk.spec}
+    )  # fmt: skip
+    sessions += [talk, back]
+    return timetable.model_copy(update={"sessions": tuple(sorted(sessions, key=_order))})
+
+
+def _order(session: Session) -> tuple[object, ...]:
+    return (session.date, session.start, session.id)
+
+
+@pytest.mark.parametrize(
+    "trips",
+    [
+        (("14:15", "14:35"), ("14:35", "14:45")),  # back to the unit (20 min), out again (10)
+        (("14:15", "14:45"),),  # one transfer as long as both
+    ],
+    ids=["back and out again", "one transfer as long as both"],
+)
+def test_a_trip_between_two_offsite_places_as_long_as_back_and_out_passes(
+    saved_timetable: Timetable, standard: Standard, trips: tuple[tuple[str, str], ...]
+) -> None:
+    report = check(_pool_then_swimming_hall(saved_timetable, *trips), standard)
+    assert report.passed, _failures(report)
+
+
+def test_one_short_trip_between_two_offsite_places_fails_r30(
+    saved_timetable: Timetable, standard: Standard
+) -> None:
+    """20 min covers the way back from the spa pool or, twice over, the way to the swimming
+    hall, but not both: the checker used to pass it."""
+    report = check(_pool_then_swimming_hall(saved_timetable, ("14:15", "14:35")), standard)
+    assert {r.rule for r in report.failures} == {"R30"}, _failures(report)
+    (reason,) = report.result("R30").reasons
+    assert "Kylpylän allas" in reason and "Uimahalli" in reason and "30 min" in reason
+    (finnish,) = report.result("R30").reasons_in("fi")
+    assert "paluu paikasta Kylpylän allas ja siirtyminen paikkaan Uimahalli" in finnish
+
+
+def test_staff_joining_at_the_second_place_must_travel(
+    saved_timetable: Timetable, standard: Standard
+) -> None:
+    """The social security talk's leader is not in the transfer from the spa pool to the
+    swimming hall: they have no way there."""
+    timetable = _pool_then_swimming_hall(saved_timetable, ("14:15", "14:35"), ("14:35", "14:45"))
+    aqua = next(s for s in timetable.sessions if s.id == "aqua")
+    timetable = _edit(timetable, "aqua-from-1", staff=aqua.staff)
+    report = check(timetable, standard)
+    assert {r.rule for r in report.failures} == {"R30"}, _failures(report)
+    assert "do not travel" in report.result("R30").reasons[0]

@@ -158,11 +158,33 @@ def r29_no_double_booking(ctx: Context) -> RuleResult:
     )
 
 
+def _elsewhere_offsite(
+    ctx: Context, transfer: Session, room: Room, going: bool
+) -> tuple[Session, Room] | None:
+    """An off-site session in another place than `room` that the transfer's group comes from
+    (`going` to `room`) or goes on to (coming back from `room`): the trip runs between two
+    off-site places."""
+    for other in ctx.sessions:
+        elsewhere = ctx.offsite_room(other)
+        if (
+            elsewhere is not None
+            and elsewhere.id != room.id
+            and other.date == transfer.date
+            and (other.end == transfer.start if going else other.start == transfer.end)
+            and other.kind not in NON_PROGRAMME_KINDS
+            and set(other.participants) & set(transfer.participants)
+        ):
+            return other, elsewhere
+    return None
+
+
 def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]:
     # The travel time itself: the solver rounds it up to its slot grid, but a timetable made or
     # edited by hand that allows the room's real travel time both ways meets R29/R30.
+    # §8 asks for transport there and back ("edestakaiset kuljetukset") to every place, and the
+    # course knows each place's distance from the unit only: one transfer between two off-site
+    # places takes the way back from the one and out to the other.
     en, fi = ctx.en, ctx.fi
-    needed = room.offsite_minutes
     issues = []
     for direction, touches in (
         ("to", lambda t: t.end == session.start),
@@ -193,7 +215,28 @@ def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]
             )
             continue
         transfer = max(candidates, key=lambda t: t.minutes)
-        if transfer.minutes < needed:
+        # A transfer on to another off-site place is judged whole from there (its "to").
+        other = _elsewhere_offsite(ctx, transfer, room, going)
+        if other is not None and going:
+            before, there = other
+            needed = there.offsite_minutes + room.offsite_minutes
+            if transfer.minutes < needed:
+                issues.append(
+                    Reason(
+                        en=f"the transfer from {en.room(there.id)} to {en.room(room.id)} "
+                        f"({en.slot(transfer)}) between {en.name(before)} and {en.name(session)} "
+                        f"takes {format_duration(transfer.minutes)}; the way back from "
+                        f"{en.room(there.id)} and out to {en.room(room.id)} takes "
+                        f"{format_duration(needed)}",
+                        fi=f"{fi.ref(transfer)} paikasta {fi.room(there.id)} paikkaan "
+                        f"{fi.room(room.id)} ({fi.name(before)} – {fi.name(session)}) kestää "
+                        f"{format_duration(transfer.minutes)}; paluu paikasta {fi.room(there.id)} "
+                        f"ja siirtyminen paikkaan {fi.room(room.id)} vievät "
+                        f"{format_duration(needed)}",
+                    )
+                )
+        elif other is None and transfer.minutes < room.offsite_minutes:
+            needed = room.offsite_minutes
             issues.append(
                 Reason(
                     en=f"the transfer {place} ({en.slot(transfer)}) takes "
