@@ -69,7 +69,11 @@ def _absences(
     for day, windows in enumerate(windows_by_day):
         cursor = day_start
         for window in sorted(windows, key=lambda w: w.start):
-            start, end = window.start // v.slot, -(-window.end // v.slot)
+            # Only the whole slots inside a window: a re-plan's change (someone away until
+            # 09:20, a room closed from a --now of 10:20) need not lie on the slot grid.
+            start, end = -(-window.start // v.slot), window.end // v.slot
+            if start >= end:
+                continue
             if start > cursor:
                 absent.append((day, cursor, start))
             cursor = max(cursor, end)
