@@ -21,6 +21,7 @@ from solver_helpers import clashing_rules, first_timetable, is_feasible
 from models.base import SessionKind
 from models.changes import (
     ChangeSet,
+    ReplaceStaff,
 )
 from models.course import StaffMember
 from models.timetable import Session, Timetable
@@ -126,3 +127,26 @@ def test_someone_away_until_off_the_slot_grid_works_from_the_next_slot() -> None
         course = unchecked_course(data)
         assert is_feasible(course) == feasible, windows
     assert "availability:pt" in clashing_rules(course)
+
+
+@pytest.mark.parametrize("where", ["at the pool's door", "leaving the pool"])
+def test_a_stand_in_takes_over_where_the_trip_meets_the_pool_session(
+    week: Timetable, where: str
+) -> None:
+    """The physiotherapist is replaced right as the group arrives at the pool, or right as the
+    session there ends: the handover is at that moment, as it is mid-trip (the checker used to
+    fail the re-plan: whoever took over had not travelled in the trip)."""
+    aqua = next(s for s in week.sessions if s.id == "aqua")
+    course = unchecked_course(_data())
+    leader = aqua.staff[0]
+    role = course.member(leader).role
+    stand_in = StaffMember(id="sijainen", role=role, replaces=leader)
+    now = _at(aqua, aqua.start if where == "at the pool's door" else aqua.end)
+    new = _replanned(
+        week, ChangeSet(now=now, changes=(ReplaceStaff(old=leader, new=stand_in),))
+    ).timetable
+    by_id = {s.id: s for s in new.sessions}
+    if where == "at the pool's door":
+        assert by_id["aqua-to"].staff == (leader,) and by_id["aqua"].staff == ("sijainen",)
+    else:
+        assert by_id["aqua"].staff == (leader,) and by_id["aqua-from"].staff == ("sijainen",)

@@ -178,6 +178,15 @@ def _elsewhere_offsite(
     return None
 
 
+def _gone(ctx: Context, staff_id: str, session: Session) -> bool:
+    """Whether a staff member is no longer available at a session's start (left the course)."""
+    member = ctx.staff.get(staff_id)
+    if member is None:
+        return False
+    windows = ctx.course.available_windows(member, session.date)
+    return not any(w.start <= session.start < w.end for w in windows)
+
+
 def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]:
     # The travel time itself: the solver rounds it up to its slot grid, but a timetable made or
     # edited by hand that allows the room's real travel time both ways meets R29/R30.
@@ -247,9 +256,16 @@ def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]
             )
         # The staff at the session's start travel with the group there; those at its end
         # bring it back (a session split while under way may have changed staff in between).
-        at_session = session.staff_at(session.start if going else session.end - 1)
-        at_transfer = transfer.staff_at(transfer.end - 1 if going else transfer.start)
-        missing = set(at_session) - set(at_transfer)
+        at_session = set(session.staff_at(session.start if going else session.end - 1))
+        at_transfer = set(transfer.staff_at(transfer.end - 1 if going else transfer.start))
+        missing = at_session - at_transfer
+        # A re-plan's handover right where the trip meets the session: whoever leaves the
+        # course at that moment is gone, and whoever takes over is there from then on, as when
+        # it comes mid-trip (the parts of a session split while under way).
+        if going and any(_gone(ctx, s, session) for s in at_transfer - at_session):
+            missing = set()
+        elif not going:
+            missing = {s for s in missing if not _gone(ctx, s, transfer)}
         if missing:
             issues.append(
                 Reason(
