@@ -21,11 +21,14 @@ from solver_helpers import clashing_rules, first_timetable, is_feasible
 from models.base import SessionKind
 from models.changes import (
     ChangeSet,
+    ParticipantLeaves,
     ReplaceStaff,
+    StaffUnavailable,
 )
 from models.course import StaffMember
 from models.timetable import Session, Timetable
 from scheduler.check import check
+from scheduler.errors import Infeasible
 from scheduler.services.replanning import ResolveResult, resolve
 
 Data = dict[str, Any]
@@ -114,6 +117,43 @@ def _moments(week: Timetable) -> list[datetime]:
     moments = {_at(s, s.start + 5) for s in week.sessions if s.kind != SessionKind.INDIVIDUAL}
     moments |= {_at(s, minute) for s in pool for minute in (s.start, s.end)}
     return sorted(moments)
+
+
+def test_no_moment_of_the_week_reaches_into_the_past(week: Timetable) -> None:
+    """At each moment a change comes, in turn: a stand-in for the physiotherapist, the
+    physiotherapist away for 50 min (to an end off the slot grid), a participant leaving."""
+    replanned = 0
+    moments = _moments(week)
+    for turn, now in enumerate(moments):
+        changes = [
+            (ReplaceStaff(old="pt", new=_stand_in()),),
+            (StaffUnavailable(staff="pt", start=now, end=now + timedelta(minutes=50)),),
+            (ParticipantLeaves(participant="K02"),),
+        ][turn % 3]
+        try:
+            _replanned(week, ChangeSet(now=now, notice_minutes=0, changes=changes))
+        except Infeasible:
+            continue  # nobody may take over, or no room left after now: said, not a timetable
+        replanned += 1
+    assert replanned >= len(moments) // 2
+
+
+def test_a_session_missing_from_the_old_timetable_comes_after_now(
+    week: Timetable,
+) -> None:
+    """A row gone from the timetable file: the re-plan places the session again, not where it
+    was, now in the past (it used to land anywhere, before now too)."""
+    social = next(s for s in week.sessions if s.id == "social")
+    gone = week.model_copy(update={"sessions": tuple(s for s in week.sessions if s != social)})
+    now = _at(social, social.start + 5)
+    changes = ChangeSet(
+        now=now,
+        notice_minutes=0,
+        changes=(StaffUnavailable(staff="psy", start=now + timedelta(days=2)),),
+    )
+    new = _replanned(gone, changes).timetable
+    placed = next(s for s in new.sessions if s.id == "social")
+    assert _at(placed, placed.start) >= now
 
 
 def test_someone_away_until_off_the_slot_grid_works_from_the_next_slot() -> None:

@@ -226,6 +226,11 @@ def add_perturbation(
     for occurrence in v.occurrences:
         old = placements.get(occurrence.id)
         if old is None:
+            # Not in the earlier timetable (e.g. a row gone from its file): it newly starts,
+            # so after the notice like anything moved, and never in the past.
+            if notice is not None:
+                assert occurrence.busy_start is not None
+                model.add(occurrence.busy_start >= notice.notice_slot)
             continue
         _set_hint(model, occurrence, old)
         if occurrence.id in frozen and occurrence.id in time_only:

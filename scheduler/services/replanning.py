@@ -41,6 +41,7 @@ from scheduler.domain.changes import (
     available_through,
     carrying_on,
     change_list,
+    changed_past,
     departs,
     ended_at,
     handed_over,
@@ -506,6 +507,14 @@ def resolve(
         )
     solved = carry_locks(extract_sessions(built, solver), old.sessions)
     sessions = _resulting_sessions(solved, occurrences, now)
+    if now is not None:
+        # The promise of a re-plan, kept by the model and the held sessions; a bug otherwise.
+        moved = changed_past(old.sessions, sessions, now)
+        if moved:
+            raise SolverBug(
+                f"the re-plan changes the past before {now:%Y-%m-%d %H:%M} ({'; '.join(moved)}); "
+                "nothing written"
+            )
     sessions = list(with_sequences(old.sessions, sessions))
     by_key = {s.id: o for o in occurrences.values() for s in o.sessions}
 
