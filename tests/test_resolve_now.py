@@ -21,14 +21,16 @@ from solver_helpers import clashing_rules, first_timetable, is_feasible
 from models.base import SessionKind
 from models.changes import (
     ChangeSet,
+    EndEarly,
     ParticipantLeaves,
     ReplaceStaff,
+    RoomUnavailable,
     StaffUnavailable,
 )
 from models.course import StaffMember
 from models.timetable import Session, Timetable
 from scheduler.check import check
-from scheduler.errors import Infeasible
+from scheduler.errors import Infeasible, InputError
 from scheduler.services.replanning import ResolveResult, resolve
 
 Data = dict[str, Any]
@@ -167,6 +169,22 @@ def test_someone_away_until_off_the_slot_grid_works_from_the_next_slot() -> None
         course = unchecked_course(data)
         assert is_feasible(course) == feasible, windows
     assert "availability:pt" in clashing_rules(course)
+
+
+def test_a_room_closed_under_a_session_under_way(week: Timetable) -> None:
+    """The session under way keeps its room: closing it from now is bad input that names both
+    ways out; with --end-early the session ends at now and the room is free."""
+    session = next(s for s in week.sessions if s.room == "ryhma1" and s.kind == SessionKind.GROUP)
+    now = _at(session, session.start + 5)
+    closed = RoomUnavailable(room="ryhma1", start=now)
+    with pytest.raises(InputError) as raised:
+        resolve(week, tiny_standard(), ChangeSet(now=now, changes=(closed,)), TEST_OPTIONS)
+    told = str(raised.value)
+    assert "--room-unavailable" in told and f"--end-early {session.id}" in told, told
+    ended = ChangeSet(now=now, notice_minutes=0, changes=(closed, EndEarly(session=session.id)))
+    new = _replanned(week, ended).timetable
+    (after,) = [s for s in new.sessions if s.id == session.id]
+    assert (after.end, after.planned_end, after.room) == (session.start + 5, session.end, "ryhma1")
 
 
 @pytest.mark.parametrize("where", ["at the pool's door", "leaving the pool"])

@@ -49,7 +49,7 @@ def minute_of(day: date, now: datetime) -> int:
     return _minutes_on(day, now, 0)
 
 
-def _subtract(windows: Iterable[TimeWindow], start: int, end: int) -> tuple[TimeWindow, ...]:
+def without(windows: Iterable[TimeWindow], start: int, end: int) -> tuple[TimeWindow, ...]:
     """The windows with [start, end) taken out."""
     left: list[TimeWindow] = []
     for window in windows:
@@ -90,7 +90,7 @@ def _staff_away(
     member = course.member(staff_id)
     availability = dict(member.availability)
     for day, (lo, hi) in _away(course, start, end, now).items():
-        availability[day] = _subtract(course.available_windows(member, day), lo, hi)
+        availability[day] = without(course.available_windows(member, day), lo, hi)
     updated = member.model_copy(update={"availability": availability})
     return course.with_changes(
         staff=tuple(updated if s.id == staff_id else s for s in course.staff)
