@@ -208,3 +208,18 @@ def test_a_stand_in_takes_over_where_the_trip_meets_the_pool_session(
         assert by_id["aqua-to"].staff == (leader,) and by_id["aqua"].staff == ("sijainen",)
     else:
         assert by_id["aqua"].staff == (leader,) and by_id["aqua-from"].staff == ("sijainen",)
+
+
+def test_nobody_steps_into_a_team_meeting_under_way(week: Timetable) -> None:
+    """R28 counts the team members in a meeting all through: one who leaves mid-meeting
+    without a stand-in leaves it short whoever joins late (the re-plan used to let a free team
+    member step in, and the checker then failed it). The re-plan names the ways out."""
+    meeting = next(s for s in week.sessions if s.kind == SessionKind.STAFF_MEETING)
+    gone = meeting.staff[-1]
+    now = _at(meeting, meeting.start + 5)
+    away = StaffUnavailable(staff=gone, start=now, end=now + timedelta(minutes=50))
+    changes = ChangeSet(now=now, notice_minutes=0, changes=(away,))
+    with pytest.raises(Infeasible) as raised:
+        resolve(week, tiny_standard(), changes, TEST_OPTIONS)
+    told = "\n".join(raised.value.reasons)
+    assert "--replace" in told and f"--accept-shortfall {meeting.id}" in told, told

@@ -235,8 +235,10 @@ def _helpers(
 ) -> frozenset[str]:
     """Staff who could take over the rest of a session under way when the change leaves it
     short of a leader: allowed to lead it, available from now to its end (and back), and in no
-    other session held in that time (the model sees them in all of it; see HeldMinutes)."""
-    if occurrence.spec is None:
+    other session held in that time (the model sees them in all of it; see HeldMinutes).
+    Nobody steps into a team meeting: R28 counts the team members there all through, which a
+    latecomer is not (a stand-in is: they take the place of whom they replace)."""
+    if occurrence.spec is None or occurrence.spec.kind == SessionKind.STAFF_MEETING:
         return frozenset()
     start, end = occurrence.busy
     now_minute = minute_of(occurrence.day, now)
