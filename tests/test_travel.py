@@ -239,3 +239,37 @@ def test_staff_joining_at_the_second_place_must_travel(
     report = check(timetable, standard)
     assert {r.rule for r in report.failures} == {"R30"}, _failures(report)
     assert "do not travel" in report.result("R30").reasons[0]
+
+
+# -- how far (§8: "enintään 20 minuutin tai 20 km:n etäisyydellä": either limit is enough) ------
+
+
+@pytest.mark.parametrize(("km", "near"), [(15, True), (25, False), (None, False)])
+def test_a_pool_30_min_away_is_near_enough_within_20_km(km: float | None, near: bool) -> None:
+    """A pool 30 min away (slow roads) but 15 km off meets §8, and its trips take the full
+    30 min; 25 km or an unknown distance does not (R30)."""
+    data = tiny_data()
+    data["rooms"].append({"id": "allas", "kind": "pool", "offsite_minutes": 30, "offsite_km": km})
+    data["programme"].append(
+        {"id": "aqua", "title": "Vesijumppa", "theme": "physical", "kind": "group",
+         "minutes": 30, "leaders": ["sports_instructor"], "rooms": ["pool"]}
+    )  # fmt: skip
+    course = unchecked_course(data)
+    if not near:
+        assert "R30" in clashing_rules(course)
+        return
+    sessions = _checked(course)
+    assert [t.minutes for t in _trips(sessions, "aqua")] == [30, 30]
+
+
+def test_the_checker_reads_minutes_or_kilometres(
+    saved_timetable: Timetable, standard: Standard
+) -> None:
+    """The saved week's spa pool is 12 km away: 25 min of travel still meets §8 (its
+    transfers there and back already take 30 min)."""
+    rooms = tuple(
+        r.model_copy(update={"offsite_minutes": 25}) if r.id == "allas" else r
+        for r in saved_timetable.rooms
+    )
+    report = check(saved_timetable.model_copy(update={"rooms": rooms}), standard)
+    assert report.passed, _failures(report)

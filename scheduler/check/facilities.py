@@ -286,8 +286,9 @@ def r30_rooms(ctx: Context) -> RuleResult:
     fails = []
 
     def near_enough(room: Room) -> bool:
-        km_ok = room.offsite_km is None or room.offsite_km <= rules.offsite_max_km
-        return room.offsite_minutes <= rules.offsite_max_minutes and km_ok
+        # §8: "enintään 20 minuutin tai 20 km:n etäisyydellä": within either limit.
+        km_ok = room.offsite_km is not None and room.offsite_km <= rules.offsite_max_km
+        return room.offsite_minutes <= rules.offsite_max_minutes or km_ok
 
     def counts(room: Room) -> bool:
         if room.offsite:

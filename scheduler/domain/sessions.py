@@ -140,10 +140,12 @@ def attendees(course: Course, spec: SessionSpec) -> int:
 
 
 def near_enough(standard: Standard, room: Room) -> bool:
-    """R30: an off-site room lies within the standard's minutes and kilometres."""
+    """R30: an off-site room lies within the standard's minutes or its kilometres (§8:
+    "enintään 20 minuutin tai 20 km:n etäisyydellä", either is enough); without its
+    kilometres, its minutes decide."""
     limits = standard.rooms
-    km_ok = room.offsite_km is None or room.offsite_km <= limits.offsite_max_km
-    return room.offsite_minutes <= limits.offsite_max_minutes and km_ok
+    km_ok = room.offsite_km is not None and room.offsite_km <= limits.offsite_max_km
+    return room.offsite_minutes <= limits.offsite_max_minutes or km_ok
 
 
 def room_fits(course: Course, spec: SessionSpec, room: Room) -> bool:
