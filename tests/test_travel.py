@@ -241,6 +241,26 @@ def test_staff_joining_at_the_second_place_must_travel(
     assert "do not travel" in report.result("R30").reasons[0]
 
 
+def _back(timetable: Timetable, **changes: object) -> Timetable:
+    return _edit(timetable, "aqua-from", **changes)
+
+
+@pytest.mark.parametrize(
+    ("what", "plant"),
+    [
+        ("the instructor not travelling back", lambda t: _back(t, staff=())),
+        ("the group not in the transfer back", lambda t: _back(t, participants=())),
+        ("a transfer back of 15 min from a pool 20 min away", lambda t: _back(t, end="14:30")),
+    ],
+)
+def test_the_way_back_on_site_is_judged_for_staff_and_group(
+    saved_timetable: Timetable, standard: Standard, what: str, plant: Any
+) -> None:
+    """From the pool back to the unit, as the way there is (test_check.py): R30 alone."""
+    report = check(plant(saved_timetable), standard)
+    assert {r.rule for r in report.failures} == {"R30"}, (what, _failures(report))
+
+
 # -- how far (§8: "enintään 20 minuutin tai 20 km:n etäisyydellä": either limit is enough) ------
 
 
