@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from ortools.sat.python import cp_model
 
-from models.base import SessionKind, TimeWindow
+from models.base import SessionKind, TimeWindow, format_clock
 from models.changes import ChangeSet
 from models.course import Course
 from models.standard import SessionSpec, Standard
@@ -41,6 +41,7 @@ from scheduler.domain.changes import (
     available_through,
     carrying_on,
     change_list,
+    changed_past,
     departs,
     ended_at,
     handed_over,
@@ -49,6 +50,7 @@ from scheduler.domain.changes import (
     shortfall,
     with_sequences,
     withdrawn,
+    without,
 )
 from scheduler.domain.occurrences import lock_scope, occurrence_id
 from scheduler.domain.people import merged
@@ -60,6 +62,7 @@ from scheduler.explain.replan import (
     no_leader,
     why_no_replan,
 )
+from scheduler.words import room_name
 
 __all__ = ["ResolveResult", "apply_changes", "change_list", "resolve"]
 
@@ -189,9 +192,42 @@ def _hold(old: Timetable, course: Course, changes: ChangeSet) -> dict[str, Occur
             s.id: carrying_on(course, s, occurrence.spec, now_minute, until)
             for s in occurrence.main
         }
-        if not occurrence.changes_hands:
+        if not occurrence.changes_hands and not occurrence.ends_early:
             occurrence.carrying = {}
+    _rooms_kept(course, occurrences, now)
     return occurrences
+
+
+def _rooms_kept(course: Course, occurrences: dict[str, Occurrence], now: datetime | None) -> None:
+    """A session under way keeps its room to its end: a room closed from now while one is under
+    way in it is bad input (InputError) with the two ways out, unless it ends at now."""
+    if now is None:
+        return
+    for occurrence in occurrences.values():
+        if occurrence.held != "under way" or occurrence.ends_early:
+            continue
+        cut = minute_of(occurrence.day, now)
+        for session in occurrence.main:
+            room = next((r for r in course.rooms if r.id == session.room), None)
+            if room is None:
+                continue
+            closed = [
+                w
+                for w in room.unavailable.get(session.date, ())
+                if w.start < session.end and cut < w.end
+            ]
+            if closed:
+                when = f"{session.date.isoformat()}T{format_clock(session.end)}"
+                name = room_name(room, room.id)
+                raise InputError(
+                    "changes",
+                    name,
+                    f"the room closes at {format_clock(max(cut, closed[0].start))}, but "
+                    f"{session.title} ({session.id}) is under way there until "
+                    f"{format_clock(session.end)}, and a session under way keeps its room: "
+                    f'close the room from its end (--room-unavailable "{name}@{when}"), or '
+                    f"end the session now (--end-early {occurrence.key})",
+                )
 
 
 def _helpers(
@@ -199,8 +235,10 @@ def _helpers(
 ) -> frozenset[str]:
     """Staff who could take over the rest of a session under way when the change leaves it
     short of a leader: allowed to lead it, available from now to its end (and back), and in no
-    other session held in that time (the model sees them in all of it; see HeldMinutes)."""
-    if occurrence.spec is None:
+    other session held in that time (the model sees them in all of it; see HeldMinutes).
+    Nobody steps into a team meeting: R28 counts the team members there all through, which a
+    latecomer is not (a stand-in is: they take the place of whom they replace)."""
+    if occurrence.spec is None or occurrence.spec.kind == SessionKind.STAFF_MEETING:
         return frozenset()
     start, end = occurrence.busy
     now_minute = minute_of(occurrence.day, now)
@@ -262,9 +300,13 @@ def _solver_course(
     itself fills, or time before now that nothing re-planned can take, so no decision depends
     on it."""
     extra: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
+    rooms: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
     for occurrence in occurrences.values():
         if occurrence.held not in ("past", "under way"):
             continue  # a locked session to come keeps whoever is in it only if they can come
+        for session in occurrence.main:
+            if session.room is not None:  # its room, closed from now when it ends early
+                rooms[(session.room, occurrence.day)].append((session.start, session.end))
         handover = handovers.get(occurrence.key)
         people: set[str] = set()
         for session in occurrence.main:
@@ -276,6 +318,7 @@ def _solver_course(
                 people |= handover.helpers.get(half, frozenset())
         for staff_id in people:
             extra[(staff_id, occurrence.day)].append(occurrence.busy)
+    course = _rooms_open(course, rooms)
     if not extra:
         return course
     staff = []
@@ -290,6 +333,23 @@ def _solver_course(
                 )
         staff.append(member.model_copy(update={"availability": availability}))
     return course.with_changes(staff=tuple(staff))
+
+
+def _rooms_open(course: Course, held: dict[tuple[str, date], list[tuple[int, int]]]) -> Course:
+    """The rooms open where held sessions are (the model holds those sessions there anyway)."""
+    if not held:
+        return course
+    rooms = []
+    for room in course.rooms:
+        unavailable = dict(room.unavailable)
+        for day, windows in room.unavailable.items():
+            spans = held.get((room.id, day), [])
+            left = list(windows)
+            for start, end in spans:
+                left = list(without(left, start, end))
+            unavailable[day] = tuple(left)
+        rooms.append(room.model_copy(update={"unavailable": unavailable}))
+    return course.with_changes(rooms=tuple(rooms))
 
 
 def _held_minutes(
@@ -506,6 +566,14 @@ def resolve(
         )
     solved = carry_locks(extract_sessions(built, solver), old.sessions)
     sessions = _resulting_sessions(solved, occurrences, now)
+    if now is not None:
+        # The promise of a re-plan, kept by the model and the held sessions; a bug otherwise.
+        moved = changed_past(old.sessions, sessions, now)
+        if moved:
+            raise SolverBug(
+                f"the re-plan changes the past before {now:%Y-%m-%d %H:%M} ({'; '.join(moved)}); "
+                "nothing written"
+            )
     sessions = list(with_sequences(old.sessions, sessions))
     by_key = {s.id: o for o in occurrences.values() for s in o.sessions}
 
