@@ -29,7 +29,7 @@ from scheduler.check.places import with_rows
 from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
 from scheduler.explain.replan import change_lines, replan_summary
 from scheduler.export import export_timetable
-from scheduler.interrupts import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE, Interrupted
+from scheduler.interrupts import EXIT_INTERRUPTED, Interrupted
 from scheduler.io.changes import added_staff, changes_from_file, changes_from_flags, merge
 from scheduler.io.courses import file_sha256, load_course
 from scheduler.io.data import DEFAULT_COURSE
@@ -51,8 +51,14 @@ from scheduler.services.planning import overview, solve_plan
 from scheduler.services.repair import RepairResult, describe, repair, replannable
 from scheduler.services.solving import Progress, SolveOptions, solve
 from scheduler.words import (
+    joined,
     label,
     lower_first,
+    number,
+    reader,
+    reading_in,
+    say,
+    set_reader,
     solver_status,
 )
 
@@ -72,6 +78,12 @@ class KurssiGroup(click.Group):
     """
 
     def invoke(self, ctx: click.Context) -> Any:
+        # Messages are Finnish unless the command's --lang (or the course it reads) says
+        # otherwise; each run starts afresh (tests run many in one process).
+        with reading_in("fi"):
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         debug = bool(ctx.params.get("debug")) or "--debug" in sys.argv
         try:
             with warnings.catch_warnings():
@@ -83,27 +95,23 @@ class KurssiGroup(click.Group):
                 traceback.print_exc()
             problems = error.problems
             if len(problems) > 1:
-                click.echo(f"{len(problems)} problems in the input:", err=True)
+                click.echo(say("cli_problems", count=len(problems)), err=True)
             for problem in problems:
-                click.echo(f"error: {problem}", err=True)
+                click.echo(say("cli_error", problem=problem), err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except Infeasible as error:
             if debug:
                 traceback.print_exc()
-            if error.proven:
-                click.echo("the course cannot be timetabled under the standard:", err=True)
-            else:  # a time limit ran out before any timetable was found: not proven impossible
-                click.echo(
-                    "no timetable found in the time given (not proven impossible):", err=True
-                )
+            # Not proven: a time limit ran out before any timetable was found.
+            click.echo(say("cli_infeasible" if error.proven else "cli_not_found"), err=True)
             for reason in error.reasons:
                 click.echo(f"  {reason}", err=True)
             ctx.exit(EXIT_INFEASIBLE)
         except SolverBug as error:
-            click.echo(f"internal error: {error}", err=True)
+            click.echo(say("cli_internal", error=error), err=True)
             ctx.exit(EXIT_INTERNAL)
         except (KeyboardInterrupt, Interrupted):
-            click.echo(INTERRUPTED_MESSAGE, err=True)
+            click.echo(say("interrupted"), err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -111,8 +119,7 @@ class KurssiGroup(click.Group):
             if debug:
                 traceback.print_exc()
             click.echo(
-                f"internal error: {type(error).__name__}: {error} (run with --debug for details)",
-                err=True,
+                say("cli_internal_debug", error=f"{type(error).__name__}: {error}"), err=True
             )
             ctx.exit(EXIT_INTERNAL)
 
@@ -127,7 +134,7 @@ def _show_warning(
 ) -> None:
     """Input warnings as one plain line on stderr; any other warning as Python prints it."""
     if isinstance(message, CourseWarning):
-        click.echo(f"warning: {message}", err=True)
+        click.echo(say("cli_warning", message=message), err=True)
     else:
         click.echo(warnings.formatwarning(message, category, filename, lineno, line), err=True)
 
@@ -158,11 +165,6 @@ def _say_checked(report: CheckReport, language: str) -> None:
 
 def _say_wrote(path: Path, language: str) -> None:
     click.echo(label("console_wrote", language, path=path))
-
-
-def _number(value: float, language: str, digits: int = 0) -> str:
-    text = f"{value:.{digits}f}" if digits else f"{value:g}"
-    return text.replace(".", ",") if language == "fi" else text
 
 
 PARTICIPANT_NAMES_HELP = (
@@ -212,6 +214,24 @@ def _solve_options(
     )
 
 
+def _read_in(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--lang sets the language of the messages as soon as it is read."""
+    if value is not None:
+        set_reader(value)
+    return value
+
+
+def lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--lang",
+        type=click.Choice(["fi", "en"]),
+        default=None,
+        is_eager=True,
+        callback=_read_in,
+        help=help_text,
+    )
+
+
 # Options several commands share, spelt once.
 out_option = click.option(
     "--out",
@@ -248,12 +268,7 @@ def time_limit_option(
 @click.option(
     "--fast", is_flag=True, help="Wall-clock time limit; runs may then differ from one another."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "en"]),
-    default=None,
-    help="Language of the outputs (default: the course file's).",
-)
+@lang_option("Language of the outputs (default: the course file's).")
 @quiet_option
 @click.option("--participant-names", is_flag=True, help=PARTICIPANT_NAMES_HELP)
 def solve_command(
@@ -279,11 +294,12 @@ def solve_command(
     if _is_plan_file(path):
         click.get_current_context().invoke(
             plan_command, plan_file=path, out_dir=out_dir, time_limit=time_limit, seed=seed,
-            workers=workers, fast=fast, quiet=quiet,
+            workers=workers, fast=fast, quiet=quiet, lang=lang,
         )  # fmt: skip
         return
     course = load_course(path)
     language = lang or course.info.language
+    set_reader(language)
     if not quiet:
         click.echo(
             label("console_solving", language, path=path, count=len(course.sessions)), err=True
@@ -295,9 +311,9 @@ def solve_command(
             "console_solved",
             language,
             status=lower_first(solver_status(result.status, language)),
-            objective=_number(result.objective, language),
-            bound=_number(result.bound, language),
-            seconds=_number(result.seconds, language, 1),
+            objective=number(result.objective, language, 0),
+            bound=number(result.bound, language, 0),
+            seconds=number(result.seconds, language, 1),
         )
     )
     _say_checked(result.report, language)
@@ -319,12 +335,7 @@ def solve_command(
     help="xlsx: the workbook; ics: a calendar per staff member and participant; json: the "
     "timetable itself.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "en"]),
-    default=None,
-    help="Language of the output (default: the timetable's).",
-)
+@lang_option("Language of the output (default: the timetable's).")
 @out_option
 @click.option(
     "--participant-names",
@@ -341,6 +352,7 @@ def export_command(
     """
     check_output_folder(out_dir)
     timetable = load_timetable(timetable_file)
+    set_reader(lang or timetable.course.language)
     if fmt == "xlsx":  # the workbook's hours and report read the course under its standard
         course_of(timetable, load_standard(timetable.standard), timetable_file)
     paths = export_timetable(
@@ -357,12 +369,7 @@ def export_command(
 
 @main.command("check", epilog=EXIT_CODES_HELP)
 @click.argument("timetable_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "en"]),
-    default=None,
-    help="Language of the report (default: the timetable's).",
-)
+@lang_option("Language of the report (default: the timetable's).")
 @click.option(
     "--standard",
     "standard_ref",
@@ -381,12 +388,15 @@ def check_command(timetable_file: Path, lang: str | None, standard_ref: str | No
     """
     source = read_timetable(timetable_file)
     timetable = source.timetable
+    set_reader(lang or timetable.course.language)
     if standard_ref is None:
         try:
             standard = load_standard(timetable.standard)
         except InputError as error:
             raise InputError(
-                str(timetable_file), "standard", f"{error.message}; or give one with --standard"
+                str(timetable_file),
+                say("cli_standard_place"),
+                say("cli_give_standard", message=error.message),
             ) from None
     elif Path(standard_ref).suffix in (".yaml", ".yml") or Path(standard_ref).is_file():
         standard = load_standard(Path(standard_ref).stem, Path(standard_ref).parent)
@@ -404,7 +414,9 @@ def _checked(source: TimetableSource, standard: Standard, timetable_file: Path) 
         report = check(source.timetable, standard)
     except UncheckableTimetable as error:
         raise InputError(
-            str(timetable_file), "staff, participants or rooms", f"{error}; fix the course data"
+            str(timetable_file),
+            say("cli_course_data_place"),
+            say("cli_fix_course_data", error=error),
         ) from None
     workbook = source.workbook
     if workbook is None:
@@ -487,12 +499,7 @@ def _checked(source: TimetableSource, standard: Standard, timetable_file: Path) 
     default=None,
     help="Folder for the new timetable (default: beside the old one).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "en"]),
-    default=None,
-    help="Language of the change list and the workbook (default: the timetable's).",
-)
+@lang_option("Language of the change list and the workbook (default: the timetable's).")
 @click.option(
     "--calendars",
     is_flag=True,
@@ -561,10 +568,7 @@ def resolve_command(
         ),
     )  # fmt: skip
     if not changes.changes and not repair_edits:
-        raise click.UsageError(
-            "say what changed: --unavailable, --replace, ... or --changes FILE (or --repair "
-            "to meet the standard again after editing the workbook by hand)"
-        )
+        raise click.UsageError(say("cli_say_what_changed"))
     course_of(old, standard, timetable_file)  # its course data holds together under the standard
     if workbook is not None:
         replannable(workbook)
@@ -575,6 +579,7 @@ def resolve_command(
             update={"now": datetime.now().replace(second=0, microsecond=0)}
         )
     language = lang or old.course.language
+    set_reader(language)
     options = _solve_options(time_limit, seed, workers, fast, quiet, language)
     try:
         repaired = repair(
@@ -643,17 +648,13 @@ def _refuse_broken_edits(source: TimetableSource, standard: Standard, timetable_
     report = _checked(source, standard, timetable_file)
     if report.passed:
         return
-    language = source.timetable.course.language
-    click.echo(f"the hand edits of {timetable_file} break the standard:", err=True)
+    language = reader()
+    click.echo(say("cli_edits_break", file=timetable_file), err=True)
     for failure in report.failures:
         click.echo(f"  {failure.rule} {rule_title(failure.rule, language)}", err=True)
         for reason in failure.reasons_in(language):
             click.echo(f"     - {reason}", err=True)
-    click.echo(
-        "fix them in the session list (kurssi check tells the rows), or run with --repair "
-        "for the nearest timetable that meets every rule",
-        err=True,
-    )
+    click.echo(say("cli_fix_edits"), err=True)
     click.get_current_context().exit(EXIT_CHECK_FAILED)
 
 
@@ -669,6 +670,7 @@ def _refuse_broken_edits(source: TimetableSource, standard: Standard, timetable_
 @workers_option
 @click.option("--fast", is_flag=True, help="Wall-clock time limit.")
 @quiet_option
+@lang_option("Language of the outputs and messages (default: the first course's).")
 def plan_command(
     plan_file: Path,
     out_dir: Path,
@@ -677,6 +679,7 @@ def plan_command(
     workers: int,
     fast: bool,
     quiet: bool,
+    lang: str | None = None,
 ) -> None:
     """Make the week timetables of several courses that share staff and rooms (a plan file).
 
@@ -688,39 +691,49 @@ def plan_command(
     """
     check_output_folder(out_dir)
     plan = load_plan(plan_file)
-    say = (lambda _: None) if quiet else (lambda text: click.echo(text, err=True))
-    shared = ", ".join(plan.shared.staff) or "nobody"
-    say(f"planning {len(plan.courses)} courses of {plan_file} (shared staff: {shared}) ...")
-    options = _solve_options(time_limit, seed, workers, fast, quiet)
+    language = lang or (plan.courses[0].course.info.language if plan.courses else "fi")
+    set_reader(language)
+    tell = (lambda _: None) if quiet else (lambda text: click.echo(text, err=True))
+    names = {m.id: m.label for entry in plan.courses for m in entry.course.staff}
+    shared = joined([names.get(s, s) for s in plan.shared.staff], language)
+    tell(say("planning_start", count=len(plan.courses), path=plan_file, shared=shared))
+    options = _solve_options(time_limit, seed, workers, fast, quiet, language)
     try:
-        result = solve_plan(plan, options, say=say)
+        result = solve_plan(plan, options, say=tell)
     except Infeasible as error:
-        if error.proven:
-            click.echo("the plan cannot be timetabled under the standard:", err=True)
-        else:
-            click.echo("no plan found in the time given (not proven impossible):", err=True)
+        click.echo(say("planning_impossible" if error.proven else "planning_not_found"), err=True)
         for reason in error.reasons:
             click.echo(f"  {reason}", err=True)
         raise click.exceptions.Exit(EXIT_INFEASIBLE) from None
-    bound = "-" if result.bound is None else f"{result.bound:g}"
     click.echo(
-        f"{result.status.lower()}: total penalty {result.objective:g}, bound {bound} "
-        f"({result.seconds:.1f} s)"
+        say(
+            "planning_done",
+            status=lower_first(solver_status(result.status, language)),
+            objective=number(result.objective, language),
+            bound="-" if result.bound is None else number(result.bound, language),
+            seconds=number(result.seconds, language, 1),
+        )
     )
     for course_result in result.courses:
-        click.echo(f"{course_result.key}: penalty {course_result.penalty:g}")
-        _say_checked(course_result.report, course_result.course.info.language)
+        click.echo(
+            say(
+                "planning_course",
+                key=course_result.key,
+                penalty=number(course_result.penalty, language),
+            )
+        )
+        _say_checked(course_result.report, language)
     outputs = [
         output
         for course_result in result.courses
         for output in output_pair(
             course_result.timetable,
             f"{course_result.key}-{course_result.course.info.first_day.isoformat()}",
+            lang,
         )
     ]
     summary = json.dumps(overview(result), indent=2, ensure_ascii=False)
     outputs.append(text_output(f"{plan_file.stem}-overview", ".json", summary))
-    language = result.courses[0].course.info.language if result.courses else "fi"
     for written in write_together(out_dir, outputs):  # the whole plan, or nothing
         _say_wrote(written, language)
 
@@ -747,8 +760,13 @@ def plan_command(
     default=None,
     help="The course's first day, YYYY-MM-DD (default: the first fitting day 4 weeks ahead).",
 )
+@lang_option("Language of the messages.")
 def init_command(
-    yaml_file: Path | None, excel_file: Path | None, standard_id: str, first_day: Any
+    yaml_file: Path | None,
+    excel_file: Path | None,
+    standard_id: str,
+    first_day: Any,
+    lang: str | None = None,
 ) -> None:
     """Start a new course: a course file (and/or an Excel form) pre-filled with the standard's
     defaults and the example course, to edit and then solve. Never writes over a file: a taken
@@ -765,4 +783,4 @@ def init_command(
         first_day.date() if first_day else None,
     )
     for path in written:
-        click.echo(f"wrote {path}")
+        _say_wrote(path, reader())
