@@ -69,7 +69,7 @@ class CourseInfo(Frozen):
                 "lunch_minutes", minutes=self.lunch.minutes, window=str(self.lunch.window)
             )
         if self.language not in ("fi", "en"):
-            raise Problem("language")
+            raise Problem("language", language=self.language)
         return self
 
 

@@ -627,8 +627,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "is empty; start from a copy of data/courses/default.yaml",
     },
     "doc_expands": {
-        "fi": "sisältää yli {thousands} tuhatta arvoa tai on yli {depth} tasoa syvä, kun sen "
-        "viittaukset (*nimi) kirjoitetaan auki; kurssitiedostossa on muutama tuhat arvoa: "
+        "fi": "sisältää yli {thousands} tuhatta arvoa tai on sisäkkäin yli {depth} tasoa, kun "
+        "sen viittaukset (*nimi) kirjoitetaan auki; kurssitiedostossa on muutama tuhat arvoa: "
         "kirjoita arvot auki tai tarkista, että tiedosto on oikea",
         "en": "holds more than {thousands} thousand values, or nests more than {depth} levels "
         "deep, once its aliases (*name) are written out; a course file holds a few thousand: "
@@ -665,9 +665,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "an alias (*name) refers to no anchor (&name) before it",
     },
     "yaml_brackets": {
-        "fi": "hakasulkeiden [ ] tai aaltosulkeiden { } sisällä kohdat erotetaan pilkuilla, ja "
-        "jokainen sulje on suljettava",
-        "en": "items inside [ ] or { } are separated by commas, and every bracket is closed",
+        "fi": "hakasulkeiden [ ] tai aaltosulkeiden {{ }} sisällä kohdat erotetaan pilkuilla, ja "
+        "avatut sulkeet on myös suljettava",
+        "en": "items inside [ ] or {{ }} are separated by commas, and every bracket is closed",
     },
     "yaml_documents": {
         "fi": "tiedostossa saa olla vain yksi dokumentti (poista rivi '---')",
@@ -705,7 +705,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "is {length} characters long; a text here is at most {most}",
     },
     "text_nested": {
-        "fi": "on yli {depth} tasoa syvä; tarkista rakenne",
+        "fi": "on sisäkkäin yli {depth} tasoa; tarkista rakenne",
         "en": "is nested more than {depth} levels deep; check the structure",
     },
     "text_the_text": {"fi": "teksti {problem}", "en": "the text {problem}"},
@@ -715,12 +715,12 @@ LABELS: dict[str, dict[str, str]] = {
     "shown_mapping": {"fi": "avain: arvo -rakenne", "en": "a mapping"},
     "shown_list": {"fi": "lista", "en": "a list"},
     "field_the_value": {"fi": "arvo", "en": "the value"},
-    "got": {"fi": " (nyt {value})", "en": ", not {value}"},
+    "got": {"fi": ", ei {value}", "en": ", not {value}"},
     "expect_whole": {"fi": "kokonaisluku", "en": "a whole number"},
     "expect_number": {"fi": "luku", "en": "a number"},
     "expect_finite": {"fi": "äärellinen luku", "en": "a finite number"},
     "expect_text": {"fi": "tekstiä", "en": "text"},
-    "expect_bool": {"fi": "true tai false (kyllä tai ei)", "en": "true or false"},
+    "expect_bool": {"fi": "true tai false (lomakkeella kyllä tai ei)", "en": "true or false"},
     "expect_date": {"fi": "päivämäärä muodossa 2027-03-08", "en": "a date like 2027-03-08"},
     "expect_date_only": {
         "fi": "päivämäärä muodossa 2027-03-08 (ilman kellonaikaa)",
@@ -797,6 +797,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fi": "kohdasta {field} puuttuu {key}; lisää rivi '{key}:', joka kertoo, mikä se on",
         "en": "{field} says no {key}; add '{key}:' saying what it is",
     },
+    "field_message": {"fi": "kenttä {field}: {message}", "en": "{field}: {message}"},
     "field_one_of": {
         "fi": "kentän {field} arvon pitää olla jokin näistä: {options}{got}",
         "en": "{field} should be {options}{got}",
@@ -820,16 +821,16 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # A model's own checks (models.base.Problem), by key.
     "model_clock": {
-        "fi": "kellonaika kirjoitetaan muodossa 08:15 (nyt {value!r})",
-        "en": "expected a clock time like '08:15', got {value!r}",
+        "fi": "kellonaika kirjoitetaan muodossa 08:15",
+        "en": "expected a clock time like '08:15'",
     },
     "model_clock_range": {
         "fi": "kellonajan pitää olla välillä 00:00–24:00",
         "en": "expected a clock time between 00:00 and 24:00",
     },
     "model_window": {
-        "fi": "aikaväli kirjoitetaan muodossa 08:00-16:00 (nyt {value!r})",
-        "en": "expected a time window like '08:00-16:00', got {value!r}",
+        "fi": "aikaväli kirjoitetaan muodossa 08:00-16:00",
+        "en": "expected a time window like '08:00-16:00'",
     },
     "model_window_order": {
         "fi": "aikaväli päättyy ({end}) ennen kuin alkaa ({start})",
@@ -844,7 +845,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "lunch of {minutes} min does not fit {window}",
     },
     "model_language": {
-        "fi": "kielen pitää olla fi tai en",
+        "fi": "kieli {language!r} ei kelpaa",
         "en": "language must be 'fi' or 'en'",
     },
     "model_id_twice": {
@@ -1083,17 +1084,17 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "val_holiday": {
         "fi": "{number}. kurssipäivä ({date}) on {name}, yleinen vapaapäivä; kurssipäivä "
-        "vapaapäivänä vaatii Kelan hyväksynnän: {instead}",
+        "vapaapäivänä vaatii Kelan hyväksynnän. {instead}",
         "en": "course day {number} ({date}) is {name}, a public holiday in Finland; a course "
         "day on a holiday needs Kela's approval, {instead}",
     },
     "val_holiday_move": {
-        "fi": "siirrä ensimmäistä päivää ({where})",
+        "fi": "Voit myös siirtää ensimmäistä päivää ({where})",
         "en": "move the first day ({where})",
     },
     "val_holiday_instead": {
-        "fi": "tai aloita {date} ({iso}), lähin ensimmäinen päivä, jonka kurssiviikolla ei ole "
-        "vapaapäivää",
+        "fi": "Voit myös aloittaa {date} ({iso}): se on lähin ensimmäinen päivä, jonka "
+        "kurssiviikolla ei ole vapaapäivää",
         "en": "or start on {date} ({iso}), the nearest first day without one",
     },
     "val_holiday_same_weekday": {
@@ -1277,8 +1278,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "room {room} is of kind {kind}, which no session asks for; it will not be used",
     },
     "val_rooms_missing": {
-        "fi": "R30 edellyttää {needed}, joiden tyyppi on {kind}; kurssilla on {have}{listed}. "
-        "Lisää tila kohtaan rooms",
+        "fi": "tilatyyppiä {kind} pitää R30:n mukaan olla vähintään {count}, kurssilla on "
+        "{have}{listed}; lisää tila kohtaan rooms",
         "en": "R30 requires {needed} of the kind {kind}; the course has {have}{listed}. Add one "
         "to rooms",
     },
@@ -1542,8 +1543,8 @@ LABELS: dict[str, dict[str, str]] = {
         "a-z, digits, '_', '-' or '.' (at most {most} characters), e.g. reuma-a",
     },
     "planfile_entry_file_or_course": {
-        "fi": "kurssille {key} annetaan joko 'file' (kurssitiedosto) tai 'course' (kurssin "
-        "tiedot suoraan), ei molempia",
+        "fi": "kurssille {key} annetaan yksi näistä: 'file' (kurssitiedosto) tai 'course' "
+        "(kurssin tiedot suoraan)",
         "en": "course {key} needs either 'file' (a course file) or 'course' (the course inline)",
     },
     "planfile_file_path": {
@@ -1694,7 +1695,23 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "timetable_not_json": {
         "fi": "ei ole kelvollista JSON-muotoa ({detail})",
-        "en": "is not valid JSON: {detail}",
+        "en": "is not valid JSON ({detail})",
+    },
+    "json_value": {"fi": "tästä puuttuu arvo", "en": "a value is expected here"},
+    "json_comma": {"fi": "tästä puuttuu pilkku", "en": "a comma is expected here"},
+    "json_colon": {"fi": "tästä puuttuu kaksoispiste", "en": "a colon is expected here"},
+    "json_name": {
+        "fi": "tähän kuuluu lainausmerkeissä oleva kentän nimi",
+        "en": "a field name in double quotes is expected here",
+    },
+    "json_string": {"fi": "teksti jää sulkematta", "en": "a text is not closed"},
+    "json_control": {
+        "fi": "tekstissä on ohjausmerkki",
+        "en": "a text holds a control character",
+    },
+    "json_extra": {
+        "fi": "tiedostossa on ylimääräistä tekstiä JSON-objektin jälkeen",
+        "en": "the file goes on after the JSON object",
     },
     "timetable_broken": {
         "fi": "ei ole aikataulu ({kind}); tarkista tiedoston rakenne",
@@ -2504,14 +2521,14 @@ LABELS: dict[str, dict[str, str]] = {
     "n_more_staff_one": {"fi": "{count} ohjaaja", "en": "{count} more staff member"},
     "n_more_staff_many": {"fi": "{count} ohjaajaa", "en": "{count} more staff members"},
     "replan_no_leader": {
-        "fi": "{title} {when} klo {time} on käynnissä klo {at}: {who} lähtee kesken, eikä "
+        "fi": "”{title}” {when} klo {time} on käynnissä klo {at}: {who} lähtee kesken, eikä "
         "kukaan muu, joka saa ohjata sitä, ole vapaana klo {at}–{end}; siitä puuttuisi "
         "{lacks}. Valitse yksi:",
         "en": "{title} on {when} {time} is under way at {at}: {who} leaves it, and nobody else "
         "who may lead it is free from {at} to {end}; it would lack {lacks}. Choose one:",
     },
     "replan_no_leaders": {
-        "fi": "{title} {when} klo {time} on käynnissä klo {at}: {who} lähtevät kesken, eikä "
+        "fi": "”{title}” {when} klo {time} on käynnissä klo {at}: {who} lähtevät kesken, eikä "
         "kukaan muu, joka saa ohjata sitä, ole vapaana klo {at}–{end}; siitä puuttuisi "
         "{lacks}. Valitse yksi:",
         "en": "{title} on {when} {time} is under way at {at}: {who} leave it, and nobody else "
@@ -2745,8 +2762,8 @@ LABELS: dict[str, dict[str, str]] = {
         "this one is {minutes} min: fix the times, or unlock the row",
     },
     "init_first_day": {
-        "fi": "{date} ei aloita {count} päivän kurssia viikonpäivinä, jotka standardi sallii "
-        "({allowed}); valitse toinen ensimmäinen päivä",
+        "fi": "{date} ei sovi ensimmäiseksi päiväksi: {count} päivän kurssi ei silloin mahdu "
+        "viikonpäiville, jotka standardi sallii ({allowed}); valitse toinen ensimmäinen päivä",
         "en": "{date} does not start a course of {count} days on the weekdays the standard "
         "allows ({allowed}); pick another first day",
     },
@@ -2812,18 +2829,24 @@ def say(key: str, /, **values: object) -> str:
 # -- phrases -------------------------------------------------------------------------------
 
 
-def problem_words(problem: Problem, language: str) -> str:
-    """A model's own check that failed (models.base.Problem), in words."""
+def problem_words(problem: Problem, language: str, private: bool = False) -> str:
+    """A model's own check that failed (models.base.Problem), in words, with the value it
+    refused unless that is `private` (a participant's entry is never quoted)."""
     key = f"model_{problem.key}"
-    return label(key, lang(language), **problem.values) if key in LABELS else str(problem)
+    if key not in LABELS:
+        return str(problem)
+    text = label(key, lang(language), **problem.values)
+    if "value" in problem.values and not private:
+        text += label("got", lang(language), value=repr(problem.values["value"]))
+    return text
 
 
-def validation_words(item: Any, language: str) -> str:
+def validation_words(item: Any, language: str, private: bool = False) -> str:
     """One of pydantic's errors as a sentence: a model's own check in our words, else
     pydantic's message (English: the value fits none of the usual cases documents.py words)."""
     cause = (item.get("ctx") or {}).get("error")
     if isinstance(cause, Problem):
-        return problem_words(cause, language)
+        return problem_words(cause, language, private)
     return str(item.get("msg", "")).removeprefix("Value error, ")
 
 

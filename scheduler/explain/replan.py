@@ -132,7 +132,7 @@ def replan_summary(timetable: Timetable, optimal: bool, seconds: float, language
             "console_notice",
             language,
             notice=format_duration(replan.notice_minutes) or "0 min",
-            at=f"{short_date(replan.now.date(), language)} {replan.now:%H:%M}",
+            at=moment_text(replan.now, language),
         )
     return label(
         "console_changed", language, count=len(timetable.changes), proven=proven, seconds=shown

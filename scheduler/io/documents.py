@@ -419,9 +419,10 @@ def did_you_mean(near: list[str]) -> str:
     return say("did_you_mean", names=listed)
 
 
-def pydantic_message(item: Any) -> str:
-    """What pydantic says of a value, in the reader's words where we have them."""
-    return validation_words(item, reader())
+def pydantic_message(item: Any, private: bool = False) -> str:
+    """What pydantic says of a value, in the reader's words where we have them (never quoting
+    the value when it is `private`: a participant's)."""
+    return validation_words(item, reader(), private)
 
 
 def _validation_message(
@@ -473,10 +474,10 @@ def _validation_message(
         expected = str((item.get("ctx") or {}).get("expected", ""))
         options = expected.replace(" or ", ", ")
         return say("field_one_of", field=field, options=options, got=got)
-    message = pydantic_message(item)
-    if private:  # a check's own words may quote what a participant's entry holds
+    message = pydantic_message(item, private)
+    if private:  # pydantic's own words may quote what a participant's entry holds
         message = re.sub(r",? got .*$", "", message, flags=re.DOTALL)
-    return f"{field}: {message}"
+    return say("field_message", field=field, message=message)
 
 
 MAX_PROBLEMS = 20
@@ -495,7 +496,11 @@ def text_problem(text: str) -> str | None:
     if found:
         return say("text_control", code=f"U+{ord(found.group()):04X}")
     if len(text) > MAX_TEXT:
-        return say("text_too_long", length=f"{len(text):,}".replace(",", " "), most=MAX_TEXT)
+        return say(
+            "text_too_long",
+            length=f"{len(text):,}".replace(",", " "),
+            most=f"{MAX_TEXT:,}".replace(",", " "),
+        )
     return None
 
 

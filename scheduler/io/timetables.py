@@ -103,7 +103,9 @@ def _load_json(path: Path) -> Timetable:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
-            name, place_at(error.lineno, error.colno), say("timetable_not_json", detail=error.msg)
+            name,
+            place_at(error.lineno, error.colno),
+            say("timetable_not_json", detail=_json(error)),
         ) from None
     except (RecursionError, ValueError) as error:  # absurd nesting; a number of 5000 digits
         raise InputError(name, "", say("timetable_broken", kind=type(error).__name__)) from None
@@ -117,6 +119,27 @@ def _load_json(path: Path) -> Timetable:
         raise explain_validation(doc, error, (), Timetable) from None
     _holds_together(doc, timetable)
     return timetable
+
+
+# Python's JSON reader's usual complaints, by the start of its message, as the label that
+# explains them.
+_JSON_PROBLEMS = (
+    ("Expecting value", "json_value"),
+    ("Expecting ',' delimiter", "json_comma"),
+    ("Expecting ':' delimiter", "json_colon"),
+    ("Expecting property name", "json_name"),
+    ("Unterminated string", "json_string"),
+    ("Invalid control character", "json_control"),
+    ("Extra data", "json_extra"),
+)
+
+
+def _json(error: json.JSONDecodeError) -> str:
+    """What is wrong at the place, in the reader's words (the reader's own for the rare)."""
+    for start, key in _JSON_PROBLEMS:
+        if error.msg.startswith(start):
+            return say(key)
+    return error.msg
 
 
 def _holds_together(doc: JsonDocument, timetable: Timetable) -> None:

@@ -314,6 +314,10 @@ class _CourseCheck:
         name = weekday_name(day, self.language)
         return lower_first(name) if self.language == "fi" else name
 
+    def holiday(self, name: str) -> str:
+        """'toinen pääsiäispäivä' inside a Finnish sentence (the calendar capitalises it)."""
+        return lower_first(name) if self.language == "fi" else name
+
     def role(self, role: str) -> str:
         return role_name(role, self.language)
 
@@ -495,7 +499,7 @@ class _CourseCheck:
                     "val_holiday",
                     number=index + 1,
                     date=full_date(day, self.language),
-                    name=names.get(day),
+                    name=self.holiday(names[day]),
                     instead=instead,
                 ),
                 "R2",
@@ -906,6 +910,7 @@ class _CourseCheck:
                     say(
                         "val_rooms_missing",
                         needed=counted("room", needed, self.language),
+                        count=needed,
                         kind=code_choice("room_kind", kind, self.language),
                         have=have[kind],
                         listed=f" ({', '.join(listed)})" if listed else "",
