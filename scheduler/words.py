@@ -1300,9 +1300,9 @@ LABELS: dict[str, dict[str, str]] = {
         "same time; give it room kinds, e.g. rooms: [group]",
     },
     "val_individual_offsite": {
-        "fi": "{session} on yksilöllinen ohjelmakohta, jolle sopivat vain kurssipaikan "
-        "ulkopuoliset tilat ({kinds}); siirtymät suunnitellaan vain ryhmän ohjelmakohdille: "
-        "lisää sen tiloihin jokin kurssipaikan oma tilatyyppi",
+        "fi": "{session} on yksilöllinen, mutta sille sopivat vain kurssipaikan ulkopuoliset "
+        "tilat ({kinds}); siirtymät suunnitellaan vain ryhmän ohjelmakohdille: lisää sen "
+        "tiloihin jokin kurssipaikan oma tilatyyppi",
         "en": "{session} is an individual session that only off-site rooms ({kinds}) can "
         "hold; travel is planned for group sessions only: add an on-site room kind to its "
         "rooms",
