@@ -2727,13 +2727,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "  solving all courses jointly without a staged start",
     },
     "planning_time_ran_out": {
-        "fi": "suunnitelmalle ei löytynyt aikataulua annetussa ajassa ({seconds} s); anna "
-        "pidempi --time-limit",
+        "fi": "aikaraja {seconds} s ei riittänyt suunnitelmalle; anna pidempi --time-limit",
         "en": "no timetable for the plan found within the time limit ({seconds} s; solver "
         "status {status}); try a longer --time-limit",
     },
     "solve_time_ran_out": {
-        "fi": "aikataulua ei löytynyt annetussa ajassa ({seconds} s); anna pidempi --time-limit",
+        "fi": "aikaraja {seconds} s ei riittänyt; anna pidempi --time-limit",
         "en": "no timetable found within the time limit ({seconds} s; solver status {status}); "
         "try a longer --time-limit",
     },
