@@ -34,7 +34,7 @@ from scheduler.domain.plan import Plan, PlanCourse, shared_of
 from scheduler.errors import InputError, combine
 from scheduler.io.courses import course_from_data, file_sha256
 from scheduler.io.documents import YamlDocument, explain_validation, read_yaml
-from scheduler.words import say
+from scheduler.words import reader, role_name, room_kind_name, say
 
 PLAN_SECTIONS = ("plan", "courses", "staff")
 
@@ -151,9 +151,9 @@ def _consistent(doc: YamlDocument, courses: list[PlanCourse]) -> None:
                         say(
                             "planfile_staff_roles",
                             id=repr(member.id),
-                            role=member.role,
+                            role=role_name(member.role, reader()),
                             key=repr(entry.key),
-                            first_role=first[0],
+                            first_role=role_name(first[0], reader()),
                             first=repr(first[1]),
                         ),
                     )
@@ -168,9 +168,9 @@ def _consistent(doc: YamlDocument, courses: list[PlanCourse]) -> None:
                         say(
                             "planfile_room_kinds",
                             id=repr(room.id),
-                            kind=room.kind,
+                            kind=room_kind_name(room.kind, reader()),
                             key=repr(entry.key),
-                            first_kind=first[0],
+                            first_kind=room_kind_name(first[0], reader()),
                             first=repr(first[1]),
                         ),
                     )
