@@ -2766,6 +2766,355 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{date} does not start a course of {count} days on the weekdays the standard "
         "allows ({allowed}); pick another first day",
     },
+    # -- The command line's help and its usage errors (cli.py) -----------------------------
+    "help_usage": {"fi": "Käyttö:", "en": "Usage:"},
+    "help_options": {"fi": "Valitsimet", "en": "Options"},
+    "help_commands": {"fi": "Komennot", "en": "Commands"},
+    "help_default": {"fi": "oletus: {default}", "en": "default: {default}"},
+    "help_required": {"fi": "pakollinen", "en": "required"},
+    "help_try": {
+        "fi": "Ohjeet: {command} {option}",
+        "en": "Try '{command} {option}' for help.",
+    },
+    "help_help": {"fi": "Näytä tämä ohje ja lopeta.", "en": "Show this message and exit."},
+    "help_version": {"fi": "Näytä versio ja lopeta.", "en": "Show the version and exit."},
+    "help_debug": {
+        "fi": "Näytä sisäisten virheiden jäljitys (traceback).",
+        "en": "Show tracebacks of internal errors.",
+    },
+    "help_exit_codes": {
+        "fi": "Poistumiskoodit: 0 valmis, 1 tarkistus ei mennyt läpi, 2 virheellinen syöte, 3 "
+        "kurssille ei voi tehdä aikataulua, 4 sisäinen virhe, 130 keskeytetty (Ctrl-C).",
+        "en": "Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal "
+        "error, 130 interrupted (Ctrl-C).",
+    },
+    "metavar_options": {"fi": "[VALITSIMET]", "en": "[OPTIONS]"},
+    "metavar_command": {"fi": "KOMENTO [ARGUMENTIT]...", "en": "COMMAND [ARGS]..."},
+    "metavar_course": {"fi": "KURSSITIEDOSTO", "en": "COURSE_FILE"},
+    "metavar_timetable": {"fi": "AIKATAULU", "en": "TIMETABLE_FILE"},
+    "metavar_plan": {"fi": "SUUNNITELMA", "en": "PLAN_FILE"},
+    "metavar_folder": {"fi": "KANSIO", "en": "FOLDER"},
+    "metavar_file": {"fi": "TIEDOSTO", "en": "FILE"},
+    "metavar_number": {"fi": "LUKU", "en": "NUMBER"},
+    "metavar_seconds": {"fi": "SEKUNTIA", "en": "SECONDS"},
+    "metavar_minutes": {"fi": "MINUUTTIA", "en": "MINUTES"},
+    "metavar_moment": {"fi": "AJANKOHTA", "en": "YYYY-MM-DDTHH:MM"},
+    "metavar_date": {"fi": "VVVV-KK-PP", "en": "YYYY-MM-DD"},
+    "metavar_id": {"fi": "TUNNUS", "en": "ID"},
+    "metavar_standard": {"fi": "TUNNUS|TIEDOSTO", "en": "ID|FILE"},
+    "metavar_who": {"fi": "KUKA", "en": "WHO"},
+    "metavar_who_span": {"fi": "KUKA[@ALKAEN[/ASTI]]", "en": "WHO[@FROM[/TO]]"},
+    "metavar_room_span": {"fi": "TILA[@ALKAEN[/ASTI]]", "en": "ROOM[@FROM[/TO]]"},
+    "metavar_old_new": {"fi": "VANHA=UUSI", "en": "OLD=NEW"},
+    "metavar_name_role": {"fi": "NIMI:AMMATTI", "en": "NAME:ROLE"},
+    "metavar_participant_when": {"fi": "TUNNUS[@HETKI]", "en": "ID[@WHEN]"},
+    "metavar_session": {"fi": "OHJELMAKOHTA", "en": "SESSION"},
+    "help_kurssi": {
+        "fi": "Kelan kuntoutuskurssien viikkoaikataulut, jotka todistetusti täyttävät standardin.",
+        "en": "Timetables for Kela rehabilitation courses that provably meet the standard.",
+    },
+    "help_solve": {
+        "fi": "Tee kurssitiedostosta viikkoaikataulu (ilman tiedostoa sisäänrakennetusta "
+        "esimerkkikurssista).\n\nKirjoittaa tiedostot KANSIO/<kurssi>-<ensimmäinen päivä>.json "
+        "ja .xlsx eikä koskaan kirjoita olemassa olevan tiedoston päälle. "
+        "Suunnitelmatiedostolle (useita kursseja, joilla on yhteistä henkilöstöä ja tiloja) "
+        "tekee saman kuin kurssi plan.\n\nEsimerkki: kurssi solve data/courses/default.yaml "
+        "--time-limit 30",
+        "en": "Make a week timetable for a course file (the embedded default course if "
+        "none).\n\nWrites OUT/<course>-<first day>.json and .xlsx, never over an existing "
+        "file. Given a plan file (several courses sharing staff and rooms), does what kurssi "
+        "plan does.\n\nExample: kurssi solve data/courses/default.yaml --time-limit 30",
+    },
+    "help_short_solve": {
+        "fi": "Tee kurssille viikkoaikataulu.",
+        "en": "Make a week timetable for a course file.",
+    },
+    "help_export": {
+        "fi": "Tee tuloste uudelleen pelkästä aikataulusta (sen JSON-tiedostosta tai "
+        "työkirjasta käsin tehtyine Ohjelmarivit-muutoksineen) kirjoittamatta olemassa olevan "
+        "tiedoston päälle.\n\nEsimerkki: kurssi export outputs/default-2027-03-08.json "
+        "--format ics --out kalenterit",
+        "en": "Re-make an output from a timetable alone (its JSON file, or its workbook with "
+        "the hand edits of the session list), never over an existing file.\n\nExample: kurssi "
+        "export outputs/default-2027-03-08.json --format ics --out calendars",
+    },
+    "help_short_export": {
+        "fi": "Tee työkirja, kalenterit tai JSON aikataulusta uudelleen.",
+        "en": "Re-make an output from a timetable alone.",
+    },
+    "help_check": {
+        "fi": "Osoita sääntö säännöltä (R1–R30), että aikataulu täyttää standardinsa, ja näytä "
+        "tuntitaulukko.\n\nLukee aikataulun JSON-tiedoston tai työkirjan, myös "
+        "Ohjelmarivit-välilehdellä käsin muokattuna. Poistumiskoodi on 1, jos jokin sääntö ei "
+        "täyty; jokainen puute nimeää ohjelmakohdat, henkilöt ja ajat (työkirjasta myös "
+        "luettelon rivit).\n\nEsimerkki: kurssi check outputs/default-2027-03-08.xlsx",
+        "en": "Prove a timetable meets its standard, rule by rule (R1-R30), with the hours "
+        "table.\n\nReads the timetable's JSON file or its workbook, edited by hand in the "
+        'session list ("Ohjelmarivit"). Exits 1 if any rule fails; each failure names the '
+        "sessions, people and times involved (and for a workbook the rows of the list)."
+        "\n\nExample: kurssi check outputs/default-2027-03-08.xlsx --lang en",
+    },
+    "help_short_check": {
+        "fi": "Tarkista aikataulu sääntö säännöltä.",
+        "en": "Prove a timetable meets its standard, rule by rule.",
+    },
+    "help_resolve": {
+        "fi": "Suunnittele aikataulu uudelleen muutoksen jälkeen niin, että mahdollisimman "
+        "vähän muuttuu.\n\nLukee aikataulun JSON-tiedoston tai työkirjan: Ohjelmarivit-"
+        "välilehdellä lukitut rivit eivät siirry, ja käsin tehdyt muutokset säilyvät, missä "
+        "standardi sallii. Kirjoittaa uuden aikataulun (JSON ja Excel-työkirja, jossa on "
+        "Muutokset-välilehti) vanhan viereen koskematta vanhaan ja luettelee, mikä muuttui ja "
+        "kenelle siitä tiedotetaan. Henkilöt ja tilat nimellä tai tunnuksella.\n\nEsimerkki: "
+        "kurssi resolve outputs/default-2027-03-08.json --now 2027-03-10T08:00 --unavailable "
+        '"Laura Nieminen"\n\nEsimerkki: kurssi resolve outputs/default-2027-03-08.xlsx '
+        "--repair",
+        "en": "Re-plan a timetable after a change, moving as little as possible.\n\nReads the "
+        "timetable's JSON file or its workbook: rows locked in the session list never move, "
+        "and hand edits are kept where the standard allows. Writes a new timetable (JSON and "
+        "Excel with a change sheet) beside the old one, which is never touched, and lists what "
+        "changed and whom to tell. People and rooms by name or id.\n\nExample: kurssi resolve "
+        'outputs/default-2027-03-08.json --now 2027-03-10T08:00 --unavailable "Laura '
+        'Nieminen"\n\nExample: kurssi resolve outputs/default-2027-03-08.xlsx --repair',
+    },
+    "help_short_resolve": {
+        "fi": "Suunnittele aikataulu uudelleen muutoksen jälkeen.",
+        "en": "Re-plan a timetable after a change.",
+    },
+    "help_plan": {
+        "fi": "Tee viikkoaikataulut usealle kurssille, joilla on yhteistä henkilöstöä ja tiloja "
+        "(suunnitelmatiedosto).\n\nKukaan ei ole eikä mikään tila ole kahdella kurssilla yhtä "
+        "aikaa. Kirjoittaa kullekin kurssille tiedostot KANSIO/<kurssin tunnus>-<ensimmäinen "
+        "päivä>.json ja .xlsx sekä tiedoston KANSIO/<suunnitelma>-overview.json (kunkin "
+        "henkilön ja tilan viikko) kirjoittamatta olemassa olevien tiedostojen päälle."
+        "\n\nEsimerkki: kurssi plan data/plans/spring-week.yaml --time-limit 60",
+        "en": "Make the week timetables of several courses that share staff and rooms (a plan "
+        "file).\n\nNobody and no room is in two courses at once. Writes OUT/<course id>-<first "
+        "day>.json and .xlsx per course and OUT/<plan>-overview.json (each person's and "
+        "room's week), never over an existing file.\n\nExample: kurssi plan "
+        "data/plans/spring-week.yaml --time-limit 60",
+    },
+    "help_short_plan": {
+        "fi": "Tee usean kurssin yhteinen viikkosuunnitelma.",
+        "en": "Plan several courses that share staff and rooms.",
+    },
+    "help_init": {
+        "fi": "Aloita uusi kurssi: kurssitiedosto (ja/tai Excel-lomake), johon on valmiiksi "
+        "täytetty standardin oletukset ja esimerkkikurssi; muokkaa sitä ja ratkaise sitten. "
+        "Ei kirjoita minkään tiedoston päälle: varattu nimi saa perään -2, -3, ..."
+        "\n\nEsimerkki: kurssi init --out kevat.yaml --excel kevat.xlsx --first-day "
+        "2027-03-08",
+        "en": "Start a new course: a course file (and/or an Excel form) pre-filled with the "
+        "standard's defaults and the example course, to edit and then solve. Never writes "
+        "over a file: a taken name gets -2, -3, ...\n\nExample: kurssi init --out spring.yaml "
+        "--excel spring.xlsx --first-day 2027-03-08",
+    },
+    "help_short_init": {
+        "fi": "Aloita uusi kurssi (kurssitiedosto tai Excel-lomake).",
+        "en": "Start a new course file or Excel form.",
+    },
+    "help_out": {"fi": "Tulosteiden kansio.", "en": "Folder for the outputs."},
+    "help_seed": {"fi": "Haun satunnaissiemen.", "en": "Random seed of the search."},
+    "help_workers": {"fi": "Hakusäikeiden määrä.", "en": "Search threads."},
+    "help_quiet": {"fi": "Ei edistymisrivejä.", "en": "No progress lines."},
+    "help_time_limit": {
+        "fi": "Haun kesto sekunteina (ratkaisijan omaa determinististä aikaa, ellei anneta "
+        "--fast).",
+        "en": "Seconds of search (solver's deterministic time unless --fast).",
+    },
+    "help_time_limit_plan": {
+        "fi": "Koko suunnitelman haun kesto sekunteina, ratkaisijan omaa determinististä "
+        "aikaa, ellei anneta --fast; mitoitettu yhdelle kurssille, joten suunnitelman "
+        "suurempi malli voi kestää kellon mukaan pidempään.",
+        "en": "Seconds of search for the whole plan, in the solver's deterministic time unless "
+        "--fast; calibrated on one course, so a plan's bigger model can take longer on the "
+        "clock.",
+    },
+    "help_fast": {"fi": "Aikaraja kellon mukaan.", "en": "Wall-clock time limit."},
+    "help_fast_solve": {
+        "fi": "Aikaraja kellon mukaan; ajot voivat silloin erota toisistaan.",
+        "en": "Wall-clock time limit; runs may then differ from one another.",
+    },
+    "help_lang_group": {
+        "fi": "Ohjeiden ja viestien kieli (oletus: suomi).",
+        "en": "Language of the help and the messages (default: Finnish).",
+    },
+    "help_lang_solve": {
+        "fi": "Tulosteiden ja viestien kieli (oletus: kurssitiedoston kieli).",
+        "en": "Language of the outputs and messages (default: the course file's).",
+    },
+    "help_lang_export": {
+        "fi": "Tulosteen ja viestien kieli (oletus: aikataulun kieli).",
+        "en": "Language of the output and messages (default: the timetable's).",
+    },
+    "help_lang_check": {
+        "fi": "Raportin ja viestien kieli (oletus: aikataulun kieli).",
+        "en": "Language of the report and messages (default: the timetable's).",
+    },
+    "help_lang_resolve": {
+        "fi": "Muutosluettelon, työkirjan ja viestien kieli (oletus: aikataulun kieli).",
+        "en": "Language of the change list, the workbook and messages (default: the timetable's).",
+    },
+    "help_lang_plan": {
+        "fi": "Tulosteiden ja viestien kieli (oletus: ensimmäisen kurssin kieli).",
+        "en": "Language of the outputs and messages (default: the first course's).",
+    },
+    "help_lang_init": {"fi": "Viestien kieli.", "en": "Language of the messages."},
+    "help_participant_names": {
+        "fi": "Säilytä kuntoutujien nimet tulosteissa (vain jos kurssitiedostossa on nimiä); "
+        "oletuksena tulosteissa on vain peitetunnukset.",
+        "en": "Keep participants' names in the outputs (only where the course file gives "
+        "them); by default outputs carry pseudonymous ids only.",
+    },
+    "help_participant_names_export": {
+        "fi": "Näytä kuntoutujien nimet tunnusten rinnalla (vain jos kurssitiedostossa on nimiä).",
+        "en": "Print participants' names beside their ids (only where the course file gives them).",
+    },
+    "help_format": {
+        "fi": "xlsx: työkirja; ics: kalenteri jokaiselle työntekijälle ja kuntoutujalle; json: "
+        "itse aikataulu.",
+        "en": "xlsx: the workbook; ics: a calendar per staff member and participant; json: the "
+        "timetable itself.",
+    },
+    "help_standard": {
+        "fi": "Tarkista tätä standardia vasten (tunnus tai YAML-tiedosto) eikä aikataulun "
+        "nimeämää.",
+        "en": "Check against this standard (an id or a YAML file), not the one the timetable "
+        "names.",
+    },
+    "help_changes": {
+        "fi": "Muutostiedosto (YAML), jossa on useita muutoksia kerralla "
+        "(data/changes/example.yaml).",
+        "en": "A change file (YAML) with several changes at once (data/changes/example.yaml).",
+    },
+    "help_now": {
+        "fi": "Muutoksen hetki: mikä alkaa ennen sitä, pysyy ennallaan, esim. --now "
+        "2027-03-10T12:00. Oletus: nykyhetki.",
+        "en": "The moment of the change: what starts before it stays as it was, e.g. --now "
+        "2027-03-10T12:00. Default: the current time.",
+    },
+    "help_notice": {
+        "fi": "Mikään ei ala, siirry tai vaihda ohjaajaa MINUUTTIA-ajan kuluessa hetkestä "
+        "--now, ellei muutos sitä pakota. Oletus: kurssin replan_notice_minutes (60).",
+        "en": "Nothing newly starts, moves or changes staff within MINUTES after --now unless "
+        "the change forces it. Default: the course's replan_notice_minutes (60).",
+    },
+    "help_unavailable": {
+        "fi": "Työntekijä (nimi tai tunnus) ei voi tehdä työtä, esim. "
+        '"Laura Nieminen@2027-03-10T08:00" (ilman ALKAEN-aikaa koko kurssin ajan, ilman '
+        "ASTI-aikaa loppuun asti).",
+        "en": 'A staff member (name or id) cannot work, e.g. "Laura '
+        'Nieminen@2027-03-10T08:00" (no FROM: the whole course; no TO: to the end).',
+    },
+    "help_replace": {
+        "fi": "UUSI tulee VANHAN tilalle (ja hänen ammattiinsa) hetkestä --now alkaen: "
+        '"Mikko Virtanen"="Eeva Sijainen:physiotherapist", pt1=sub1 tai henkilö, jonka '
+        "--add-staff tuo.",
+        "en": "NEW takes OLD's place (and role) from --now on: pt1=\"Eeva "
+        'Sijainen:physiotherapist", pt1=sub1, or someone --add-staff brings in.',
+    },
+    "help_add_staff": {
+        "fi": 'Uusi henkilö tulee kurssille, esim. "Eeva Sijainen:physiotherapist".',
+        "en": 'Someone joins the course, e.g. "Eeva Sijainen:physiotherapist".',
+    },
+    "help_remove_staff": {
+        "fi": "Henkilö lähtee kurssilta hetkestä --now alkaen.",
+        "en": "Someone leaves from --now on.",
+    },
+    "help_room_unavailable": {
+        "fi": "Tila (nimi tai tunnus) ei ole käytettävissä.",
+        "en": "A room (name or id) cannot be used.",
+    },
+    "help_participant_leaves": {
+        "fi": "Kuntoutuja lähtee kurssilta (ilman HETKI-aikaa hetkellä --now).",
+        "en": "A participant leaves the course (no WHEN: at --now).",
+    },
+    "help_end_early": {
+        "fi": "Hetkellä --now käynnissä oleva ohjelmakohta päättyy silloin (kun sen ohjaaja "
+        "lähtee eikä kukaan jatka).",
+        "en": "A session under way at --now ends then (when its leader leaves and nobody "
+        "takes over).",
+    },
+    "help_accept_shortfall": {
+        "fi": "Hetkellä --now käynnissä oleva ohjelmakohta jatkuu ilman lähtevää ohjaajaa; "
+        "vajaus kirjataan poikkeamaksi standardista.",
+        "en": "A session under way at --now goes on without the leader who leaves; the "
+        "shortfall is recorded as a departure from the standard.",
+    },
+    "help_out_resolve": {
+        "fi": "Uuden aikataulun kansio (oletus: vanhan vieressä).",
+        "en": "Folder for the new timetable (default: beside the old one).",
+    },
+    "help_calendars": {
+        "fi": "Kirjoita myös päivitetyt kalenterit (.ics) jokaiselle työntekijälle ja "
+        "kuntoutujalle.",
+        "en": "Also write the updated calendars (.ics) of every staff member and participant.",
+    },
+    "help_repair": {
+        "fi": "Aikataulua on muokattu käsin (työkirjan Ohjelmarivit) ja se rikkoo jotakin "
+        "sääntöä: etsi lähin aikataulu, joka täyttää kaikki säännöt, ja luettele perutut "
+        "muutokset.",
+        "en": "The timetable was edited by hand (its workbook's session list) and breaks a "
+        "rule: find the nearest timetable that meets every rule and list the edits undone.",
+    },
+    "help_init_out": {
+        "fi": "Kirjoitettava kurssitiedosto (oletus: course.yaml, ellei anneta pelkkää "
+        "--excel-valitsinta).",
+        "en": "The course file to write (default: course.yaml unless only --excel is given).",
+    },
+    "help_init_excel": {
+        "fi": "Kirjoita myös (tai vain) Excel-lomake, jossa on sama sisältö.",
+        "en": "Also (or only) write the Excel input form with the same content.",
+    },
+    "help_init_standard": {
+        "fi": "Standardi, jonka mukaan kurssi tehdään.",
+        "en": "The standard the course follows.",
+    },
+    "help_first_day": {
+        "fi": "Kurssin ensimmäinen päivä, VVVV-KK-PP (oletus: ensimmäinen sopiva päivä neljän "
+        "viikon päästä).",
+        "en": "The course's first day, YYYY-MM-DD (default: the first fitting day 4 weeks ahead).",
+    },
+    "usage_no_such_option": {
+        "fi": "tuntematon valitsin {option}",
+        "en": "no such option: {option}",
+    },
+    "usage_needs_value": {
+        "fi": "valitsin {option} tarvitsee arvon",
+        "en": "option {option} requires a value",
+    },
+    "usage_no_value": {
+        "fi": "valitsimelle {option} ei anneta arvoa",
+        "en": "option {option} does not take a value",
+    },
+    "usage_missing": {"fi": "{param} puuttuu", "en": "missing {param}"},
+    "usage_choice": {
+        "fi": "{param}: vaihtoehdot ovat {choices}",
+        "en": "invalid value for {param}: the choices are {choices}",
+    },
+    "usage_range": {
+        "fi": "{param}: arvon pitää olla välillä {low}–{high}",
+        "en": "invalid value for {param}: it must be {low} to {high}",
+    },
+    "usage_number": {
+        "fi": "{param}: arvon pitää olla luku",
+        "en": "invalid value for {param}: it must be a number",
+    },
+    "usage_date": {
+        "fi": "{param}: päivämäärä kirjoitetaan muodossa VVVV-KK-PP",
+        "en": "invalid value for {param}: write the date as YYYY-MM-DD",
+    },
+    "usage_bad_value": {
+        "fi": "{param}: arvo ei kelpaa ({detail})",
+        "en": "invalid value for {param}: {detail}",
+    },
+    "usage_extra": {
+        "fi": "ylimääräisiä argumentteja: {args}",
+        "en": "unexpected extra arguments: {args}",
+    },
+    "usage_no_such_command": {
+        "fi": "tuntematon komento '{name}'",
+        "en": "no such command '{name}'",
+    },
     # Calendars.
     "calendar_name": {"fi": "{name}: {course}", "en": "{name}: {course}"},
     "calendar_description": {

@@ -769,7 +769,7 @@ def test_cli_an_unknown_standard_named_by_the_timetable_exits_2(
 
 def test_cli_check_has_help() -> None:
     code, out, _ = kurssi("check", "--help")
-    assert code == 0 and "Example:" in out and "--standard" in out
+    assert code == 0 and "Esimerkki:" in out and "--standard" in out
 
 
 def test_a_fifth_physiotherapist_may_be_other_staff(

@@ -532,6 +532,9 @@ def test_exit_codes_are_documented() -> None:
         result = CliRunner().invoke(main, [*args, "--help"])
         assert result.exit_code == 0
         text = " ".join(result.output.split())
+        assert "Poistumiskoodit: 0 valmis, 1 tarkistus ei mennyt läpi, 2 virheellinen syöte" in text
+        result = CliRunner().invoke(main, ["--lang", "en", *args, "--help"])
+        text = " ".join(result.output.split())
         assert "0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error" in text
 
 

@@ -28,6 +28,7 @@ from models.changes import CHANGE_KINDS
 from scheduler.cli import main
 from scheduler.io.courses import COURSE_SECTIONS
 from scheduler.io.data import DEFAULT_COURSE, STANDARDS_DIR
+from scheduler.io.files import DEFAULT_OUTPUT_DIR
 from scheduler.io.plans import PLAN_SECTIONS
 from scheduler.words import LABELS, coded, label, reader, reading_in
 
@@ -38,6 +39,7 @@ OTHER = {"fi": "en", "en": "fi"}
 # Words the messages quote from the file format and the command line, in either language.
 FORMAT_WORDS = {"true", "false", "yaml", "json", "excel", "libreoffice", "ctrl", "kurssi"}
 FORMAT_WORDS |= {"solve", "check", "export", "resolve", "plan", "init", "help", "debug"}
+FORMAT_WORDS |= {str(DEFAULT_OUTPUT_DIR)}  # the default folder, named in the help
 
 
 def _letters(text: str) -> list[str]:
@@ -183,7 +185,7 @@ def _plan(tmp_path: Path) -> list[str | Path]:
     plan = {
         "plan": {"title": "x"},
         "courses": [{"id": "a", "file": str(DEFAULT_COURSE)}, {"id": "a"}],
-        "extra": 1,
+        "lisaosio": 1,
     }
     path = tmp_path / "plan.yaml"
     path.write_text(yaml.safe_dump(plan), encoding="utf-8")
@@ -249,6 +251,36 @@ def test_a_message_is_in_the_readers_language(tmp_path: Path, case: str, lang: s
     assert exit_code == code, output
     assert "Traceback" not in output
     assert output.strip(), "something is told"
+    assert foreign_words(output, lang) == set(), output
+
+
+USAGE_ERRORS = {
+    "no change said": ["resolve", FIXTURE],
+    "unknown option": ["solve", "--bogus"],
+    "a value out of range": ["resolve", FIXTURE, "--notice", "999999", "--unavailable", "x"],
+    "unknown command": ["frob"],
+    "a missing argument": ["check"],
+    "a bad date": ["init", "--first-day", "2027-3-x"],
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("case", list(USAGE_ERRORS))
+def test_a_usage_error_is_in_the_readers_language(case: str, lang: str) -> None:
+    exit_code, output = run(*USAGE_ERRORS[case], lang=lang)
+    assert exit_code == 2, output
+    assert output.startswith({"fi": "Käyttö: kurssi", "en": "Usage: kurssi"}[lang]), output
+    assert {"fi": "virhe: ", "en": "error: "}[lang] in output
+    assert foreign_words(output, lang) == set(), output
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("command", ["", "solve", "export", "check", "resolve", "plan", "init"])
+def test_the_help_is_in_the_readers_language(command: str, lang: str) -> None:
+    exit_code, output = run(*([command] if command else []), "--help", lang=lang)
+    assert exit_code == 0, output
+    assert output.startswith({"fi": "Käyttö: kurssi", "en": "Usage: kurssi"}[lang]), output
+    assert {"fi": "Valitsimet:", "en": "Options:"}[lang] in output
     assert foreign_words(output, lang) == set(), output
 
 

@@ -168,4 +168,4 @@ def test_bad_plan_file_exits_2_naming_file_and_place(
 def test_plan_has_help() -> None:
     result = CliRunner().invoke(main, ["plan", "--help"])
     assert result.exit_code == 0
-    assert "Example:" in result.output
+    assert "Esimerkki:" in result.output

@@ -219,6 +219,11 @@ def test_help_shows_the_format_and_default_of_now() -> None:
     result = CliRunner().invoke(main, ["resolve", "--help"])
     assert result.exit_code == 0
     text = " ".join(result.output.split())
+    assert "--now AJANKOHTA" in text and "2027-03-10T12:00" in text
+    assert "Oletus: nykyhetki" in text
+    assert "--notice MINUUTTIA" in text
+    result = CliRunner().invoke(main, ["resolve", "--help", "--lang", "en"])
+    text = " ".join(result.output.split())
     assert "YYYY-MM-DDTHH:MM" in text and "2027-03-10T12:00" in text
     assert "Default: the current time" in text
     assert "--notice MINUTES" in text
