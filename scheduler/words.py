@@ -618,8 +618,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "is a binary file, not YAML; give a course file (.yaml)",
     },
     "doc_not_utf8": {
-        "fi": "ei ole UTF-8-tekstiä (onko se taulukko tai muulla merkistöllä tallennettu "
-        "tiedosto?); tallenna se UTF-8-muodossa",
+        "fi": "ei ole UTF-8-tekstiä (onko se taulukkotiedosto tai tallennettu jollain muulla "
+        "merkistöllä?); tallenna se UTF-8-muodossa",
         "en": "is not UTF-8 text (a spreadsheet or a file in another encoding?); save it as UTF-8",
     },
     "doc_empty": {
@@ -678,7 +678,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "is not valid YAML ({kind}); check the file's structure",
     },
     "doc_key_twice": {
-        "fi": "avain {key} on samassa kohdassa kahdesti (ensimmäinen: {first}); YAML ottaisi "
+        "fi": "avain {key} on kahdesti samassa osiossa (ensimmäinen: {first}); YAML ottaisi "
         "huomioon vain jälkimmäisen: jätä toinen pois",
         "en": "key {key} appears twice in one mapping (first on {first}); YAML would silently "
         "keep only the last one: keep one",
@@ -695,8 +695,8 @@ LABELS: dict[str, dict[str, str]] = {
         "needs a few: check the brackets and the indentation",
     },
     "text_control": {
-        "fi": "sisältää ohjausmerkin ({code}), jota mikään työkirja tai kalenteri ei voi "
-        "sisältää; kirjoita teksti uudelleen ilman sitä",
+        "fi": "sisältää ohjausmerkin ({code}), joka ei sovi työkirjaan eikä kalenteriin; kirjoita "
+        "teksti uudelleen ilman sitä",
         "en": "holds a control character ({code}) that no workbook or calendar can hold; "
         "retype the text without it",
     },
@@ -737,7 +737,7 @@ LABELS: dict[str, dict[str, str]] = {
     "limit_lt": {"fi": "pienempi kuin {limit}", "en": "less than {limit}"},
     "limit_le": {"fi": "enintään {limit}", "en": "at most {limit}"},
     "field_unknown": {
-        "fi": "tuntematon kenttä {field}; {hint}tässä kohdassa kentät ovat {fields}",
+        "fi": "tuntematon kenttä {field}; {hint}tässä kohdassa sallitut kentät ovat {fields}",
         "en": "unknown field {field}; {hint}the fields here are {fields}",
     },
     "field_unknown_remove": {
@@ -771,7 +771,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{field} is too early: it must be {bound}{got}; check the value",
     },
     "field_too_many": {
-        "fi": "kentässä {field} on yli {limit} kohtaa, paljon enemmän kuin millään kurssilla",
+        "fi": "kentässä {field} on yli {limit} kohtaa, paljon enemmän kuin millään kurssilla on",
         "en": "{field} holds more than {limit} entries; far more than a course has",
     },
     "field_empty": {
@@ -865,11 +865,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "course days are numbered from 1 (and -1 for the last day)",
     },
     "model_team_size": {
-        "fi": "team.size pitää olla sama kuin ammattien määrien summa",
+        "fi": "kohdan team.size pitää olla sama kuin ammattien määrien summa",
         "en": "team.size must equal the sum of the role counts",
     },
     "model_physician_role": {
-        "fi": "team.physician_role pitää olla jokin kohdan team.roles ammateista",
+        "fi": "kohdan team.physician_role pitää olla jokin kohdan team.roles ammateista",
         "en": "team.physician_role must be one of team.roles",
     },
     "model_weekdays": {
@@ -898,8 +898,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "the course days must be the days from first_day on, one after another",
     },
     "model_bookings": {
-        "fi": "ohjelmakohdissa on kohtaa '{field}' yhteensä {count} kertaa; kurssiviikolla niitä "
-        "on muutama sata (enintään {most})",
+        "fi": "ohjelmakohtien kohdissa '{field}' on yhteensä {count} merkintää; kurssiviikolla "
+        "niitä on muutama sata (enintään {most})",
         "en": "the sessions list {field} {count} times in all; a course week has a few hundred "
         "(at most {most})",
     },
@@ -1042,20 +1042,20 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "val_what_on": {"fi": "{what} {date}", "en": "{what} on {date}"},
     "val_off_grid": {
-        "fi": "{what} {window} ei osu aikataulun {slot} minuutin välein etenevään ruudukkoon "
-        "(course.slot_minutes); käytä aikoja kuten {example}",
+        "fi": "{what} {window} ei sovi aikataulun tarkkuuteen ({slot} min, course.slot_minutes); "
+        "käytä aikoja kuten {example}",
         "en": "{what} {window} is not on the {slot}-min slot grid of the timetable "
         "(course.slot_minutes); use times like {example}",
     },
     "val_lunch_too_long": {
-        "fi": "{minutes} minuutin lounas vie aikataulun {slot} minuutin ruudukossa {rounded} min, "
+        "fi": "{minutes} minuutin lounas vie aikataulun tarkkuudella ({slot} min) {rounded} min, "
         "enemmän kuin lounasaika {window}; pidennä lounasaikaa tai lyhennä lounasta",
         "en": "lunch of {minutes} min takes {rounded} min on the {slot}-min slot grid, more "
         "than its window {window}; widen the window or shorten the lunch",
     },
     "val_lunch_rounded": {
-        "fi": "{minutes} minuutin lounas pyöristetään {rounded} minuuttiin (aikataulun {slot} "
-        "minuutin ruudukko)",
+        "fi": "{minutes} minuutin lounas pyöristetään {rounded} minuuttiin (aikataulun tarkkuus "
+        "{slot} min)",
         "en": "lunch of {minutes} min is rounded up to {rounded} min (the {slot}-min slot grid)",
     },
     "val_programme_day_swapped": {
@@ -1072,11 +1072,11 @@ LABELS: dict[str, dict[str, str]] = {
     "val_start_on": {"fi": "aloita {days}", "en": "start on {days}"},
     "val_first_day_choice": {"fi": "{date} ({iso})", "en": "{date} ({iso})"},
     "val_choose_first_day": {
-        "fi": "valitse toinen ensimmäinen päivä",
+        "fi": "valitse toinen aloituspäivä",
         "en": "choose another first_day",
     },
     "val_weekday": {
-        "fi": "ensimmäinen päivä (first_day) {iso} on {weekday}, joten {number}. kurssipäivä on "
+        "fi": "aloituspäivä (first_day) {iso} on {weekday}, joten {number}. kurssipäivä on "
         "{date}; R2:n mukaan kurssi pidetään yhtenä jaksona viikonpäivinä {weekdays}: "
         "{suggestion}",
         "en": "first_day {iso} is a {weekday}, so course day {number} falls on {date}; R2 "
@@ -1089,11 +1089,11 @@ LABELS: dict[str, dict[str, str]] = {
         "day on a holiday needs Kela's approval, {instead}",
     },
     "val_holiday_move": {
-        "fi": "Voit myös siirtää ensimmäistä päivää ({where})",
+        "fi": "Voit myös siirtää aloituspäivää ({where})",
         "en": "move the first day ({where})",
     },
     "val_holiday_instead": {
-        "fi": "Voit myös aloittaa {date} ({iso}): se on lähin ensimmäinen päivä, jonka "
+        "fi": "Voit myös aloittaa {date} ({iso}): se on lähin aloituspäivä, jonka "
         "kurssiviikolla ei ole vapaapäivää",
         "en": "or start on {date} ({iso}), the nearest first day without one",
     },
@@ -1204,7 +1204,7 @@ LABELS: dict[str, dict[str, str]] = {
     "val_experience_rheumatology_hours": {
         "fi": "R21 edellyttää, että jollakin työryhmän jäsenellä lääkärin lisäksi on vähintään "
         "{need} tuntia reumaa sairastavien aikuisten kuntoutus- tai hoitotyötä viimeisten "
-        "{window} vuoden ajalta; työryhmässä: {have}: merkitse yhdelle experience: "
+        "{window} vuoden ajalta; työryhmän jäsenillä on {have}; merkitse yhdelle experience: "
         "{{{field}: N}}",
         "en": "R21 needs a team member besides the physician with at least {need} h of "
         "rheumatology work in the last {window} years; the team has {have}: set experience: "
@@ -1213,7 +1213,7 @@ LABELS: dict[str, dict[str, str]] = {
     "val_experience_group_leading_hours": {
         "fi": "R21 edellyttää, että jollakin työryhmän jäsenellä lääkärin lisäksi on vähintään "
         "{need} tuntia kokemusta ryhmien ohjaamisesta viimeisten {window} vuoden ajalta; "
-        "työryhmässä: {have}: merkitse yhdelle experience: {{{field}: N}}",
+        "työryhmän jäsenillä on {have}; merkitse yhdelle experience: {{{field}: N}}",
         "en": "R21 needs a team member besides the physician with at least {need} h of leading "
         "groups in the last {window} years; the team has {have}: set experience: "
         "{{{field}: N}} for one",
@@ -1233,13 +1233,13 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "val_not_course_day": {
         "fi": "{what}: {dates} ei ole kurssipäivä (kurssi on {first}–{last}); korjaa "
-        "päivämäärä tai ensimmäinen päivä ({where})",
+        "päivämäärä tai aloituspäivä ({where})",
         "en": "{dates} in {what} is not a course day (the course runs {first} to {last}); fix "
         "the date or the first day ({where})",
     },
     "val_not_course_days": {
         "fi": "{what}: {dates} eivät ole kurssipäiviä (kurssi on {first}–{last}); korjaa "
-        "päivämäärät tai ensimmäinen päivä ({where})",
+        "päivämäärät tai aloituspäivä ({where})",
         "en": "{dates} in {what} are not course days (the course runs {first} to {last}); fix "
         "the dates or the first day ({where})",
     },
@@ -1264,7 +1264,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "val_all_in_one_half": {
         "fi": "kaikki {count} kuntoutujaa on sijoitettu pienryhmään {half}; R7 jakaa ryhmän "
-        "kahtia: jätä joku pienryhmään {other} tai sijoittamatta",
+        "kahtia: siirrä joku pienryhmään {other} tai jätä sijoittamatta",
         "en": "all {count} participants are fixed to small group {half}; R7 splits the group "
         "in two: leave someone to small group {other} or unfixed",
     },
@@ -1314,8 +1314,8 @@ LABELS: dict[str, dict[str, str]] = {
         "-1 for the last)",
     },
     "val_after_unknown": {
-        "fi": "{session} on merkitty pidettäväksi ohjelmakohdan {after} jälkeen, mutta sen "
-        "nimistä ohjelmakohtaa ei ole; {hint}anna ohjelmakohdan tunnus",
+        "fi": "{session} on merkitty pidettäväksi ohjelmakohdan {after} jälkeen, mutta sellaista "
+        "ohjelmakohtaa ei ole; {hint}anna ohjelmakohdan tunnus",
         "en": "{session} comes after {after}, which is no session; {hint}give the id of a session",
     },
     "val_session_too_long": {
@@ -1331,8 +1331,8 @@ LABELS: dict[str, dict[str, str]] = {
         "lower the count",
     },
     "val_session_rounded": {
-        "fi": "{session}: {minutes} min pyöristetään {rounded} minuuttiin (aikataulun {slot} "
-        "minuutin ruudukko)",
+        "fi": "{session}: {minutes} min pyöristetään {rounded} minuuttiin (aikataulun tarkkuus "
+        "{slot} min)",
         "en": "{session} of {minutes} min is rounded up to {rounded} min (the {slot}-min slot "
         "grid)",
     },
@@ -1369,7 +1369,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "val_purpose_unlike": {
         "fi": "{session}: tarkoitus on {purpose}, joten {rule} arvioi sen kuten standardin "
-        "ohjelmakohdan ”{standard}”; mutta {unlike}. Järjestä se samoin kuin standardin "
+        "ohjelmakohdan ”{standard}”, mutta {unlike}. Järjestä se samoin kuin standardin "
         "ohjelmakohta tai jätä purpose pois",
         "en": "{session} has purpose {purpose}, so {rule} judges it as the standard's session "
         "'{standard}'; but {unlike}. Hold it as that session is held, or leave purpose out",
@@ -1496,7 +1496,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "course_section_missing": {
         "fi": "osio 'course' puuttuu; siinä annetaan kurssin nimi (title), standardi "
-        "(standard), ensimmäinen päivä (first_day), kurssipäivän alku ja loppu (day_window) "
+        "(standard), aloituspäivä (first_day), kurssipäivän alku ja loppu (day_window) "
         "ja lounas (lunch)",
         "en": "the 'course' section is missing; it gives the title, standard, first_day, "
         "day_window and lunch",
@@ -1563,14 +1563,14 @@ LABELS: dict[str, dict[str, str]] = {
         "courses of a plan share one slot size",
     },
     "planfile_staff_roles": {
-        "fi": "työntekijän {id} ammatti on kurssilla {key} {role} mutta kurssilla {first} "
+        "fi": "työntekijän {id} ammatti on kurssilla {key} {role}, mutta kurssilla {first} "
         "{first_role}; sama tunnus tarkoittaa samaa henkilöä kaikilla kursseilla: anna toiselle "
         "henkilölle oma tunnus",
         "en": "staff {id} is a {role} in {key} but a {first_role} in {first}; the same id is "
         "the same person in every course: use another id for another person",
     },
     "planfile_room_kinds": {
-        "fi": "tilan {id} tyyppi on kurssilla {key} {kind} mutta kurssilla {first} {first_kind}; "
+        "fi": "tilan {id} tyyppi on kurssilla {key} {kind}, mutta kurssilla {first} {first_kind}; "
         "sama tunnus tarkoittaa samaa tilaa kaikilla kursseilla",
         "en": "room {id} is a {kind} in {key} but a {first_kind} in {first}; the same id is the "
         "same room in every course",
@@ -1672,7 +1672,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": 'expected OLD=NEW, e.g. pt1="Eeva Sijainen:physiotherapist" or pt1=sub1',
     },
     "changes_file_mapping": {
-        "fi": "muutostiedostossa on kentät 'now' ja 'changes'",
+        "fi": "muutostiedostossa pitää olla kentät 'now' ja 'changes'",
         "en": "a change file is a mapping with 'now' and 'changes'",
     },
     "changes_kind": {
@@ -1718,7 +1718,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "is not a timetable ({kind}); check the file's structure",
     },
     "timetable_not_object": {
-        "fi": "aikataulu on JSON-objekti (course-timetable/1)",
+        "fi": "aikataulun pitää olla JSON-objekti (course-timetable/1)",
         "en": "a timetable is a JSON object (course-timetable/1)",
     },
     "timetable_id_twice": {
@@ -2040,7 +2040,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # -- Messages: why a course cannot be timetabled, counted before solving ---------------
     "pre_day_words": {
-        "fi": "kurssipäivään {window} ({length}; R3:n mukaan kuntoutuspäivä kestää enintään "
+        "fi": "kurssipäivästä {window} ({length}; R3:n mukaan kuntoutuspäivä kestää enintään "
         "{most}) jää {lunch} lounaan (R8) jälkeen {usable} päivässä",
         "en": "the day window {window} ({length}; R3 allows a day of at most {most}) less "
         "{lunch} lunch (R8) leaves {usable} a day",
@@ -2081,7 +2081,7 @@ LABELS: dict[str, dict[str, str]] = {
         "Widen course.day_window or lower course.programme_day.min_minutes.",
     },
     "pre_day_overfull": {
-        "fi": "R3, R4: {day} pitää pitää {what}, yhteensä {total}, mutta päivään mahtuu "
+        "fi": "R3, R4: {day} on pidettävä {what}, yhteensä {total}, mutta päivään mahtuu "
         "ohjelmaa enintään {most} ({days}; R4 sallii {daily} päivässä). Salli näiden "
         "ohjelmakohtien olla muinakin päivinä tai pidennä päivää.",
         "en": "R3, R4: {day} must hold {what}: {total}, but a day holds at most {most} of "
@@ -2368,8 +2368,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "the closing discussion on the last day with the physician",
     },
     "core_r20": {
-        "fi": "jokaisen työryhmän jäsenen osuus kurssin toteutuksesta on vähintään hänen "
-        "vähimmäismääränsä: {minimums}",
+        "fi": "jokaisen työryhmän jäsenen osuus kurssin toteutuksesta on vähintään: {minimums}",
         "en": "each team member spends at least their minimum with participants: {minimums}",
     },
     "core_r23": {
@@ -2433,7 +2432,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{course} needs them on {days}",
     },
     "shared_day": {
-        "fi": "R29: {who} on yhteinen kursseille {courses}, mutta ei voi olla kaikilla {day}: "
+        "fi": "R29: {who} on yhteinen kursseille {courses}, mutta ei voi olla kaikilla kursseilla {day}: "
         "kurssit tarvitsevat häntä sinä päivänä: {needs} (yhteensä {total}), mutta hän on "
         "silloin käytettävissä vain {available} ({spans})",
         "en": "R29: {who} is shared by {courses} but cannot be in both on {day}: {needs} of "
@@ -2480,7 +2479,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "no room '{id}' on this course",
     },
     "model_change_staff_taken": {
-        "fi": "tunnus '{id}' on jo kurssilla jonkun toisen tunnuksena",
+        "fi": "tunnus '{id}' on jo käytössä kurssilla",
         "en": "staff id '{id}' is already on the course",
     },
     "model_change_participant": {
@@ -2641,7 +2640,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # -- Messages: the command line (cli.py, launch.py, services) --------------------------
     "cli_problems": {
-        "fi": "syötteessä on {count} virhettä:",
+        "fi": "tiedoissa on {count} virhettä:",
         "en": "{count} problems in the input:",
     },
     "cli_error": {"fi": "virhe: {problem}", "en": "error: {problem}"},
@@ -2713,12 +2712,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "planning_course": {"fi": "{key}: sakko {penalty}", "en": "{key}: penalty {penalty}"},
     "planning_stage": {
-        "fi": "  vaihe {key}: ensimmäinen aikataulu {first} s:ssa, sakko {penalty} vielä {more} "
-        "s:n jälkeen",
+        "fi": "  vaihe {key}: ensimmäinen aikataulu {first} sekunnissa, sakko {penalty} {more} "
+        "sekuntia myöhemmin",
         "en": "  stage {key}: first timetable in {first} s, penalty {penalty} after {more} s more",
     },
     "planning_stage_failed": {
-        "fi": "  vaihe {key}: {status} muiden kurssien jälkeen",
+        "fi": "  vaihe {key}: ei aikataulua muiden kurssien rinnalla ({status})",
         "en": "  stage {key}: {status} after the others",
     },
     "planning_course_reason": {"fi": "kurssi {key}: {reason}", "en": "course {key}: {reason}"},
@@ -2749,8 +2748,8 @@ LABELS: dict[str, dict[str, str]] = {
         "course file's programme and solve again",
     },
     "repair_locked_grid": {
-        "fi": "lukitun rivin pitää alkaa kurssin {slot} minuutin ruudukossa, mutta {start} ei "
-        "osu siihen: siirrä riviä tai avaa sen lukitus",
+        "fi": "lukitun rivin alkamisajan pitää sopia aikataulun tarkkuuteen ({slot} min), mutta "
+        "{start} ei sovi: siirrä riviä tai avaa sen lukitus",
         "en": "a locked row starts on the course's {slot}-minute grid; {start} does not: move "
         "it, or unlock the row",
     },
@@ -2761,8 +2760,8 @@ LABELS: dict[str, dict[str, str]] = {
         "this one is {minutes} min: fix the times, or unlock the row",
     },
     "init_first_day": {
-        "fi": "{date} ei sovi ensimmäiseksi päiväksi: {count} päivän kurssi ei silloin mahdu "
-        "viikonpäiville, jotka standardi sallii ({allowed}); valitse toinen ensimmäinen päivä",
+        "fi": "{date} ei sovi aloituspäiväksi: {count} päivän kurssi ei silloin mahdu "
+        "viikonpäiville, jotka standardi sallii ({allowed}); valitse toinen aloituspäivä",
         "en": "{date} does not start a course of {count} days on the weekdays the standard "
         "allows ({allowed}); pick another first day",
     },
@@ -2783,7 +2782,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Show tracebacks of internal errors.",
     },
     "help_exit_codes": {
-        "fi": "Poistumiskoodit: 0 valmis, 1 tarkistus ei mennyt läpi, 2 virheellinen syöte, 3 "
+        "fi": "Poistumiskoodit: 0 onnistui, 1 tarkistus ei mennyt läpi, 2 virheellinen syöte, 3 "
         "kurssille ei voi tehdä aikataulua, 4 sisäinen virhe, 130 keskeytetty (Ctrl-C).",
         "en": "Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal "
         "error, 130 interrupted (Ctrl-C).",
@@ -2815,7 +2814,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "help_solve": {
         "fi": "Tee kurssitiedostosta viikkoaikataulu (ilman tiedostoa sisäänrakennetusta "
-        "esimerkkikurssista).\n\nKirjoittaa tiedostot KANSIO/<kurssi>-<ensimmäinen päivä>.json "
+        "esimerkkikurssista).\n\nKirjoittaa tiedostot KANSIO/<kurssi>-<aloituspäivä>.json "
         "ja .xlsx eikä koskaan kirjoita olemassa olevan tiedoston päälle. "
         "Suunnitelmatiedostolle (useita kursseja, joilla on yhteistä henkilöstöä ja tiloja) "
         "tekee saman kuin kurssi plan.\n\nEsimerkki: kurssi solve data/courses/default.yaml "
@@ -2883,8 +2882,8 @@ LABELS: dict[str, dict[str, str]] = {
     "help_plan": {
         "fi": "Tee viikkoaikataulut usealle kurssille, joilla on yhteistä henkilöstöä ja tiloja "
         "(suunnitelmatiedosto).\n\nKukaan ei ole eikä mikään tila ole kahdella kurssilla yhtä "
-        "aikaa. Kirjoittaa kullekin kurssille tiedostot KANSIO/<kurssin tunnus>-<ensimmäinen "
-        "päivä>.json ja .xlsx sekä tiedoston KANSIO/<suunnitelma>-overview.json (kunkin "
+        "aikaa. Kirjoittaa kullekin kurssille tiedostot KANSIO/<kurssin tunnus>-<aloituspäivä>.json "
+        "ja .xlsx sekä tiedoston KANSIO/<suunnitelma>-overview.json (kunkin "
         "henkilön ja tilan viikko) kirjoittamatta olemassa olevien tiedostojen päälle."
         "\n\nEsimerkki: kurssi plan data/plans/spring-week.yaml --time-limit 60",
         "en": "Make the week timetables of several courses that share staff and rooms (a plan "
@@ -2899,7 +2898,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "help_init": {
         "fi": "Aloita uusi kurssi: kurssitiedosto (ja/tai Excel-lomake), johon on valmiiksi "
-        "täytetty standardin oletukset ja esimerkkikurssi; muokkaa sitä ja ratkaise sitten. "
+        "täytetty standardin oletukset ja esimerkkikurssi; muokkaa sitä ja tee sitten aikataulu. "
         "Ei kirjoita minkään tiedoston päälle: varattu nimi saa perään -2, -3, ..."
         "\n\nEsimerkki: kurssi init --out kevat.yaml --excel kevat.xlsx --first-day "
         "2027-03-08",
@@ -3070,8 +3069,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The standard the course follows.",
     },
     "help_first_day": {
-        "fi": "Kurssin ensimmäinen päivä, VVVV-KK-PP (oletus: ensimmäinen sopiva päivä neljän "
-        "viikon päästä).",
+        "fi": "Kurssin aloituspäivä, VVVV-KK-PP (oletus: ensimmäinen sopiva päivä neljän viikon "
+        "päästä).",
         "en": "The course's first day, YYYY-MM-DD (default: the first fitting day 4 weeks ahead).",
     },
     "usage_no_such_option": {

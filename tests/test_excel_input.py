@@ -535,7 +535,7 @@ def test_a_holiday_warning_offers_the_nearest_first_day_without_one(tmp_path: Pa
         load_course(path)
     (message,) = [str(w.message) for w in warned if "pitkäperjantai" in str(w.message)]
     assert "5. kurssipäivä (pe 26.3.2027) on pitkäperjantai, yleinen vapaapäivä" in message
-    assert "Voit myös aloittaa ti 16.3.2027 (2027-03-16): se on lähin ensimmäinen päivä" in message
+    assert "Voit myös aloittaa ti 16.3.2027 (2027-03-16): se on lähin aloituspäivä" in message
     assert "(lähin maanantai: ma 15.3.2027, 2027-03-15)" in message
     with pytest.warns(CourseWarning) as warned, reading_in("en"):
         load_course(path)

@@ -122,7 +122,7 @@ def test_day_window_too_short_for_five_hours_and_lunch(tmp_path: Path) -> None:
     }
     text = infeasible(tmp_path, data)
     assert "R3, R4:" in text
-    assert "kurssipäivään 08:00-13:30 (5 h 30 min" in text
+    assert "kurssipäivästä 08:00-13:30 (5 h 30 min" in text
     assert "jää 45 min lounaan (R8) jälkeen 4 h 45 min päivässä" in text
     assert "R4 edellyttää vähintään 25 h" in text
 

@@ -148,7 +148,7 @@ def test_top_level_list(tmp_path: Path) -> None:
 
 def test_key_twice(tmp_path: Path) -> None:
     text = edited("  form: outpatient\n", "  form: outpatient\n  form: inpatient\n")
-    message = one_error(bad(tmp_path, text), "on samassa kohdassa kahdesti")
+    message = one_error(bad(tmp_path, text), "on kahdesti samassa osiossa")
     assert f"rivi {line_of(text, 'form: inpatient')}" in message
     assert f"ensimmäinen: rivi {line_of(text, 'form: outpatient')}" in message
 
@@ -244,7 +244,7 @@ def test_window_ending_before_it_starts(tmp_path: Path) -> None:
 
 def test_time_off_the_slot_grid(tmp_path: Path) -> None:
     text = edited('day_window: "08:00-16:00"', 'day_window: "08:07-16:00"')
-    message = one_error(bad(tmp_path, text), "minuutin välein etenevään ruudukkoon")
+    message = one_error(bad(tmp_path, text), "ei sovi aikataulun tarkkuuteen (15 min")
     assert f"rivi {line_of(text, '08:07')}" in message
     assert "käytä aikoja kuten 08:00" in message
 
@@ -438,7 +438,7 @@ def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
     text = edited("kind: therapy", "kind: theraphy", text)
     output = bad(tmp_path, text)
     count = len(error_lines(output))
-    assert f"syötteessä on {count} virhettä" in output and count >= 3
+    assert f"tiedoissa on {count} virhettä" in output and count >= 3
 
 
 # -- a public holiday is a warning, not an error -----------------------------------------------
@@ -532,7 +532,9 @@ def test_exit_codes_are_documented() -> None:
         result = CliRunner().invoke(main, [*args, "--help"])
         assert result.exit_code == 0
         text = " ".join(result.output.split())
-        assert "Poistumiskoodit: 0 valmis, 1 tarkistus ei mennyt läpi, 2 virheellinen syöte" in text
+        assert (
+            "Poistumiskoodit: 0 onnistui, 1 tarkistus ei mennyt läpi, 2 virheellinen syöte" in text
+        )
         result = CliRunner().invoke(main, ["--lang", "en", *args, "--help"])
         text = " ".join(result.output.split())
         assert "0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error" in text

@@ -281,7 +281,7 @@ def test_unreadable_edits_are_located_all_at_once(
     result = CliRunner().invoke(main, ["check", str(path)])
 
     assert result.exit_code == 2, result.output
-    assert "syötteessä on 4 virhettä" in result.output
+    assert "tiedoissa on 4 virhettä" in result.output
     assert (
         f"välilehti 'Ohjelmarivit', solu B{time_row}: 'kymmenen' ei ole kellonaika" in result.output
     )
