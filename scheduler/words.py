@@ -2712,8 +2712,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "planning_course": {"fi": "{key}: sakko {penalty}", "en": "{key}: penalty {penalty}"},
     "planning_stage": {
-        "fi": "  vaihe {key}: ensimmäinen aikataulu {first} sekunnissa, sakko {penalty} {more} "
-        "sekuntia myöhemmin",
+        "fi": "  vaihe {key}: ensimmäinen aikataulu {first} sekunnissa; {more} sekuntia "
+        "myöhemmin sakko {penalty}",
         "en": "  stage {key}: first timetable in {first} s, penalty {penalty} after {more} s more",
     },
     "planning_stage_failed": {
