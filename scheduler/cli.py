@@ -139,11 +139,16 @@ class _Worded:
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=f"{say('help_usage')} ")
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if not has_label(f"help_{self.name}"):  # a command declared with a docstring only
+            super().format_help_text(ctx, formatter)  # type: ignore[misc]
+            return
         formatter.write_paragraph()
         with formatter.indentation():
             formatter.write_text(say(f"help_{self.name}"))
 
     def get_short_help_str(self, limit: int = 45) -> str:
+        if not has_label(f"help_short_{self.name}"):
+            return super().get_short_help_str(limit)  # type: ignore[misc,no-any-return]
         return say(f"help_short_{self.name}")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
