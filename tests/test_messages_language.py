@@ -275,7 +275,7 @@ def test_a_usage_error_is_in_the_readers_language(case: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
-@pytest.mark.parametrize("command", ["", "solve", "export", "check", "resolve", "plan", "init"])
+@pytest.mark.parametrize("command", ["", *sorted(main.commands)])
 def test_the_help_is_in_the_readers_language(command: str, lang: str) -> None:
     exit_code, output = run(*([command] if command else []), "--help", lang=lang)
     assert exit_code == 0, output
