@@ -19,10 +19,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kurssi solve
 
-# make test: the linters and the fast tier; make test-slow: whole-week solves and the long
-# property runs (marked slow). CI runs both.
+# make test: the linters and the fast tier, on two processes (a CI machine has two cores);
+# make test-slow: whole-week solves and the long property runs (marked slow). CI runs both.
 test: $(STAMP) lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 test-slow: $(STAMP)
 	$(BIN)/pytest -m slow

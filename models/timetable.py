@@ -77,6 +77,10 @@ class Session(Frozen):
     participants: tuple[Id, ...] = Field(default=(), max_length=MAX_PARTICIPANTS)
     interruptible: bool = False
     locked: bool = False
+    lock_scope: Literal["all", "time"] = Field(
+        default="all",
+        description="what a lock pins: all (day, time, staff and room) or time (day and time)",
+    )
     spec: str | None = Field(default=None, description="the programme item it comes from")
     small_group: Literal["A", "B"] | None = None
     parts: tuple[StaffPart, ...] = Field(

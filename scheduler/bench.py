@@ -45,6 +45,7 @@ from scheduler.io.standards import load_standard
 from scheduler.services.planning import solve_plan
 from scheduler.services.replanning import resolve
 from scheduler.services.solving import solve
+from scheduler.web.bench import measure_web, print_web
 
 SEED = 0
 WORKERS = 2
@@ -409,6 +410,10 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(measure())
     print()
     print_table(rows)
+    web = None
+    if not args.only or "web" in args.only:
+        web = measure_web()
+        print_web(web)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = Path("outputs") / "bench" / f"{stamp}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -432,6 +437,7 @@ def main(argv: list[str] | None = None) -> None:
                     "clock": "wall",
                 },
                 "instances": [asdict(m) for m in rows],
+                "web": web,
             },
             indent=2,
             default=str,

@@ -8,10 +8,13 @@ Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal e
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
+import threading
 import traceback
 import warnings
+import webbrowser
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -51,7 +54,11 @@ from scheduler.services.outputs import output_pair, write_outputs
 from scheduler.services.planning import overview, solve_plan
 from scheduler.services.repair import RepairResult, describe, repair, replannable
 from scheduler.services.solving import Progress, SolveOptions, solve
+from scheduler.services.suggest import SuggestOptions, suggest
+from scheduler.web.app import create_app
+from scheduler.web.security import PasswordNeeded, is_loopback, require_password_for
 from scheduler.words import (
+    clock_span,
     has_label,
     joined,
     label,
@@ -61,6 +68,7 @@ from scheduler.words import (
     reading_in,
     say,
     set_reader,
+    short_date,
     solver_status,
 )
 
@@ -914,3 +922,88 @@ def init_command(
     )
     for path in written:
         _say_wrote(path, reader())
+
+
+@main.command("suggest")
+@argument("timetable_file", type=click.Path(path_type=Path), metavar="metavar_timetable")
+@argument("session_id", metavar="metavar_session")
+@option(
+    "--count", type=int, metavar="metavar_number", default=10, show_default=True, help="help_count"
+)
+@option(
+    "--time-limit",
+    type=float,
+    metavar="metavar_seconds",
+    default=2.0,
+    show_default=True,
+    help="help_suggest_time_limit",
+)
+@lang_option("help_lang_suggest")
+def suggest_command(
+    timetable_file: Path, session_id: str, count: int, time_limit: float, lang: str | None
+) -> None:
+    """Other places for one session that keep every rule (help: help_suggest in words.py)."""
+    timetable = load_timetable(timetable_file)
+    language = lang or timetable.course.language
+    set_reader(language)
+    standard = load_standard(timetable.standard)
+    options = SuggestOptions(count=count, time_limit=time_limit)
+    found = suggest(timetable, standard, session_id, options)
+    if not found:
+        click.echo(say("suggest_none", session=session_id))
+        return
+    staff = {m.id: m.label for m in timetable.staff}
+    rooms = {r.id: r.name or r.id for r in timetable.rooms}
+    for n, place in enumerate(found, 1):
+        people = ", ".join(staff.get(s, s) for s in place.staff)
+        moved = say("suggest_also_moves", sessions=", ".join(place.moved)) if place.moved else ""
+        room = rooms.get(place.room, place.room) if place.room else ""
+        click.echo(
+            say(
+                "suggest_place",
+                n=f"{n:2}",
+                when=label(
+                    "placement",
+                    language,
+                    day=short_date(place.date, language),
+                    time=clock_span(place.start, place.end),
+                ),
+                staff=people,
+                room=room,
+                penalty=f"{place.penalty_change:+g}".replace(".", "," if language == "fi" else "."),
+                moved=moved,
+            )
+        )
+
+
+@main.command("serve")
+@argument(
+    "folder",
+    required=False,
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    metavar="metavar_folder",
+)
+@option(
+    "--port", type=int, metavar="metavar_number", default=8765, show_default=True, help="help_port"
+)
+@option("--host", metavar="metavar_host", default="127.0.0.1", show_default=True, help="help_host")
+@option("--open", "open_browser", is_flag=True, help="help_open")
+@lang_option("help_lang_serve")
+def serve_command(folder: Path, port: int, host: str, open_browser: bool, lang: str | None) -> None:
+    """The course manager's workspace in the browser (help: help_serve in words.py)."""
+    if not folder.is_dir():
+        raise InputError(str(folder), "", say("serve_no_folder"))
+    password = os.environ.get("KURSSI_PASSWORD") or None
+    if not is_loopback(host) and password is None and sys.stdin.isatty():
+        password = click.prompt(say("serve_password_prompt"), hide_input=True) or None
+    try:
+        require_password_for(host, password)
+    except PasswordNeeded:
+        raise click.UsageError(say("serve_password_needed", host=host)) from None
+    app = create_app(folder, host=host, password=password)
+    url = f"http://{'127.0.0.1' if is_loopback(host) else host}:{port}/"
+    click.echo(say("serve_started", folder=folder.resolve(), url=url))
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)

@@ -3114,6 +3114,86 @@ LABELS: dict[str, dict[str, str]] = {
         "fi": "tuntematon komento '{name}'",
         "en": "no such command '{name}'",
     },
+    # -- Messages: commands and re-plans merged from main (suggest, serve, rooms closing) --
+    "replan_room_closes": {
+        "fi": "tila suljetaan klo {closes}, mutta ”{title}” on siellä käynnissä klo {end} asti, "
+        "ja käynnissä oleva ohjelmakohta pysyy tilassaan: sulje tila vasta ohjelmakohdan "
+        "päätyttyä ({close}) tai päätä ohjelmakohta nyt ({stop})",
+        "en": "the room closes at {closes}, but '{title}' is under way there until {end}, and a "
+        "session under way keeps its room: close the room from its end ({close}), or end the "
+        "session now ({stop})",
+    },
+    "bug_past_changed": {
+        "fi": "uusi suunnitelma muuttaa mennyttä ennen hetkeä {now} ({moved}); mitään ei "
+        "tallennettu",
+        "en": "the re-plan changes the past before {now} ({moved}); nothing written",
+    },
+    "suggest_none": {
+        "fi": "ohjelmakohdalle {session} ei löydy muuta paikkaa, jossa kaikki säännöt täyttyvät",
+        "en": "no other place for {session} keeps every rule",
+    },
+    "suggest_also_moves": {"fi": "; siirtää myös: {sessions}", "en": "; also moves {sessions}"},
+    "suggest_place": {
+        "fi": "{n}. {when}, {staff}, {room}  sakko {penalty}{moved}",
+        "en": "{n}. {when}, {staff}, {room}  penalty {penalty}{moved}",
+    },
+    "serve_no_folder": {
+        "fi": "kansiota ei löydy; anna työtilan kansio",
+        "en": "no such folder; give the workspace folder",
+    },
+    "serve_password_prompt": {"fi": "sivun salasana", "en": "password for the page"},
+    "serve_password_needed": {
+        "fi": "--host {host} avaa sivun muille koneille: aseta KURSSI_PASSWORD (tai kirjoita "
+        "salasana, kun sitä kysytään), jotta sisään pääsevät vain sen tietävät",
+        "en": "--host {host} opens the page to other machines: set KURSSI_PASSWORD (or type one "
+        "when asked) so that only people who know it get in",
+    },
+    "serve_started": {
+        "fi": "kurssi serve: {folder} osoitteessa {url} (Ctrl+C pysäyttää)",
+        "en": "kurssi serve: {folder} at {url} (Ctrl+C stops)",
+    },
+    "help_suggest": {
+        "fi": "Muut paikat yhdelle ohjelmakohdalle niin, että kaikki säännöt täyttyvät: ensin "
+        "ne, joissa muita ohjelmakohtia siirtyy vähiten, sitten ne, joissa sakko kasvaa "
+        "vähiten.\n\nEsimerkki: kurssi suggest outputs/default-2027-03-08.json gym-1",
+        "en": "The best other places for one session that keep every rule: fewest other "
+        "sessions moved first, then the smallest rise in penalty.\n\nExample: kurssi suggest "
+        "outputs/default-2027-03-08.json gym-1",
+    },
+    "help_short_suggest": {
+        "fi": "Ehdota ohjelmakohdalle muita paikkoja.",
+        "en": "Suggest other places for one session.",
+    },
+    "help_serve": {
+        "fi": "Kurssien suunnittelijan työtila selaimessa: kurssit, aikataulujen laatiminen "
+        "(edistyminen näkyy), viikkonäkymä, siirrot sääntöjen valvonnassa, ehdotukset, "
+        "lukitukset ja uudet suunnitelmat.\n\nEsimerkki: kurssi serve kurssit --open",
+        "en": "The course manager's workspace in the browser: courses, solving with progress, "
+        "the week grid, moves with the rules watching, suggestions, locks and re-plans."
+        "\n\nExample: kurssi serve courses --open",
+    },
+    "help_short_serve": {
+        "fi": "Avaa työtila selaimeen.",
+        "en": "The course manager's workspace in the browser.",
+    },
+    "help_count": {"fi": "Ehdotusten määrä.", "en": "How many places."},
+    "help_suggest_time_limit": {
+        "fi": "Haun kesto sekunteina kellon mukaan.",
+        "en": "Wall-clock seconds.",
+    },
+    "help_lang_suggest": {
+        "fi": "Tulosteen ja viestien kieli (oletus: aikataulun kieli).",
+        "en": "Language of the list and messages (default: the timetable's).",
+    },
+    "help_lang_serve": {"fi": "Viestien kieli.", "en": "Language of the messages."},
+    "help_port": {"fi": "Portti.", "en": "The port."},
+    "help_host": {
+        "fi": "Osoite; muu kuin paikallinen osoite vaatii salasanan (KURSSI_PASSWORD tai "
+        "kysytään).",
+        "en": "Any address but loopback needs a password (KURSSI_PASSWORD or a prompt).",
+    },
+    "help_open": {"fi": "Avaa sivu selaimeen.", "en": "Open the page in the browser."},
+    "metavar_host": {"fi": "OSOITE", "en": "HOST"},
     # Calendars.
     "calendar_name": {"fi": "{name}: {course}", "en": "{name}: {course}"},
     "calendar_description": {
@@ -3123,6 +3203,241 @@ LABELS: dict[str, dict[str, str]] = {
     "participants_count": {"fi": "{count} kuntoutujaa", "en": "{count} participants"},
     "no_participants": {"fi": "ei kuntoutujia", "en": "no participants"},
     "with_staff": {"fi": "Mukana: {staff}", "en": "With: {staff}"},
+    # ---------------------------------------------------------------------------------------
+    # The web workspace (`kurssi serve`, scheduler/web): the page's words.
+    # ---------------------------------------------------------------------------------------
+    "web_app_name": {"fi": "Kurssin lukujärjestys", "en": "Course timetable"},
+    "web_courses": {"fi": "Kurssit", "en": "Courses"},
+    "web_course": {"fi": "Kurssi", "en": "Course"},
+    "web_file": {"fi": "Tiedosto", "en": "File"},
+    "web_timetables": {"fi": "Lukujärjestykset", "en": "Timetables"},
+    "web_newest": {"fi": "Uusin", "en": "Newest"},
+    "web_no_courses": {
+        "fi": "Kansiossa ei ole vielä kursseja. Luo uusi kurssi tai tuo Excel-lomake.",
+        "en": "No courses in this folder yet. Create one or upload an Excel form.",
+    },
+    "web_new_course": {"fi": "Uusi kurssi", "en": "New course"},
+    "web_course_name": {"fi": "Kurssin tunnus", "en": "Course name"},
+    "web_first_day": {"fi": "Ensimmäinen kurssipäivä", "en": "First course day"},
+    "web_new_course_hint": {
+        "fi": "Pohjana on standardin mallikurssi; muokkaa henkilöstö, tilat ja ohjelma omiksesi.",
+        "en": "Starts from the standard's example course; make the staff, rooms and programme "
+        "your own.",
+    },
+    "web_create": {"fi": "Luo kurssi", "en": "Create course"},
+    "web_upload": {"fi": "Tuo Excel-lomake", "en": "Upload an Excel form"},
+    "web_upload_hint": {
+        "fi": "Kurssilomake (.xlsx) tai kurssitiedosto (.yaml). Virheet näytetään solun tarkkuudella.",
+        "en": "A course form (.xlsx) or course file (.yaml). Problems are shown by sheet and cell.",
+    },
+    "web_upload_button": {"fi": "Tuo", "en": "Upload"},
+    "web_solving": {"fi": "ratkaistaan", "en": "solving"},
+    "web_course_problems": {
+        "fi": "Kurssitiedostossa on korjattavaa",
+        "en": "The course file needs fixing",
+    },
+    "web_no_timetables": {
+        "fi": "Ei vielä lukujärjestyksiä: laadi ensimmäinen oikealta.",
+        "en": "No timetables yet: make the first one on the right.",
+    },
+    "web_version": {"fi": "Versio", "en": "Version"},
+    "web_written": {"fi": "Tallennettu", "en": "Written"},
+    "web_status": {"fi": "Tila", "en": "Status"},
+    "web_penalty": {"fi": "Sakko", "en": "Penalty"},
+    "web_locks": {"fi": "Lukitut", "en": "Locked"},
+    "web_unreadable": {"fi": "ei luettavissa", "en": "unreadable"},
+    "web_changed_from": {"fi": "muutos: {previous}", "en": "changed from {previous}"},
+    "web_course_changed": {
+        "fi": "kurssitiedosto muuttunut sen jälkeen",
+        "en": "course file changed since",
+    },
+    "web_compare": {"fi": "Vertaa versioita", "en": "Compare versions"},
+    "web_solve": {"fi": "Laadi lukujärjestys", "en": "Make a timetable"},
+    "web_time_limit": {"fi": "Aikaraja (s)", "en": "Time limit (s)"},
+    "web_solve_button": {"fi": "Laadi", "en": "Solve"},
+    "web_stop": {"fi": "Pysäytä ja pidä paras", "en": "Stop and keep the best"},
+    "web_progress": {
+        "fi": "{elapsed} / {limit} s · sakko {penalty} · ero parhaaseen mahdolliseen {gap}",
+        "en": "{elapsed} / {limit} s · penalty {penalty} · gap to the best possible {gap}",
+    },
+    "web_progress_none": {
+        "fi": "{elapsed} / {limit} s · etsitään ensimmäistä lukujärjestystä …",
+        "en": "{elapsed} / {limit} s · looking for a first timetable …",
+    },
+    "web_done": {
+        "fi": "Valmis {elapsed} s:ssa: sakko {penalty}. Lukujärjestys tallennettiin uutena versiona.",
+        "en": "Done in {elapsed} s: penalty {penalty}. Saved as a new version.",
+    },
+    "web_failed": {"fi": "Lukujärjestystä ei saatu:", "en": "No timetable:"},
+    "web_already_running": {
+        "fi": "Tämän kurssin ratkaisu on jo käynnissä; seurataan sitä.",
+        "en": "A solve of this course is already running; following it.",
+    },
+    "web_open_timetable": {"fi": "Avaa lukujärjestys", "en": "Open the timetable"},
+    "web_course_file": {"fi": "Kurssin tiedot", "en": "Course data"},
+    "web_edit": {"fi": "Muokkaa perustietoja", "en": "Edit the essentials"},
+    "web_download_form": {"fi": "Lataa Excel-lomake", "en": "Download the Excel form"},
+    "web_passes": {"fi": "Täyttää standardin", "en": "Meets the standard"},
+    "web_fails": {"fi": "Ei täytä standardia", "en": "Does not meet the standard"},
+    "web_workbook": {"fi": "Excel-työkirja", "en": "Excel workbook"},
+    "web_calendars": {"fi": "Kalenterit (.ics)", "en": "Calendars (.ics)"},
+    "web_filter": {"fi": "Näytä", "en": "Show"},
+    "web_everyone": {"fi": "kaikki", "en": "everyone"},
+    "web_grid_hint": {
+        "fi": "Napsauta tapahtumaa siirtääksesi, lukitaksesi tai pyytääksesi ehdotuksia.",
+        "en": "Click a session to move it, lock it or ask for suggestions.",
+    },
+    "web_day": {"fi": "Päivä", "en": "Day"},
+    "web_start": {"fi": "Alkaa", "en": "Starts"},
+    "web_staff": {"fi": "Henkilöstö", "en": "Staff"},
+    "web_room": {"fi": "Tila", "en": "Room"},
+    "web_rooms": {"fi": "Tilat", "en": "Rooms"},
+    "web_participants": {"fi": "Kuntoutujat", "en": "Participants"},
+    "web_move_ok": {
+        "fi": "Siirto täyttää kaikki säännöt.",
+        "en": "The move keeps every rule.",
+    },
+    "web_move_same": {
+        "fi": "Valitse uusi päivä, aika, henkilö tai tila: säännöt tarkistetaan heti.",
+        "en": "Choose another day, time, staff member or room: the rules are checked at once.",
+    },
+    "web_save_move": {"fi": "Tallenna siirto", "en": "Save the move"},
+    "web_suggest": {"fi": "Ehdota paikkoja", "en": "Suggest"},
+    "web_suggestions": {"fi": "Ehdotukset", "en": "Suggestions"},
+    "web_suggest_wait": {
+        "fi": "Haetaan parhaita paikkoja …",
+        "en": "Looking for the best places …",
+    },
+    "web_suggest_none": {
+        "fi": "Sääntöjen mukaista muuta paikkaa ei löytynyt.",
+        "en": "No other place keeps every rule.",
+    },
+    "web_accept": {"fi": "Hyväksy", "en": "Accept"},
+    "web_penalty_change": {"fi": "sakko {change}", "en": "penalty {change}"},
+    "web_moves_others": {
+        "fi": "siirtää myös {count}: {sessions}",
+        "en": "also moves {count}: {sessions}",
+    },
+    "web_lock_time": {"fi": "Lukitse aika", "en": "Lock the time"},
+    "web_lock_all": {
+        "fi": "Lukitse aika, henkilöt ja tila",
+        "en": "Lock time, staff and room",
+    },
+    "web_unlock": {"fi": "Poista lukitus", "en": "Unlock"},
+    "web_replan": {"fi": "Muutos suunnitelmaan", "en": "Re-plan"},
+    "web_what_happened": {"fi": "Mitä tapahtui", "en": "What happened"},
+    "web_kind_unavailable": {"fi": "Työntekijä estynyt", "en": "A staff member is unavailable"},
+    "web_kind_replace": {"fi": "Sijainen tulee tilalle", "en": "A stand-in takes over"},
+    "web_kind_leaves": {"fi": "Kuntoutuja keskeyttää", "en": "A participant leaves"},
+    "web_staff_member": {"fi": "Työntekijä", "en": "Staff member"},
+    "web_stand_in": {"fi": "Sijaisen tunnus", "en": "Stand-in's id"},
+    "web_participant": {"fi": "Kuntoutuja", "en": "Participant"},
+    "web_from": {"fi": "Alkaen", "en": "From"},
+    "web_to": {"fi": "Asti (tyhjä: kurssin loppuun)", "en": "Until (empty: to the end)"},
+    "web_propose": {"fi": "Näytä muutokset", "en": "Propose"},
+    "web_versions": {"fi": "Versiot", "en": "Versions"},
+    "web_diff": {"fi": "erot", "en": "diff"},
+    "web_changes_here": {
+        "fi": "Muutokset edelliseen ({previous})",
+        "en": "Changes from {previous}",
+    },
+    "web_compliance": {"fi": "Standardin täyttyminen", "en": "Compliance"},
+    "web_rule": {"fi": "Kohta", "en": "Rule"},
+    "web_verdict": {"fi": "Tulos", "en": "Verdict"},
+    "web_reasons": {"fi": "Perustelut", "en": "Reasons"},
+    "web_hours": {"fi": "Tunnit", "en": "Hours"},
+    "web_individual_hours": {"fi": "Yksilötunnit", "en": "Individual hours"},
+    "web_total": {"fi": "Yhteensä", "en": "Total"},
+    "web_session": {"fi": "Tapahtuma", "en": "Session"},
+    "web_change": {"fi": "Muutos", "en": "Change"},
+    "web_before": {"fi": "Ennen", "en": "Before"},
+    "web_after": {"fi": "Jälkeen", "en": "After"},
+    "web_tell": {"fi": "Kenelle kerrotaan", "en": "Tell"},
+    "web_proposal": {"fi": "Ehdotettu muutos", "en": "Proposed change"},
+    "web_proposal_moves": {
+        "fi": "Muuttuvia tapahtumia: {count}. Vanha versio säilyy ennallaan.",
+        "en": "Sessions that change: {count}. The old version stays as it is.",
+    },
+    "web_accept_replan": {"fi": "Hyväksy ja tallenna uusi versio", "en": "Accept and save"},
+    "web_cancel": {"fi": "Peruuta", "en": "Cancel"},
+    "web_replan_unavailable": {
+        "fi": "{who} on estynyt {start} – {end}.",
+        "en": "{who} is unavailable from {start} to {end}.",
+    },
+    "web_replan_unavailable_on": {
+        "fi": "{who} on estynyt {start} alkaen.",
+        "en": "{who} is unavailable from {start} on.",
+    },
+    "web_replan_replace": {
+        "fi": "{stand_in} tulee henkilön {who} tilalle {start} alkaen.",
+        "en": "{stand_in} takes over from {who} from {start} on.",
+    },
+    "web_replan_leaves": {
+        "fi": "Kuntoutuja {participant} keskeyttää {start}.",
+        "en": "Participant {participant} leaves at {start}.",
+    },
+    "web_show": {"fi": "Näytä", "en": "Show"},
+    "web_no_differences": {"fi": "Versioissa ei ole eroja.", "en": "The versions do not differ."},
+    "web_problem": {"fi": "Korjattavaa", "en": "Something to fix"},
+    "web_back": {"fi": "Takaisin", "en": "Back"},
+    "web_infeasible": {
+        "fi": "Kurssia ei voi aikatauluttaa standardin mukaan:",
+        "en": "The course cannot be timetabled under the standard:",
+    },
+    "web_not_found_in_time": {
+        "fi": "Lukujärjestystä ei löytynyt annetussa ajassa (ei todistetusti mahdoton):",
+        "en": "No timetable found in the time given (not proven impossible):",
+    },
+    "web_error_csrf": {
+        "fi": "Lomake on vanhentunut tai tuli toiselta sivulta; lataa sivu uudelleen.",
+        "en": "The form is out of date or came from another page; reload the page.",
+    },
+    "web_error_internal": {
+        "fi": "Sisäinen virhe; mitään ei tallennettu. Tiedot ovat palvelimen lokissa.",
+        "en": "Internal error; nothing was saved. The details are in the server's log.",
+    },
+    "web_error_401": {"fi": "Kirjaudu ensin sisään.", "en": "Sign in first."},
+    "web_error_404": {"fi": "Sivua ei löydy.", "en": "No such page."},
+    "web_error_413": {
+        "fi": "Tiedosto on liian suuri (enintään 5 Mt).",
+        "en": "The file is too large (5 MB at most).",
+    },
+    "web_sign_in": {"fi": "Kirjaudu", "en": "Sign in"},
+    "web_password": {"fi": "Salasana", "en": "Password"},
+    "web_wrong_password": {"fi": "Väärä salasana.", "en": "Wrong password."},
+    "web_saved": {"fi": "Tallennettu.", "en": "Saved."},
+    "web_fix_fields": {
+        "fi": "Tietoja ei tallennettu: korjaa merkityt kentät.",
+        "en": "Not saved: fix the fields marked.",
+    },
+    "web_availability_hint": {
+        "fi": "Vihreä puolituntinen: työntekijä on käytettävissä. Napsauta vaihtaaksesi.",
+        "en": "Green half-hour: the staff member is available. Click to switch.",
+    },
+    "web_id": {"fi": "Tunnus", "en": "Id"},
+    "web_name": {"fi": "Nimi", "en": "Name"},
+    "web_role": {"fi": "Ammatti", "en": "Role"},
+    "web_remove": {"fi": "poista", "en": "remove"},
+    "web_participant_count": {"fi": "Kuntoutujia", "en": "Participants"},
+    "web_absence_hint": {
+        "fi": "Poissaolot: päivä ja ajat, esim. 2027-03-09 08:00-10:00; pelkkä päivä = koko päivä.",
+        "en": "Absences: a day and times, e.g. 2027-03-09 08:00-10:00; a day alone = all day.",
+    },
+    "web_small_group": {"fi": "Pienryhmä", "en": "Small group"},
+    "web_absences": {"fi": "Poissa", "en": "Absent"},
+    "web_room_kind": {"fi": "Tilan tyyppi", "en": "Kind"},
+    "web_capacity": {"fi": "Paikkoja", "en": "Capacity"},
+    "web_offsite": {"fi": "Matka (min)", "en": "Travel (min)"},
+    "web_programme": {"fi": "Kurssin oma ohjelma", "en": "The course's programme"},
+    "web_title_fi": {"fi": "Nimi suomeksi", "en": "Title (Finnish)"},
+    "web_title_en": {"fi": "Nimi englanniksi", "en": "Title (English)"},
+    "web_theme": {"fi": "Teema", "en": "Theme"},
+    "web_kind": {"fi": "Muoto", "en": "Kind"},
+    "web_minutes": {"fi": "Min", "en": "Min"},
+    "web_count": {"fi": "Kertaa", "en": "Times"},
+    "web_leaders": {"fi": "Ohjaajat", "en": "Leaders"},
+    "web_room_kinds": {"fi": "Tilat", "en": "Rooms"},
+    "web_save": {"fi": "Tallenna", "en": "Save"},
 }
 
 

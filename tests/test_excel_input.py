@@ -26,6 +26,7 @@ from scheduler.io.excel_form import (
     write_course_form,
 )
 from scheduler.io.standards import load_standard
+from scheduler.services.new_course import default_first_day
 from scheduler.words import reading_in
 
 FIRST_DAY = "2027-03-15"
@@ -210,9 +211,6 @@ def test_a_duplicate_id_names_both_cells(made: tuple[Path, Path], tmp_path: Path
 
 
 def test_the_default_first_day_avoids_holidays() -> None:
-    from scheduler.io.standards import load_standard
-    from scheduler.services.new_course import default_first_day
-
     # Four weeks after 2026-11-23 is Christmas week; the week after has New Year's Day.
     first = default_first_day(load_standard("kela-reuma-2017"), date(2026, 11, 23))
     assert first == date(2027, 1, 11)

@@ -3,11 +3,12 @@ times and the text in the blocks, never by the exporter's own layout code."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,14 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.base import SessionKind, format_clock
+from models.course import StaffMember
 from models.rules import rule_title
 from models.standard import Standard
-from models.timetable import Session, Timetable
+from models.timetable import Change, Replan, Session, StaffPart, Timetable
 from scheduler.check import check
+from scheduler.domain.changes import change_list, with_sequences
 from scheduler.export.excel import build_workbook, write_workbook
+from scheduler.export.excel.palette import CHANGED_EDGE
 from scheduler.words import label
 
 GRID_TOP = 5  # first clock row of the week sheet: title, subtitle, day names, lane names above
@@ -462,8 +466,6 @@ def test_theme_colours_and_legend(saved_book: Workbook, saved_timetable: Timetab
 def test_changes_sheet_only_after_a_replan(
     saved_timetable: Timetable, standard: Standard, saved_book: Workbook
 ) -> None:
-    from models.timetable import Change
-
     assert "Muutokset" not in saved_book.sheetnames
     change = Change(
         session="gym-1",
@@ -598,12 +600,6 @@ def test_libreoffice_prints_the_hand_out_week_on_one_page_in_8_points_or_more(
 def _replanned(saved_timetable: Timetable) -> Timetable:
     """The saved week re-planned by hand at Thursday 10:15: the goal review handed from pt2 to
     a stand-in at 10:15, K05 gone from later sessions, Friday's relaxation an hour later."""
-    from datetime import datetime
-
-    from models.course import StaffMember
-    from models.timetable import Replan, StaffPart
-    from scheduler.domain.changes import change_list, with_sequences
-
     now = datetime(2027, 3, 11, 10, 15)
     stand_in = StaffMember(id="sub1", name="Eeva Sijainen", role="physiotherapist", replaces="pt2")
     sessions = []
@@ -642,8 +638,6 @@ def _replanned(saved_timetable: Timetable) -> Timetable:
 def test_changed_sessions_are_framed_in_the_week_grid(
     saved_timetable: Timetable, standard: Standard
 ) -> None:
-    from scheduler.export.excel.palette import CHANGED_EDGE
-
     timetable = _replanned(saved_timetable)
     ws = build_workbook(timetable, "fi", standard=standard).worksheets[0]
     rows, columns = _clock_rows(ws), _day_columns(ws, timetable.days)
@@ -698,8 +692,6 @@ def test_libreoffice_prints_muutokset_without_text_over_text(
 ) -> None:
     """Every word of every change is printed, and no line prints over another: rows are as tall
     as their wrapped text."""
-    import html
-
     timetable = _replanned(saved_timetable)
     book = build_workbook(timetable, "fi", standard=standard)
     for ws in list(book.worksheets):

@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from models.base import SessionKind
 from models.standard import Standard
-from models.timetable import Timetable
+from models.timetable import Session, Timetable
 from scheduler.check import check
 from scheduler.check.places import with_rows
 from scheduler.cli import main
@@ -420,8 +420,6 @@ def test_hand_edits_and_what_a_replan_undid(saved_timetable: Timetable) -> None:
 
 
 def test_only_whole_swaps_of_participants_rename() -> None:
-    from models.timetable import Session
-
     def meeting(session_id: str, participant: str, start: int) -> Session:
         return Session(
             id=session_id, title="x", kind=SessionKind.INDIVIDUAL, date=date(2027, 3, 8),

@@ -20,6 +20,7 @@ from models.changes import ChangeSet, StaffUnavailable
 from models.standard import Standard
 from models.timetable import Timetable
 from scheduler.export.excel import build_workbook
+from scheduler.io.timetable_workbook import LIST_HEADER_ROW
 from scheduler.services.replanning import resolve
 from scheduler.words import LABELS
 
@@ -71,14 +72,27 @@ def data_words(timetable: Timetable, language: str) -> set[str]:
     return {w.casefold() for text in texts for w in _words(text)}
 
 
+LIST_SHEETS = set(LABELS["sheet_sessions"].values())
+
+
 def texts_of(book: Workbook) -> list[tuple[str, str]]:
-    """(where, text) of every sheet name and every text cell."""
-    found = [(f"sheet {ws.title}", ws.title) for ws in book.worksheets]
-    for ws in book.worksheets:
+    """(where, text) of every sheet name and every text cell a person sees. Left out: the
+    hidden data sheet, real date and time cells (Excel shows them through their number
+    format, checked in test_dates_in_the_list_are_shown_the_readers_way) and the session
+    list's id column, the one place meant to carry the key that ties a row to its session."""
+    visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+    found = [(f"sheet {ws.title}", ws.title) for ws in visible]
+    id_headers = set(LABELS["list_id"].values())
+    for ws in visible:
         for row in ws.iter_rows():
             for cell in row:
-                if cell.value is not None and not isinstance(cell.value, int | float):
-                    found.append((f"{ws.title}!{cell.coordinate}", str(cell.value)))
+                value = cell.value
+                if value is None or isinstance(value, int | float | datetime | time):
+                    continue
+                header = ws.cell(LIST_HEADER_ROW, cell.column).value
+                if ws.title in LIST_SHEETS and header in id_headers and cell.row > LIST_HEADER_ROW:
+                    continue
+                found.append((f"{ws.title}!{cell.coordinate}", str(value)))
     return found
 
 
@@ -173,3 +187,22 @@ def test_a_label_missing_its_english_is_found(
     build_workbook(default_timetable, "en", standard=standard).save(path)
     problems = scan(load_workbook(path), default_timetable, standard, "en")
     assert problems and all("['Tila']" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_dates_in_the_list_are_shown_the_readers_way(
+    default_timetable: Timetable, standard: Standard, tmp_path: Path, language: str
+) -> None:
+    """The session list keeps real dates (so Excel sorts and filters them) and shows them in
+    the reader's way: 'ma 8.3.2027' in Finnish, 'Mon 8 Mar 2027' in English."""
+    path = tmp_path / f"list-{language}.xlsx"
+    build_workbook(default_timetable, language, standard=standard).save(path)
+    ws = load_workbook(path)[LABELS["sheet_sessions"][language]]
+    dates = [
+        cell
+        for row in ws.iter_rows(min_row=LIST_HEADER_ROW + 1)
+        for cell in row
+        if isinstance(cell.value, datetime)
+    ]
+    assert len(dates) == len(default_timetable.sessions)
+    assert {cell.number_format for cell in dates} == {LABELS["date_cell_format"][language]}

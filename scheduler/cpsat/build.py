@@ -40,6 +40,9 @@ class SolveOptions:
     deterministic: bool = True
     progress: Callable[[Progress], None] | None = None
     log: bool = False
+    # Called with the solver just before its search starts, so that another thread can call
+    # its stop_search() (the web page's Stop button): the best timetable so far is then kept.
+    on_start: Callable[[cp_model.CpSolver], None] | None = None
 
 
 @dataclass
@@ -133,6 +136,8 @@ def run(
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
     solver = parameters(options)
     callback = _ProgressCallback(options.progress) if options.progress else None
+    if options.on_start is not None:
+        options.on_start(solver)
     status = solver.solve(built.model, callback)
     return solver, status
 
@@ -189,8 +194,10 @@ def extract_sessions(built: BuiltModel, solver: cp_model.CpSolver) -> tuple[Sess
                 small_group=half or None,  # type: ignore[arg-type]
             )
             sessions.append(session)
-            if occurrence.transfer and room is not None:
-                sessions.extend(_transfers(session, occurrence.transfer * v.slot, course, language))
+            travel = occurrence.room_transfer.get(room, 0) if room is not None else 0
+            if travel:
+                # The chosen room's own travel (a nearer pool is not reached in a farther one's).
+                sessions.extend(_transfers(session, travel * v.slot, course, language))
     return tuple(sorted(sessions, key=lambda s: (s.date, s.start, s.id)))
 
 

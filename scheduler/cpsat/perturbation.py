@@ -59,10 +59,11 @@ def old_placements(built: BuiltModel, sessions: Iterable[Session]) -> dict[str, 
             continue
         day = course.days.index(first.date)
         start_slot = v.day_origin(day) + first.start // v.slot
+        travel = max(occurrence.room_transfer.get(s.room or "", 0) for s in halves.values() if s)
         placements[occurrence.id] = OldPlacement(
             day=day,
             start_slot=start_slot,
-            busy_start_slot=start_slot - occurrence.transfer,
+            busy_start_slot=start_slot - travel,
             staff={h: view_staff(s) for h, s in halves.items() if s is not None},
             room={h: s.room for h, s in halves.items() if s is not None},
         )
@@ -146,10 +147,12 @@ def freeze(
     old: OldPlacement,
     handover: Handover | None = None,
     hold: cp_model.IntVar | None = None,
+    scope: str = "all",
 ) -> None:
     """The session stays where it was (the past, locked by the course manager, or inside the
     notice); its staff stay too, or, for one under way, become the handover's (`hold`: only
-    while this literal holds, for explanations)."""
+    while this literal holds, for explanations). With scope "time" (the course manager's lock
+    of the time only) it keeps its day and start, not its staff or room."""
     model = built.model
 
     def fix(constraint: cp_model.Constraint) -> None:
@@ -162,6 +165,8 @@ def freeze(
     fix(model.add(occurrence.day_lit[old.day] == 1))
     assert occurrence.start is not None
     fix(model.add(occurrence.start == old.start_slot))
+    if scope == "time":
+        return
     for (half, room_id), lit in occurrence.room_lit.items():
         fix(model.add(lit == int(old.room.get(half) == room_id)))
     staff = dict(old.staff) if handover is None else dict(handover.keep)
@@ -192,9 +197,12 @@ def add_perturbation(
     handovers: Mapping[str, Handover] | None = None,
     notice: Notice | None = None,
     hold_literals: bool = False,
+    time_only: frozenset[str] = frozenset(),
 ) -> Perturbation:
     """Hints every session at its old place, holds `frozen` (and those under way, as their
-    handover says), keeps the notice, and prices every change.
+    handover says), keeps the notice, and prices every change. Of `frozen`, those in
+    `time_only` (locked by time only) keep their day and start; their staff and room may change
+    at the usual price.
 
     `hold_literals`: each held session is held only while its own literal is true
     (Perturbation.holds), so an explanation can ask which held sessions stand in the way.
@@ -218,9 +226,16 @@ def add_perturbation(
     for occurrence in v.occurrences:
         old = placements.get(occurrence.id)
         if old is None:
+            # Not in the earlier timetable (e.g. a row gone from its file): it newly starts,
+            # so after the notice like anything moved, and never in the past.
+            if notice is not None:
+                assert occurrence.busy_start is not None
+                model.add(occurrence.busy_start >= notice.notice_slot)
             continue
         _set_hint(model, occurrence, old)
-        if occurrence.id in frozen:
+        if occurrence.id in frozen and occurrence.id in time_only:
+            freeze(built, occurrence, old, hold=hold_of(occurrence), scope="time")
+        elif occurrence.id in frozen:
             handover = handovers.get(occurrence.id)
             freeze(built, occurrence, old, handover, hold_of(occurrence))
             if handover is not None:

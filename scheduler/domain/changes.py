@@ -48,7 +48,7 @@ def minute_of(day: date, now: datetime) -> int:
     return _minutes_on(day, now, 0)
 
 
-def _subtract(windows: Iterable[TimeWindow], start: int, end: int) -> tuple[TimeWindow, ...]:
+def without(windows: Iterable[TimeWindow], start: int, end: int) -> tuple[TimeWindow, ...]:
     """The windows with [start, end) taken out."""
     left: list[TimeWindow] = []
     for window in windows:
@@ -89,7 +89,7 @@ def _staff_away(
     member = course.member(staff_id)
     availability = dict(member.availability)
     for day, (lo, hi) in _away(course, start, end, now).items():
-        availability[day] = _subtract(course.available_windows(member, day), lo, hi)
+        availability[day] = without(course.available_windows(member, day), lo, hi)
     updated = member.model_copy(update={"availability": availability})
     return course.with_changes(
         staff=tuple(updated if s.id == staff_id else s for s in course.staff)
@@ -309,6 +309,51 @@ def departs(session: Session) -> bool:
 
 
 # -- what differs between two timetables --------------------------------------------------------
+
+
+def _before(session: Session, now_minute: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """Who was in a session when, up to `now_minute` (the parts cut there)."""
+    return tuple(
+        (p.start, min(p.end, now_minute), tuple(sorted(p.staff)))
+        for p in session.staff_parts()
+        if p.start < now_minute
+    )
+
+
+def changed_past(old: Iterable[Session], new: Iterable[Session], now: datetime) -> list[str]:
+    """What a re-plan at `now` changed of the past, as '<session id>: <what>'; empty as it
+    should be. A session that started before now keeps its day, start, room and participants,
+    and its staff until now (a handover or an early end changes it from now on only); nothing
+    else starts before now."""
+    before = {s.id: s for s in old}
+    after = {s.id: s for s in new}
+    found = []
+    for session_id, was in before.items():
+        if moment(was.date, was.start) >= now:
+            continue
+        is_ = after.get(session_id)
+        cut = minute_of(was.date, now)
+        if is_ is None:
+            found.append(f"{session_id}: dropped")
+        elif (is_.date, is_.start, is_.room, is_.participants, is_.kind) != (
+            was.date,
+            was.start,
+            was.room,
+            was.participants,
+            was.kind,
+        ):
+            found.append(f"{session_id}: moved or regrouped")
+        elif _before(is_, cut) != _before(was, cut):
+            found.append(f"{session_id}: staff changed before now")
+        elif is_.end != was.end and (is_.end < cut or was.end <= cut):
+            found.append(f"{session_id}: end changed before now")
+    for session_id, is_ in after.items():
+        was_or_none = before.get(session_id)
+        if moment(is_.date, is_.start) < now and (
+            was_or_none is None or moment(was_or_none.date, was_or_none.start) >= now
+        ):
+            found.append(f"{session_id}: placed before now")
+    return found
 
 
 def placement(session: Session) -> Placement:

@@ -25,14 +25,13 @@ def _least_minutes(course: Course, staff_id: str, day: int | None, seconds: floa
     model, v = built.model, built.vars
     terms = []
     for o in v.occurrences:
-        minutes = (o.length + 2 * o.transfer) * v.slot
         for lit in o.staff_lits_of(staff_id):
             if day is None:
-                terms.append(minutes * lit)
+                terms.append(v.slot * v.busy_slots_if(o, lit))
             elif day in o.day_lit:
                 both = model.new_bool_var("")
                 model.add(both >= lit + o.day_lit[day] - 1)
-                terms.append(minutes * both)
+                terms.append(v.slot * v.busy_slots_if(o, both))
     model.minimize(sum(terms))
     solver = configured_solver(time_limit=seconds, workers=1)
     status = solver.solve(model)

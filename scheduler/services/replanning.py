@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from ortools.sat.python import cp_model
 
-from models.base import Problem, SessionKind, TimeWindow
+from models.base import Problem, SessionKind, TimeWindow, format_clock, text_in
 from models.changes import ChangeSet
 from models.course import Course
 from models.standard import SessionSpec, Standard
@@ -24,6 +24,7 @@ from models.timetable import Replan, Session, Timetable
 from scheduler import __version__
 from scheduler.check import CheckReport, RuleResult, check
 from scheduler.cpsat.build import SolveOptions, build_model, extract_sessions, run, solver_info
+from scheduler.cpsat.locks import carry_locks
 from scheduler.cpsat.perturbation import (
     Handover,
     Notice,
@@ -41,6 +42,7 @@ from scheduler.domain.changes import (
     available_through,
     carrying_on,
     change_list,
+    changed_past,
     departs,
     ended_at,
     handed_over,
@@ -49,7 +51,9 @@ from scheduler.domain.changes import (
     shortfall,
     with_sequences,
     withdrawn,
+    without,
 )
+from scheduler.domain.occurrences import lock_scope, occurrence_id
 from scheduler.domain.people import merged
 from scheduler.domain.sessions import may_lead
 from scheduler.errors import Infeasible, InputError, SolverBug
@@ -59,7 +63,7 @@ from scheduler.explain.replan import (
     no_leader,
     why_no_replan,
 )
-from scheduler.words import moment_text, reader, say
+from scheduler.words import moment_text, reader, room_name, say
 
 __all__ = ["ResolveResult", "apply_changes", "change_list", "resolve"]
 
@@ -80,19 +84,6 @@ class ResolveResult:
     @property
     def optimal(self) -> bool:
         return self.status == "OPTIMAL"
-
-
-def occurrence_key(session: Session, by_id: dict[str, Session]) -> str:
-    """The model's occurrence a session belongs to: small-group halves 'x-1A'/'x-1B' and the
-    transfers around an off-site session ('x-to', 'x-from') are one occurrence 'x'."""
-    base = session
-    if session.kind == SessionKind.TRANSFER:
-        for suffix in ("-to", "-from"):
-            if session.id.endswith(suffix) and session.id.removesuffix(suffix) in by_id:
-                base = by_id[session.id.removesuffix(suffix)]
-    if base.small_group and base.id.endswith(base.small_group):
-        return base.id.removesuffix(base.small_group)
-    return base.id
 
 
 @dataclass
@@ -124,13 +115,20 @@ class Occurrence:
     def changes_hands(self) -> bool:
         return any(c.leaves for c in self.carrying.values())
 
+    @property
+    def pinned(self) -> bool:
+        """Held with its staff and room too: all but a lock of the time only."""
+        return self.held is not None and not (
+            self.held == "locked" and lock_scope(self.sessions) == "time"
+        )
+
 
 def _occurrences(old: Timetable, course: Course) -> dict[str, Occurrence]:
     by_id = {s.id: s for s in old.sessions}
     specs = {s.id: s for s in course.sessions}
     result: dict[str, Occurrence] = {}
     for session in old.sessions:
-        key = occurrence_key(session, by_id)
+        key = occurrence_id(session, by_id)
         occurrence = result.setdefault(key, Occurrence(key=key, sessions=[]))
         occurrence.sessions.append(session)
         if session.spec in specs and session.kind != SessionKind.TRANSFER:
@@ -197,9 +195,47 @@ def _hold(old: Timetable, course: Course, changes: ChangeSet) -> dict[str, Occur
             s.id: carrying_on(course, s, occurrence.spec, now_minute, until)
             for s in occurrence.main
         }
-        if not occurrence.changes_hands:
+        if not occurrence.changes_hands and not occurrence.ends_early:
             occurrence.carrying = {}
+    _rooms_kept(course, occurrences, now)
     return occurrences
+
+
+def _rooms_kept(course: Course, occurrences: dict[str, Occurrence], now: datetime | None) -> None:
+    """A session under way keeps its room to its end: a room closed from now while one is under
+    way in it is bad input (InputError) with the two ways out, unless it ends at now."""
+    if now is None:
+        return
+    for occurrence in occurrences.values():
+        if occurrence.held != "under way" or occurrence.ends_early:
+            continue
+        cut = minute_of(occurrence.day, now)
+        for session in occurrence.main:
+            room = next((r for r in course.rooms if r.id == session.room), None)
+            if room is None:
+                continue
+            closed = [
+                w
+                for w in room.unavailable.get(session.date, ())
+                if w.start < session.end and cut < w.end
+            ]
+            if closed:
+                when = f"{session.date.isoformat()}T{format_clock(session.end)}"
+                name = room_name(room, room.id)
+                language = reader()
+                title = text_in(session.titles, language) if session.titles else session.title
+                raise InputError(
+                    say("changes_source"),
+                    name,
+                    say(
+                        "replan_room_closes",
+                        closes=format_clock(max(cut, closed[0].start)),
+                        title=title,
+                        end=format_clock(session.end),
+                        close=f'--room-unavailable "{name}@{when}"',
+                        stop=f"--end-early {occurrence.key}",
+                    ),
+                )
 
 
 def _helpers(
@@ -207,8 +243,10 @@ def _helpers(
 ) -> frozenset[str]:
     """Staff who could take over the rest of a session under way when the change leaves it
     short of a leader: allowed to lead it, available from now to its end (and back), and in no
-    other session held in that time (the model sees them in all of it; see HeldMinutes)."""
-    if occurrence.spec is None:
+    other session held in that time (the model sees them in all of it; see HeldMinutes).
+    Nobody steps into a team meeting: R28 counts the team members there all through, which a
+    latecomer is not (a stand-in is: they take the place of whom they replace)."""
+    if occurrence.spec is None or occurrence.spec.kind == SessionKind.STAFF_MEETING:
         return frozenset()
     start, end = occurrence.busy
     now_minute = minute_of(occurrence.day, now)
@@ -270,9 +308,13 @@ def _solver_course(
     itself fills, or time before now that nothing re-planned can take, so no decision depends
     on it."""
     extra: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
+    rooms: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
     for occurrence in occurrences.values():
         if occurrence.held not in ("past", "under way"):
             continue  # a locked session to come keeps whoever is in it only if they can come
+        for session in occurrence.main:
+            if session.room is not None:  # its room, closed from now when it ends early
+                rooms[(session.room, occurrence.day)].append((session.start, session.end))
         handover = handovers.get(occurrence.key)
         people: set[str] = set()
         for session in occurrence.main:
@@ -284,6 +326,7 @@ def _solver_course(
                 people |= handover.helpers.get(half, frozenset())
         for staff_id in people:
             extra[(staff_id, occurrence.day)].append(occurrence.busy)
+    course = _rooms_open(course, rooms)
     if not extra:
         return course
     staff = []
@@ -300,6 +343,23 @@ def _solver_course(
     return course.with_changes(staff=tuple(staff))
 
 
+def _rooms_open(course: Course, held: dict[tuple[str, date], list[tuple[int, int]]]) -> Course:
+    """The rooms open where held sessions are (the model holds those sessions there anyway)."""
+    if not held:
+        return course
+    rooms = []
+    for room in course.rooms:
+        unavailable = dict(room.unavailable)
+        for day, windows in room.unavailable.items():
+            spans = held.get((room.id, day), [])
+            left = list(windows)
+            for start, end in spans:
+                left = list(without(left, start, end))
+            unavailable[day] = tuple(left)
+        rooms.append(room.model_copy(update={"unavailable": unavailable}))
+    return course.with_changes(rooms=tuple(rooms))
+
+
 def _held_minutes(
     occurrences: dict[str, Occurrence], handovers: dict[str, Handover], now: datetime | None
 ) -> HeldMinutes:
@@ -309,7 +369,7 @@ def _held_minutes(
     lit_minutes: dict[str, int] = {}
     held = set()
     for occurrence in occurrences.values():
-        if occurrence.held is None:
+        if not occurrence.pinned:  # free, or locked by time only: the model counts its staff
             continue
         held.add(occurrence.key)
         handover = handovers.get(occurrence.key)
@@ -368,10 +428,10 @@ def _resulting_sessions(
     """The solver's sessions, with each held one as the old timetable had it (and one under way
     handed over at now to the staff the solver gave it)."""
     by_id = {s.id: s for s in solved}
-    held_ids = {s.id for o in occurrences.values() if o.held is not None for s in o.sessions}
+    held_ids = {s.id for o in occurrences.values() if o.pinned for s in o.sessions}
     result = [s for s in solved if s.id not in held_ids]
     for occurrence in occurrences.values():
-        if occurrence.held is None:
+        if not occurrence.pinned:
             continue
         if not occurrence.carrying or now is None:
             result.extend(occurrence.sessions)
@@ -459,6 +519,7 @@ def resolve(
         else None
     )
     frozen = {o.key for o in occurrences.values() if o.held is not None}
+    time_locked = frozenset(o.key for o in occurrences.values() if o.held and not o.pinned)
 
     def build(
         hold_literals: bool = False, with_notice: bool = True, explaining: bool = False
@@ -477,7 +538,13 @@ def resolve(
         if notice is not None and not with_notice:
             given = Notice(now_slot=notice.now_slot, notice_slot=notice.now_slot, forced=forced)
         perturbation = add_perturbation(
-            built, placements, frozen, handovers, given, hold_literals=hold_literals
+            built,
+            placements,
+            frozen,
+            handovers,
+            given,
+            hold_literals=hold_literals,
+            time_only=time_locked,
         )
         # One small-group split all week: fixed once a small-group session is held, and moving
         # someone to the other small group is a change like any other.
@@ -504,7 +571,19 @@ def resolve(
                 solver.status_name(status),
             )
         raise Infeasible([say("replan_time_ran_out")], solver.status_name(status))
-    sessions = _resulting_sessions(extract_sessions(built, solver), occurrences, now)
+    solved = carry_locks(extract_sessions(built, solver), old.sessions)
+    sessions = _resulting_sessions(solved, occurrences, now)
+    if now is not None:
+        # The promise of a re-plan, kept by the model and the held sessions; a bug otherwise.
+        moved = changed_past(old.sessions, sessions, now)
+        if moved:
+            raise SolverBug(
+                say(
+                    "bug_past_changed",
+                    now=moment_text(now, reader()),
+                    moved="; ".join(moved),
+                )
+            )
     sessions = list(with_sequences(old.sessions, sessions))
     by_key = {s.id: o for o in occurrences.values() for s in o.sessions}
 

@@ -3,13 +3,14 @@ the independent checker (the CLI and the web page call this, nothing else)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from models.course import Course
 from models.standard import Standard
-from models.timetable import Timetable
+from models.timetable import Session, Timetable
 from scheduler import __version__
 from scheduler.check import CheckReport, check
 from scheduler.cpsat.build import (
@@ -21,6 +22,7 @@ from scheduler.cpsat.build import (
     run,
     solver_info,
 )
+from scheduler.cpsat.locks import carry_locks, pin_locked
 from scheduler.errors import Infeasible, SolverBug
 from scheduler.explain.course import explain_infeasible
 from scheduler.explain.precheck import precheck
@@ -71,17 +73,25 @@ def solve(
     course: Course,
     options: SolveOptions | None = None,
     input_sha256: str | None = None,
+    locked: Sequence[Session] = (),
 ) -> SolveResult:
     """A timetable for the course that meets every rule (checked), as good as the time allows.
+
+    `locked`: an earlier timetable's sessions; those the course manager locked keep their
+    place (and their lock) in the new timetable.
 
     Raises Infeasible when the pre-checks or the solver prove no timetable exists, or none is
     found in time; SolverBug if the solver's timetable fails the checker.
     """
     precheck(course)
     options = options or SolveOptions()
-    built = build_model(course)
+    # Symmetry breaking puts interchangeable sessions in a canonical order a lock need not keep.
+    pinning = any(s.locked for s in locked)
+    built = build_model(course, break_symmetry=not pinning)
+    if pinning:
+        pin_locked(built, locked)
     solver, status = run(built, options)
-    return _result(course, built, solver, status, options, input_sha256)
+    return _result(course, built, solver, status, options, input_sha256, locked)
 
 
 def _result(
@@ -91,6 +101,7 @@ def _result(
     status: cp_model.CpSolverStatus,
     options: SolveOptions,
     input_sha256: str | None,
+    locked: Sequence[Session] = (),
 ) -> SolveResult:
     name = solver.status_name(status)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -109,7 +120,7 @@ def _result(
     info = solver_info(solver, status, options)
     timetable = Timetable.for_course(
         course,
-        extract_sessions(built, solver),
+        carry_locks(extract_sessions(built, solver), locked),
         solver=info,
         input_sha256=input_sha256,
         tool_version=__version__,

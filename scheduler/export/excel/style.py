@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from copy import copy
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from openpyxl.cell.cell import Cell
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.export.excel.context import SheetContext
@@ -99,6 +104,38 @@ def write_header_row(ws: Worksheet, row: int, headings: Sequence[str], first_col
     ws.row_dimensions[row].height = 20
 
 
+# A data cell's look by (bold, fill, number format, numeric), per workbook: the first cell of
+# each look is styled through openpyxl's style objects, the others copy its style indices (a
+# copy taken then: a sheet may restyle that first cell afterwards). Styling every cell afresh
+# made openpyxl hash each new Font, Border and Fill against the workbook's tables, most of the
+# time of writing a workbook.
+_Look = tuple[bool, str | None, str, bool]
+_DATA_LOOKS: WeakKeyDictionary[Workbook, dict[_Look, StyleArray]] = WeakKeyDictionary()
+
+
+def _data_look(cell: Cell, bold: bool, fill: str | None, number_format: str) -> None:
+    """Styles a data cell whose value is set (`number_format`: for a number)."""
+    numeric = isinstance(cell.value, float | int) and not isinstance(cell.value, bool)
+    # A text keeps the format openpyxl gave it from its value (General, or a date's).
+    shown_as = number_format if numeric else cell.number_format
+    looks = _DATA_LOOKS.setdefault(cell.parent.parent, {})
+    key = (bold, fill, shown_as, numeric)
+    look = looks.get(key)
+    if look is not None:
+        cell._style = copy(look)
+        return
+    cell.font = text_font(9.5, bold=bold)
+    cell.border = Border(bottom=line_side(RULE))
+    cell.number_format = shown_as
+    if numeric:
+        cell.alignment = Alignment(vertical="top", horizontal="right")
+    else:
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    if fill:
+        cell.fill = solid_fill(fill)
+    looks[key] = copy(cell._style)
+
+
 def write_data_row(
     ws: Worksheet,
     row: int,
@@ -110,14 +147,7 @@ def write_data_row(
 ) -> None:
     for offset, value in enumerate(values):
         cell = ws.cell(row=row, column=first_col + offset, value=value)
-        cell.font = text_font(9.5, bold=bold)
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-        cell.border = Border(bottom=line_side(RULE))
-        if isinstance(value, float | int) and not isinstance(value, bool):
-            cell.number_format = number_format
-            cell.alignment = Alignment(vertical="top", horizontal="right")
-        if fill:
-            cell.fill = solid_fill(fill)
+        _data_look(cell, bold, fill, number_format)
 
 
 def set_widths(ws: Worksheet, widths: Iterable[float]) -> None:
