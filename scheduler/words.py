@@ -3152,6 +3152,39 @@ LABELS: dict[str, dict[str, str]] = {
         "fi": "kurssi serve: {folder} osoitteessa {url} (Ctrl+C pysäyttää)",
         "en": "kurssi serve: {folder} at {url} (Ctrl+C stops)",
     },
+    "place_session": {"fi": "ohjelmakohta", "en": "session"},
+    "place_room": {"fi": "tila", "en": "room"},
+    "place_staff": {"fi": "ohjaajat", "en": "staff"},
+    "place_start": {"fi": "alkamisaika", "en": "start"},
+    "place_lock": {"fi": "lukitus", "en": "lock"},
+    "moves_no_session": {
+        "fi": "aikataulussa ei ole ohjelmakohtaa, jolla on tämä tunnus",
+        "en": "the timetable has no session with this id",
+    },
+    "moves_no_room": {
+        "fi": "kurssilla ei ole tilaa, jolla on tämä tunnus",
+        "en": "the course has no room with this id",
+    },
+    "moves_no_staff": {
+        "fi": "kurssilla ei ole työntekijää, jolla on tämä tunnus",
+        "en": "the course has no staff member with this id",
+    },
+    "moves_leaves_day": {
+        "fi": "ohjelmakohta menisi vuorokauden yli",
+        "en": "the session would leave the day",
+    },
+    "moves_lock": {
+        "fi": 'lukitus on "all" (kaikki) tai "time" (aika)',
+        "en": 'a lock is "all" or "time"',
+    },
+    "suggest_not_placed": {
+        "fi": "ratkaisija ei sijoita tätä ohjelmakohtaa; valitse toinen",
+        "en": "the solver does not place this session; pick another",
+    },
+    "suggest_locked": {
+        "fi": "ohjelmakohta on lukittu; avaa lukitus ensin",
+        "en": "the session is locked; unlock it first",
+    },
     "help_suggest": {
         "fi": "Muut paikat yhdelle ohjelmakohdalle niin, että kaikki säännöt täyttyvät: ensin "
         "ne, joissa muita ohjelmakohtia siirtyy vähiten, sitten ne, joissa sakko kasvaa "
