@@ -57,6 +57,8 @@ def test_export_in_english_never_overwrites(tmp_path: Path) -> None:
 def test_export_has_help() -> None:
     result = CliRunner().invoke(main, ["export", "--help"])
     assert result.exit_code == 0
+    assert "Esimerkki:" in result.output
+    result = CliRunner().invoke(main, ["export", "--help", "--lang", "en"])
     assert "Example:" in result.output
 
 

@@ -172,7 +172,8 @@ def test_impossible_change_is_explained(default_timetable: Timetable, standard: 
     with pytest.raises(Infeasible) as raised:
         resolve(default_timetable, standard, changes, TEST_OPTIONS)
     words = " ".join(raised.value.reasons)
-    assert "R19: the closing discussion" in words and "needs the physician (reum)" in words
+    assert "R19: loppukeskustelu" in words
+    assert "edellyttää, että paikalla on erikoislääkäri (Anna Laakso)" in words
 
 
 def test_the_input_timetable_is_not_modified(
@@ -204,5 +205,5 @@ def test_a_replan_blocked_by_locked_sessions_says_so(
     with pytest.raises(Infeasible) as raised:
         resolve(old, standard, changes, TEST_OPTIONS)
     words = " ".join(raised.value.reasons)
-    assert "could be timetabled anew" in words
-    assert "locked" in words
+    assert "muutetulle kurssille löytyisi uusi aikataulu" in words
+    assert "lukittu" in words

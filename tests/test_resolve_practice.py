@@ -29,6 +29,7 @@ from scheduler.domain.sessions import may_lead
 from scheduler.errors import Infeasible, InputError
 from scheduler.export.excel.workbook import build_workbook
 from scheduler.services.replanning import resolve
+from scheduler.words import clock_span, reading_in, short_date
 
 
 def starts(session: Session) -> datetime:
@@ -211,12 +212,12 @@ def test_a_leader_leaving_mid_session_with_nobody_to_take_over_is_named(
         resolve(default_timetable, standard, changes, TEST_OPTIONS)
     words = "\n".join(raised.value.reasons)
     name = next(m.name for m in default_timetable.staff if m.id == leader)
-    assert session.titles["en"] in words and name in words
-    assert "is under way at" in words and "nobody else who may lead it" in words
-    assert f"--replace {leader}=" in words
+    assert session.titles["fi"] in words and name in words
+    assert "on käynnissä klo" in words and "eikä kukaan muu, joka saa ohjata sitä" in words
+    assert f'--replace "{name}"=' in words
     assert f"--end-early {session.id}" in words
     assert f"--accept-shortfall {session.id}" in words
-    assert "unlock" not in words
+    assert "lukit" not in words
 
 
 def test_the_choices_when_nobody_takes_over(
@@ -257,7 +258,7 @@ def test_a_choice_for_a_session_not_under_way_is_bad_input(
 ) -> None:
     now = datetime.combine(default_timetable.days[2], time(8, 0))
     later = next(s for s in default_timetable.sessions if starts(s) > now + timedelta(hours=3))
-    with pytest.raises(InputError, match="under way"):
+    with pytest.raises(InputError, match="ei ole käynnissä"):
         resolve(
             default_timetable,
             standard,
@@ -363,7 +364,7 @@ def test_three_replans_in_a_row_keep_each_past(
     for change in last.changes:
         assert change.titles.get("fi", change.title) in text
     # A later re-plan may not reach back before the last one's now.
-    with pytest.raises(InputError, match="whose past is fixed"):
+    with pytest.raises(InputError, match="eikä sitä edeltävää aikaa voi enää muuttaa"):
         resolve(
             last,
             standard,
@@ -390,9 +391,16 @@ def test_locked_sessions_in_the_way_are_named_and_unlocking_suggested(
     with pytest.raises(Infeasible) as raised:
         resolve(old, standard, changes, TEST_OPTIONS)
     words = "\n".join(raised.value.reasons)
+    assert "mutta ei, jos nämä ohjelmakohdat pidetään ennallaan" in words
+    named = [
+        s for s in locked if s.locked and f"  - {s.title}, {short_date(s.date, 'fi')}" in words
+    ]
+    assert named and all(clock_span(s.start, s.end) in words for s in named)
+    assert ": lukittu" in words and "avaa lukitut" in words
+    with reading_in("en"), pytest.raises(Infeasible) as raised:
+        resolve(old, standard, changes, TEST_OPTIONS)
+    words = "\n".join(raised.value.reasons)
     assert "not while keeping these sessions as they are" in words
-    named = [s for s in locked if s.locked and s.id in words]
-    assert named and all(s.title in words for s in named)
     assert ": locked" in words and "unlock" in words
 
 
@@ -423,6 +431,6 @@ def test_no_room_left_after_now_names_the_rules_and_not_unlocking(
     with pytest.raises(Infeasible) as raised:
         resolve(default_timetable, standard, changes, TEST_OPTIONS)
     words = "\n".join(raised.value.reasons)
-    assert "could be timetabled anew, but not in the time left after" in words
+    assert "muutetulle kurssille löytyisi uusi aikataulu, mutta ei hetken" in words
     assert "R30" in words or "R29" in words, words
-    assert "unlock" not in words
+    assert "lukit" not in words

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from models.base import SessionKind, TimeWindow, format_clock
+from models.base import Problem, SessionKind, TimeWindow, format_clock
 from models.changes import (
     AddStaff,
     ChangeSet,
@@ -23,7 +23,6 @@ from models.course import Course, Room, StaffMember
 from models.standard import SessionSpec
 from models.timetable import Change, Placement, Session, StaffPart, Withdrawn
 from scheduler.domain.sessions import may_lead
-from scheduler.errors import InputError
 
 ALL_PARTICIPANTS = "all participants"
 
@@ -86,7 +85,7 @@ def _staff_away(
     now: datetime | None,
 ) -> Course:
     if not any(s.id == staff_id for s in course.staff):
-        raise InputError("changes", staff_id, f"no staff member {staff_id!r} on this course")
+        raise Problem("change_staff", id=staff_id)
     member = course.member(staff_id)
     availability = dict(member.availability)
     for day, (lo, hi) in _away(course, start, end, now).items():
@@ -101,7 +100,7 @@ def _room_away(
     course: Course, room_id: str, start: datetime | None, end: datetime | None, now: datetime | None
 ) -> Course:
     if not any(r.id == room_id for r in course.rooms):
-        raise InputError("changes", room_id, f"no room {room_id!r} on this course")
+        raise Problem("change_room", id=room_id)
     room = course.room(room_id)
     unavailable = dict(room.unavailable)
     for day, (lo, hi) in _away(course, start, end, now).items():
@@ -114,7 +113,7 @@ def _room_away(
 
 def _add(course: Course, member: StaffMember) -> Course:
     if any(s.id == member.id for s in course.staff):
-        raise InputError("changes", member.id, f"staff id {member.id!r} is already on the course")
+        raise Problem("change_staff_taken", id=member.id)
     return course.with_changes(staff=(*course.staff, member))
 
 
@@ -156,9 +155,9 @@ def apply_changes(course: Course, changes: ChangeSet) -> Course:
 
 def _leaves(course: Course, participant_id: str, at: datetime | None) -> Course:
     if not any(p.id == participant_id for p in course.participants):
-        raise InputError("changes", participant_id, f"no participant {participant_id!r}")
+        raise Problem("change_participant", id=participant_id)
     if at is None:
-        raise InputError("changes", participant_id, "say when the participant leaves (or --now)")
+        raise Problem("change_participant_when", id=participant_id)
     return course.with_changes(
         participants=tuple(
             p.model_copy(update={"leaves": at}) if p.id == participant_id else p
@@ -228,19 +227,26 @@ def carrying_on(
     return Carrying(stays=tuple(stays), stand_ins=stand_ins, unreplaced=tuple(unreplaced))
 
 
-def shortfall(course: Course, spec: SessionSpec | None, staff: Iterable[str]) -> list[str]:
+@dataclass(frozen=True)
+class Lacking:
+    """What a session's staff lack by its programme item: how many more people, and the roles
+    it requires that none of them has (explain/replan.py words it)."""
+
+    staff: int = 0
+    roles: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.staff or self.roles)
+
+
+def shortfall(course: Course, spec: SessionSpec | None, staff: Iterable[str]) -> Lacking:
     """What a session's staff lack by its programme item (the solver's staffing rules): their
-    number and the roles it requires. Empty when nothing is lacking."""
+    number and the roles it requires. False when nothing is lacking."""
     if spec is None:
-        return []
+        return Lacking()
     members = [course.member(s) for s in dict.fromkeys(staff)]
-    lacking = []
-    if len(members) < spec.staff:
-        lacking.append(f"{spec.staff - len(members)} more staff member(s)")
-    for role in spec.required_roles:
-        if not any(m.role == role for m in members):
-            lacking.append(f"a {role.replace('_', ' ')}")
-    return lacking
+    roles = tuple(r for r in spec.required_roles if not any(m.role == r for m in members))
+    return Lacking(max(spec.staff - len(members), 0), roles)
 
 
 def _merged_parts(parts: list[StaffPart]) -> tuple[StaffPart, ...]:

@@ -19,7 +19,7 @@ from ortools.sat.python import cp_model
 from models.base import SessionKind
 from models.course import Course
 from models.timetable import SolverInfo, Timetable
-from scheduler import __version__
+from scheduler import __version__, words
 from scheduler.check import CheckReport
 from scheduler.cpsat.build import Progress, SolveOptions, extract_sessions, parameters
 from scheduler.cpsat.plan_model import Booked, PlanPart, hint, plan_model, stage_model
@@ -118,7 +118,12 @@ def _stages(
             else solver.wall_time
         )
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            say(f"  stage {entry.key}: {solver.status_name(status).lower()} after the others")
+            status_words = words.solver_status(solver.status_name(status), words.reader())
+            say(
+                words.say(
+                    "planning_stage_failed", key=entry.key, status=words.lower_first(status_words)
+                )
+            )
             return entry.key
         first = solver.wall_time
         if status == cp_model.FEASIBLE:
@@ -138,8 +143,13 @@ def _stages(
                 else better.wall_time
             )
         say(
-            f"  stage {entry.key}: first timetable in {first:.1f} s, "
-            f"penalty {solver.objective_value:g} after {solver.wall_time:.1f} s more"
+            words.say(
+                "planning_stage",
+                key=entry.key,
+                first=words.number(first, words.reader(), 1),
+                penalty=words.number(solver.objective_value, words.reader()),
+                more=words.number(solver.wall_time, words.reader(), 1),
+            )
         )
         booked.record(part, solver, plan.shared)
         values[entry.key] = list(solver.response_proto.solution)
@@ -180,7 +190,11 @@ def solve_plan(
             precheck(entry.course)
         except Infeasible as error:
             raise Infeasible(
-                [f"course {entry.key}: {reason}" for reason in error.reasons], error.status
+                [
+                    words.say("planning_course_reason", key=entry.key, reason=r)
+                    for r in error.reasons
+                ],
+                error.status,
             ) from None
     started = time.monotonic()
     staged: Staged | str | None = _stages(plan, plan.courses, options, say)
@@ -196,7 +210,7 @@ def solve_plan(
         if reasons:
             raise Infeasible(reasons)
         arithmetic_done = True
-        say("  solving all courses jointly without a staged start")
+        say(words.say("planning_joint"))
         staged = None
     staged_seconds = time.monotonic() - started
     joint = plan_model(plan.pairs(), plan.shared)
@@ -247,8 +261,11 @@ def solve_plan(
         raise Infeasible(reasons)
     raise Infeasible(
         [
-            f"no timetable for the plan found within the time limit ({options.time_limit:g} s; "
-            f"solver status {solver.status_name(status)}); try a longer --time-limit"
+            words.say(
+                "planning_time_ran_out",
+                seconds=words.number(options.time_limit, words.reader()),
+                status=solver.status_name(status),
+            )
         ],
         solver.status_name(status),
     )

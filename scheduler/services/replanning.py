@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from ortools.sat.python import cp_model
 
-from models.base import SessionKind, TimeWindow, format_clock
+from models.base import Problem, SessionKind, TimeWindow, format_clock, text_in
 from models.changes import ChangeSet
 from models.course import Course
 from models.standard import SessionSpec, Standard
@@ -37,6 +37,7 @@ from scheduler.cpsat.perturbation import (
 from scheduler.cpsat.variables import HeldMinutes
 from scheduler.domain.changes import (
     Carrying,
+    Lacking,
     apply_changes,
     available_through,
     carrying_on,
@@ -62,7 +63,7 @@ from scheduler.explain.replan import (
     no_leader,
     why_no_replan,
 )
-from scheduler.words import room_name
+from scheduler.words import moment_text, reader, room_name, say
 
 __all__ = ["ResolveResult", "apply_changes", "change_list", "resolve"]
 
@@ -148,21 +149,23 @@ def _check_choices(changes: ChangeSet, occurrences: dict[str, Occurrence]) -> No
                 if o.key == name or any(s.id == name for s in o.sessions)
             ]
             if changes.now is None:
-                raise InputError(flag, name, "give --now: the session under way at that moment")
+                raise InputError(flag, name, say("replan_give_now"))
             if not found or found[0].held != "under way":
                 raise InputError(
                     flag,
                     name,
-                    f"no session {name!r} is under way at {changes.now:%Y-%m-%d %H:%M}; this "
-                    "choice is for a session whose leader leaves while it is under way",
+                    say(
+                        "replan_not_under_way",
+                        name=repr(name),
+                        now=moment_text(changes.now, reader()),
+                    ),
                 )
             if flag == "--end-early":
                 if any(s.kind == SessionKind.TRANSFER for s in found[0].sessions):
                     raise InputError(
                         flag,
                         name,
-                        f"{name!r} is off-site: the group still travels back; choose a stand-in "
-                        "(--replace) or --accept-shortfall",
+                        say("replan_offsite", name=repr(name)),
                     )
                 found[0].ends_early = True
             else:
@@ -219,14 +222,19 @@ def _rooms_kept(course: Course, occurrences: dict[str, Occurrence], now: datetim
             if closed:
                 when = f"{session.date.isoformat()}T{format_clock(session.end)}"
                 name = room_name(room, room.id)
+                language = reader()
+                title = text_in(session.titles, language) if session.titles else session.title
                 raise InputError(
-                    "changes",
+                    say("changes_source"),
                     name,
-                    f"the room closes at {format_clock(max(cut, closed[0].start))}, but "
-                    f"{session.title} ({session.id}) is under way there until "
-                    f"{format_clock(session.end)}, and a session under way keeps its room: "
-                    f'close the room from its end (--room-unavailable "{name}@{when}"), or '
-                    f"end the session now (--end-early {occurrence.key})",
+                    say(
+                        "replan_room_closes",
+                        closes=format_clock(max(cut, closed[0].start)),
+                        title=title,
+                        end=format_clock(session.end),
+                        close=f'--room-unavailable "{name}@{when}"',
+                        stop=f"--end-early {occurrence.key}",
+                    ),
                 )
 
 
@@ -271,7 +279,7 @@ def _handover(
         return None
     keep: dict[str, frozenset[str]] = {}
     helpers: dict[str, frozenset[str]] = {}
-    short: list[tuple[Session, Carrying, list[str]]] = []
+    short: list[tuple[Session, Carrying, Lacking]] = []
     for session in occurrence.main:
         half = session.small_group or ""
         carrying = occurrence.carrying[session.id]
@@ -460,12 +468,9 @@ def _resulting_sessions(
 def _check_now(old: Timetable, changes: ChangeSet) -> None:
     earlier = old.replan.now if old.replan is not None else None
     if earlier is not None and (changes.now is None or changes.now < earlier):
-        said = f"{changes.now:%Y-%m-%d %H:%M}" if changes.now else "no --now"
+        said = moment_text(changes.now, reader()) if changes.now else say("replan_no_now")
         raise InputError(
-            "--now",
-            said,
-            f"this timetable was re-planned at {earlier:%Y-%m-%d %H:%M}, whose past is fixed; "
-            "give a --now at or after it",
+            "--now", said, say("replan_before_earlier", earlier=moment_text(earlier, reader()))
         )
 
 
@@ -489,7 +494,11 @@ def resolve(
         if changes.notice_minutes is not None
         else old.preferences.replan_notice_minutes
     )
-    course = apply_changes(old.to_course(standard), changes)
+    try:
+        course = apply_changes(old.to_course(standard), changes)
+    except Problem as problem:  # a change naming what the course lacks (a library caller's)
+        told = say(f"model_{problem.key}", **problem.values)
+        raise InputError(say("changes_source"), str(problem.values.get("id", "")), told) from None
     occurrences = _hold(old, course, changes)
     handovers: dict[str, Handover] = {}
     for occurrence in occurrences.values():
@@ -561,9 +570,7 @@ def resolve(
                 why_no_replan(course, old, changes, notice_minutes, build, held_sessions),
                 solver.status_name(status),
             )
-        raise Infeasible(
-            ["no new timetable found within the time limit"], solver.status_name(status)
-        )
+        raise Infeasible([say("replan_time_ran_out")], solver.status_name(status))
     solved = carry_locks(extract_sessions(built, solver), old.sessions)
     sessions = _resulting_sessions(solved, occurrences, now)
     if now is not None:
@@ -571,8 +578,11 @@ def resolve(
         moved = changed_past(old.sessions, sessions, now)
         if moved:
             raise SolverBug(
-                f"the re-plan changes the past before {now:%Y-%m-%d %H:%M} ({'; '.join(moved)}); "
-                "nothing written"
+                say(
+                    "bug_past_changed",
+                    now=moment_text(now, reader()),
+                    moved="; ".join(moved),
+                )
             )
     sessions = list(with_sequences(old.sessions, sessions))
     by_key = {s.id: o for o in occurrences.values() for s in o.sessions}
@@ -614,10 +624,10 @@ def resolve(
     departures: tuple[RuleResult, ...] = ()
     if not report.passed:
         if not any(departs(s) for s in new_sessions):
-            failures = "; ".join(f"{r.rule}: {' / '.join(r.reasons)}" for r in report.failures)
-            raise SolverBug(
-                f"the solver's timetable fails the checker ({failures}); nothing written"
+            failures = "; ".join(
+                f"{r.rule}: {' / '.join(r.reasons_in(reader()))}" for r in report.failures
             )
+            raise SolverBug(say("bug_checker", failures=failures))
         departures = report.failures
     return ResolveResult(
         timetable=timetable,

@@ -26,6 +26,7 @@ from scheduler.cpsat.locks import carry_locks, pin_locked
 from scheduler.errors import Infeasible, SolverBug
 from scheduler.explain.course import explain_infeasible
 from scheduler.explain.precheck import precheck
+from scheduler.words import number, reader, say
 
 __all__ = ["Progress", "SolveOptions", "SolveResult", "solve", "verified"]
 
@@ -60,8 +61,11 @@ def verified(timetable: Timetable, standard: Standard) -> CheckReport:
     """
     report = check(timetable, standard)
     if not report.passed:
-        failures = "; ".join(f"{r.rule}: {' / '.join(r.reasons)}" for r in report.failures)
-        raise SolverBug(f"the solver's timetable fails the checker ({failures}); nothing written")
+        language = reader()
+        failures = "; ".join(
+            f"{r.rule}: {' / '.join(r.reasons_in(language))}" for r in report.failures
+        )
+        raise SolverBug(say("bug_checker", failures=failures))
     return report
 
 
@@ -105,8 +109,11 @@ def _result(
             raise Infeasible(explain_infeasible(course), name)
         raise Infeasible(
             [
-                f"no timetable found within the time limit ({options.time_limit:g} s; solver "
-                f"status {name}); try a longer --time-limit"
+                say(
+                    "solve_time_ran_out",
+                    seconds=number(options.time_limit, reader()),
+                    status=name,
+                )
             ],
             name,
         )

@@ -54,7 +54,7 @@ from scheduler.web.security import (
     password_matches,
 )
 from scheduler.web.workspace import Workspace, safe_name
-from scheduler.words import LABELS, has_label, label
+from scheduler.words import LABELS, has_label, label, set_reader
 
 log = logging.getLogger("kurssi.web")
 LANGUAGES = ("fi", "en")
@@ -146,6 +146,12 @@ def create_app(
             "csrf": csrf_token,
             "csrf_field": CSRF_FIELD,
         }
+
+    @app.before_request
+    def _reader() -> None:
+        # Messages raised while serving a request (bad input, an impossible course) are in the
+        # page's language: each request sets it for the thread that serves it.
+        set_reader(language())
 
     @app.before_request
     def _guard() -> Any:
