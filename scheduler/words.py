@@ -3227,6 +3227,65 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "help_open": {"fi": "Avaa sivu selaimeen.", "en": "Open the page in the browser."},
     "metavar_host": {"fi": "OSOITE", "en": "HOST"},
+    # The web workspace's refusals.
+    "web_err_first_day": {
+        "fi": "anna päivämäärä muodossa vvvv-kk-pp, esimerkiksi 2027-03-08",
+        "en": "a date like 2027-03-08",
+    },
+    "web_err_name_taken": {
+        "fi": "tämän niminen kurssi on jo olemassa; valitse toinen nimi",
+        "en": "a course of this name exists; pick another",
+    },
+    "web_err_choose_file": {"fi": "valitse ladattava tiedosto", "en": "choose a file to upload"},
+    "web_err_move": {
+        "fi": "anna päivä (esimerkiksi 2027-03-08) ja alkamisaika minuutteina",
+        "en": "a day like 2027-03-08 and a start in minutes",
+    },
+    "web_err_suggestion_gone": {
+        "fi": "ehdotus ei ole enää tallessa; pyydä ehdotuksia uudelleen",
+        "en": "this suggestion is no longer at hand; ask again",
+    },
+    "web_err_proposal_gone": {
+        "fi": "muutosehdotus ei ole enää tallessa; tee se uudelleen",
+        "en": "this proposal is no longer at hand; make it again",
+    },
+    "web_err_nothing_to_compare": {
+        "fi": "kurssilla ei ole vielä aikatauluja vertailtavaksi",
+        "en": "no timetables to compare yet",
+    },
+    "web_err_replan_kind": {
+        "fi": "valitse: estynyt, sijainen tai keskeyttää",
+        "en": "unavailable, replace or leaves",
+    },
+    "web_err_name_letters": {
+        "fi": "käytä vain kirjaimia, numeroita sekä merkkejä '-', '_' ja '.'",
+        "en": "use letters, digits, '-', '_' and '.' only",
+    },
+    "web_err_no_course": {
+        "fi": "työkansiossa ei ole tämän nimistä kurssia",
+        "en": "the workspace has no course of this name",
+    },
+    "web_err_no_course_in_file": {
+        "fi": "kurssitiedostossa ei ole kurssia",
+        "en": "the course file holds no course",
+    },
+    "web_err_upload_kind": {
+        "fi": "lataa Excel-kurssilomake (.xlsx) tai kurssitiedosto (.yaml)",
+        "en": "upload an Excel course form (.xlsx) or a course file",
+    },
+    "web_err_no_version": {
+        "fi": "kurssilla ei ole tämän nimistä aikataulua",
+        "en": "the course has no timetable of this name",
+    },
+    "web_field_first_day": {"fi": "aloituspäivä", "en": "first day"},
+    "web_field_name": {"fi": "nimi", "en": "name"},
+    "web_field_file": {"fi": "tiedosto", "en": "file"},
+    "web_field_move": {"fi": "siirto", "en": "move"},
+    "web_field_suggestion": {"fi": "ehdotus", "en": "suggestion"},
+    "web_field_replan": {"fi": "muutos suunnitelmaan", "en": "re-plan"},
+    "web_field_course": {"fi": "kurssi", "en": "course"},
+    "web_field_kind": {"fi": "muutoksen laji", "en": "kind of change"},
+    "web_field_version": {"fi": "aikataulu", "en": "timetable"},
     # Calendars.
     "calendar_name": {"fi": "{name}: {course}", "en": "{name}: {course}"},
     "calendar_description": {
