@@ -3228,6 +3228,15 @@ LABELS: dict[str, dict[str, str]] = {
     "help_open": {"fi": "Avaa sivu selaimeen.", "en": "Open the page in the browser."},
     "metavar_host": {"fi": "OSOITE", "en": "HOST"},
     # The web workspace's refusals.
+    "web_job_done": {"fi": "{status}; sakko {penalty}", "en": "{status}; penalty {penalty}"},
+    "web_job_bug": {
+        "fi": "ohjelmavirhe: ratkaisijan aikataulu ei läpäise tarkistusta ({error})",
+        "en": "internal error: the solver's timetable fails the checker ({error})",
+    },
+    "web_job_crash": {
+        "fi": "ohjelmavirhe; katso palvelimen loki",
+        "en": "internal error; see the server's log",
+    },
     "web_err_first_day": {
         "fi": "anna päivämäärä muodossa vvvv-kk-pp, esimerkiksi 2027-03-08",
         "en": "a date like 2027-03-08",
