@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-slow lint bench clean
+.PHONY: run test test-slow lint bench bench-quick bench-long clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
@@ -32,8 +32,16 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy models scheduler
 
+# Not part of `make test`: they measure (seeds 0-4, wall clock), see scheduler/bench.py.
 bench: $(STAMP)
 	$(BIN)/python -m scheduler.bench
+
+bench-quick: $(STAMP)
+	$(BIN)/python -m scheduler.bench --quick
+
+# Searches 10 min per instance for better best-known penalties (data/bench/best-known.json).
+bench-long: $(STAMP)
+	$(BIN)/python -m scheduler.bench --long
 
 clean:
 	rm -rf $(VENV) outputs/*.xlsx outputs/*.json outputs/*.ics

@@ -150,22 +150,37 @@ MAX_WEIGHT = 10_000
 
 
 class Preferences(Frozen):
-    """Soft wishes with weights: 0 switches one off. Penalties are in minutes or counts."""
+    """Soft wishes with weights: 0 switches one off. Each weighted preference counts an amount
+    in its own unit (its field's "unit": minutes, days, sessions, participants, places of the
+    team); its penalty is the amount times the weight."""
 
     balanced_days: int = Field(
-        default=1, ge=0, le=MAX_WEIGHT, description="per minute a day's programme is off 5 h"
+        default=1,
+        ge=0,
+        le=MAX_WEIGHT,
+        description="per minute a day's programme is off 5 h",
+        json_schema_extra={"unit": "minutes"},
     )
     no_idle_gaps: int = Field(
-        default=1, ge=0, le=MAX_WEIGHT, description="per minute of idle time in a group day"
+        default=1,
+        ge=0,
+        le=MAX_WEIGHT,
+        description="per minute of idle time in a group day",
+        json_schema_extra={"unit": "minutes"},
     )
     physician_lectures_early: int = Field(
-        default=30, ge=0, le=MAX_WEIGHT, description="per course day a lecture is later than day 1"
+        default=30,
+        ge=0,
+        le=MAX_WEIGHT,
+        description="per course day a lecture is later than day 1",
+        json_schema_extra={"unit": "days"},
     )
     no_pool_after_lunch: int = Field(
         default=60,
         ge=0,
         le=MAX_WEIGHT,
         description="per off-site session starting within the gap after lunch",
+        json_schema_extra={"unit": "sessions"},
     )
     pool_after_lunch_gap_minutes: int = Field(default=60, ge=0, le=DAY_MINUTES)
     balanced_small_groups: int = Field(
@@ -174,6 +189,7 @@ class Preferences(Frozen):
         le=MAX_WEIGHT,
         description="per participant by which the two small groups are uneven (R7 asks for "
         "two small groups, not equal ones)",
+        json_schema_extra={"unit": "participants"},
     )
     whole_team_meeting: int = Field(
         default=120,
@@ -181,6 +197,7 @@ class Preferences(Frozen):
         le=MAX_WEIGHT,
         description="per place of the team missing from the team meeting (R28 asks the team "
         "members to meet; the whole team is the habit, not the rule)",
+        json_schema_extra={"unit": "places"},
     )
     staff_meeting_midweek: int = Field(
         default=30,
@@ -188,6 +205,7 @@ class Preferences(Frozen):
         le=MAX_WEIGHT,
         description="per team meeting held on the first or the last course day (R28 names no "
         "day; mid-week the team has the participants' progress to talk over)",
+        json_schema_extra={"unit": "sessions"},
     )
     goal_review_midweek: int = Field(
         default=30,
@@ -195,6 +213,7 @@ class Preferences(Frozen):
         le=MAX_WEIGHT,
         description="per goal review held on the day the goals are set or on the last course "
         "day (R17: an interim review; the closing discussion reviews the goals at the end)",
+        json_schema_extra={"unit": "sessions"},
     )
     avoid_absences: int = Field(
         default=200,
@@ -202,6 +221,7 @@ class Preferences(Frozen):
         description="per opening, closing or measures session held while a participant is "
         "known to be away (they are for everyone; the absence is the participant's, so the "
         "timetable avoids it when the rules allow)",
+        json_schema_extra={"unit": "sessions"},
     )
     replan_notice_minutes: int = Field(
         default=60,
@@ -219,6 +239,23 @@ class Preferences(Frozen):
             "(R27 also accepts their rounding to whole hours; inside the exact band reads right "
             "to everyone)"
         ),
+        json_schema_extra={"unit": "minutes"},
+    )
+
+
+def preference_unit(name: str) -> str:
+    """The unit a weighted preference counts in ('minutes' for no_idle_gaps)."""
+    extra = Preferences.model_fields[name].json_schema_extra
+    assert isinstance(extra, dict), f"{name} is not a weighted preference"
+    return str(extra["unit"])
+
+
+def weighted_preferences() -> tuple[str, ...]:
+    """The names of the preferences that carry a weight (the others are their settings)."""
+    return tuple(
+        name
+        for name, info in Preferences.model_fields.items()
+        if isinstance(info.json_schema_extra, dict) and "unit" in info.json_schema_extra
     )
 
 

@@ -156,6 +156,19 @@ class Session(Frozen):
         return f"{self.date.isoformat()} {format_clock(self.start)}-{format_clock(self.end)}"
 
 
+class PreferenceCost(Frozen):
+    """What one preference costs in the timetable: its amount in its own unit (the course's
+    Preferences say which), its weight, the penalty (amount x weight) it adds to the objective,
+    and the amount in words in each language ("tyhjää odotusta yhteensä 2 h")."""
+
+    name: Id
+    amount: float
+    unit: Literal["minutes", "days", "sessions", "participants", "places"]
+    weight: int = Field(ge=0)
+    penalty: float
+    text: Text = Field(default_factory=dict)
+
+
 class SolverInfo(Frozen):
     status: str
     objective: float | None = None
@@ -164,6 +177,9 @@ class SolverInfo(Frozen):
     seed: int = 0
     workers: int = 1
     time_limit: float | None = None
+    deterministic: bool = False
+    # Each preference's cost, in the order of the course's preferences (weights of 0: none).
+    preferences: tuple[PreferenceCost, ...] = Field(default=(), max_length=64)
 
 
 class CourseSection(CourseInfo):

@@ -27,7 +27,7 @@ from models.changes import ChangeSet
 from models.rules import rule_title
 from models.standard import Standard
 from models.timetable import Timetable
-from scheduler import __version__
+from scheduler import __version__, clock
 from scheduler.check import CheckReport, UncheckableTimetable, check, render_report
 from scheduler.check.places import with_rows
 from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
@@ -53,7 +53,7 @@ from scheduler.services.new_course import write_new_course
 from scheduler.services.outputs import output_pair, write_outputs
 from scheduler.services.planning import overview, solve_plan
 from scheduler.services.repair import RepairResult, describe, repair, replannable
-from scheduler.services.solving import Progress, SolveOptions, solve
+from scheduler.services.solving import PreferenceCost, Progress, SolveOptions, solve
 from scheduler.services.suggest import SuggestOptions, suggest
 from scheduler.web.app import create_app
 from scheduler.web.security import PasswordNeeded, is_loopback, require_password_for
@@ -403,6 +403,17 @@ def _say_wrote(path: Path, language: str) -> None:
     click.echo(label("console_wrote", language, path=path))
 
 
+def _cost_line(cost: PreferenceCost, language: str) -> str:
+    """'tyhjää odotusta yhteensä 2 h (paino 1, sakkopisteitä 120)'."""
+    return label(
+        "preference_cost_line",
+        language,
+        words=text_in(cost.text, language),
+        weight=cost.weight,
+        penalty=number(cost.penalty, language, 0),
+    )
+
+
 def _is_plan_file(path: Path) -> bool:
     """A plan (several courses) rather than one course: its top level lists `courses`.
 
@@ -417,30 +428,65 @@ def _is_plan_file(path: Path) -> bool:
 
 def _progress_printer(language: str) -> Callable[[Progress], None]:
     def show(progress: Progress) -> None:
-        gap = abs(progress.objective - progress.bound) / max(abs(progress.objective), 1e-9)
+        known = progress.bound >= 0  # a penalty is never below 0: a bound below says nothing
+        limit = progress.limit if progress.limit is not None else float("nan")
         line = label(
             "console_progress",
             language,
-            seconds=f"{progress.seconds:6.1f}",
-            objective=f"{progress.objective:8.0f}",
-            bound=f"{progress.bound:8.0f}",
-            gap=f"{gap:6.1%}",
+            seconds=f"{progress.seconds:5.1f}",
+            limit=f"{limit:g}",
+            objective=f"{progress.objective:6.0f}",
+            bound=f"{progress.bound:6.0f}" if known else "     –",
+            gap=f"{progress.gap:6.1%}" if known else "     –",
         )
         click.echo("  " + (line.replace(".", ",") if language == "fi" else line), err=True)
 
     return show
 
 
+def _good_enough(text: str | None) -> tuple[float | None, float | None]:
+    """--good-enough: a penalty ('300') or a gap to the proven bound ('5%')."""
+    if text is None:
+        return None, None
+    value = text.strip().replace(",", ".")
+    try:
+        if value.endswith("%"):
+            percent = float(value.removesuffix("%"))
+            if not 0 <= percent <= 100:
+                raise ValueError
+            return None, percent / 100
+        penalty = float(value)
+        if not penalty >= 0 or penalty == float("inf"):
+            raise ValueError
+        return penalty, None
+    except ValueError:
+        raise click.BadParameter(
+            say("console_good_enough_bad", text=text), param_hint="--good-enough"
+        ) from None
+
+
 def _solve_options(
-    time_limit: float, seed: int, workers: int, fast: bool, quiet: bool, language: str = "en"
+    time_limit: float,
+    seed: int,
+    workers: int,
+    deterministic: bool,
+    quiet: bool,
+    language: str = "en",
+    good_enough: str | None = None,
+    started: float | None = None,
 ) -> SolveOptions:
-    """The search settings the solving commands' shared options say."""
+    """The search settings the solving commands' shared options say. A wall-clock limit
+    counts from `started` (when the command began): loading and model building count too."""
+    penalty, gap = _good_enough(good_enough)
     return SolveOptions(
         time_limit=time_limit,
         seed=seed,
         workers=workers,
-        deterministic=not fast,
+        deterministic=deterministic,
         progress=None if quiet else _progress_printer(language),
+        good_enough=penalty,
+        good_enough_gap=gap,
+        started=None if deterministic else started,
     )
 
 
@@ -474,7 +520,7 @@ def time_limit_option(
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return option(
         "--time-limit",
-        type=float,
+        type=click.FloatRange(min=0.0, min_open=True, max=24 * 3600.0),
         metavar="metavar_seconds",
         default=default,
         show_default=True,
@@ -482,13 +528,23 @@ def time_limit_option(
     )
 
 
+deterministic_option = option("--deterministic", is_flag=True, help="help_deterministic")
+# Wall-clock time is the default now; the old flag still runs.
+fast_option = click.option("--fast", is_flag=True, hidden=True)
+good_enough_option = option(
+    "--good-enough", metavar="metavar_good_enough", default=None, help="help_good_enough"
+)
+
+
 @main.command("solve")
 @argument("course_file", required=False, type=click.Path(path_type=Path), metavar="metavar_course")
 @out_option
-@time_limit_option(20.0)
+@time_limit_option(10.0)
 @seed_option
 @workers_option
-@option("--fast", is_flag=True, help="help_fast_solve")
+@deterministic_option
+@good_enough_option
+@fast_option
 @lang_option("help_lang_solve")
 @quiet_option
 @option("--participant-names", is_flag=True, help="help_participant_names")
@@ -498,18 +554,22 @@ def solve_command(
     time_limit: float,
     seed: int,
     workers: int,
+    deterministic: bool,
+    good_enough: str | None,
     fast: bool,
     lang: str | None,
     quiet: bool,
     participant_names: bool,
 ) -> None:
     """A week timetable for a course file (help: help_solve in words.py)."""
+    started = clock.run_began()
     path = course_file or DEFAULT_COURSE
     check_output_folder(out_dir)
     if _is_plan_file(path):
         click.get_current_context().invoke(
             plan_command, plan_file=path, out_dir=out_dir, time_limit=time_limit, seed=seed,
-            workers=workers, fast=fast, quiet=quiet, lang=lang,
+            workers=workers, deterministic=deterministic, good_enough=good_enough, fast=fast,
+            quiet=quiet, lang=lang,
         )  # fmt: skip
         return
     course = load_course(path)
@@ -519,7 +579,9 @@ def solve_command(
         click.echo(
             label("console_solving", language, path=path, count=len(course.sessions)), err=True
         )
-    options = _solve_options(time_limit, seed, workers, fast, quiet, language)
+    options = _solve_options(
+        time_limit, seed, workers, deterministic, quiet, language, good_enough, started
+    )
     result = solve(course, options, input_sha256=file_sha256(path))
     click.echo(
         label(
@@ -531,6 +593,9 @@ def solve_command(
             seconds=number(result.seconds, language, 1),
         )
     )
+    for cost in result.costs.values():
+        if cost.penalty:
+            click.echo("  " + _cost_line(cost, language))
     _say_checked(result.report, language)
     stem = f"{path.stem}-{course.info.first_day.isoformat()}"
     for written in write_outputs(
@@ -667,7 +732,8 @@ def _checked(source: TimetableSource, standard: Standard, timetable_file: Path) 
 @time_limit_option(10.0)
 @seed_option
 @workers_option
-@option("--fast", is_flag=True, help="help_fast")
+@deterministic_option
+@fast_option
 @quiet_option
 def resolve_command(
     timetable_file: Path,
@@ -689,6 +755,7 @@ def resolve_command(
     time_limit: float,
     seed: int,
     workers: int,
+    deterministic: bool,
     fast: bool,
     quiet: bool,
 ) -> None:
@@ -721,7 +788,7 @@ def resolve_command(
         )
     language = lang or old.course.language
     set_reader(language)
-    options = _solve_options(time_limit, seed, workers, fast, quiet, language)
+    options = _solve_options(time_limit, seed, workers, deterministic, quiet, language)
     try:
         repaired = repair(
             old,
@@ -805,7 +872,9 @@ def _refuse_broken_edits(source: TimetableSource, standard: Standard, timetable_
 @time_limit_option(30.0, "help_time_limit_plan")
 @seed_option
 @workers_option
-@option("--fast", is_flag=True, help="help_fast")
+@deterministic_option
+@good_enough_option
+@fast_option
 @quiet_option
 @lang_option("help_lang_plan")
 def plan_command(
@@ -814,11 +883,14 @@ def plan_command(
     time_limit: float,
     seed: int,
     workers: int,
+    deterministic: bool,
+    good_enough: str | None,
     fast: bool,
     quiet: bool,
     lang: str | None = None,
 ) -> None:
     """Week timetables of courses that share staff and rooms (help: help_plan in words.py)."""
+    started = clock.run_began()
     check_output_folder(out_dir)
     plan = load_plan(plan_file)
     language = lang or (plan.courses[0].course.info.language if plan.courses else "fi")
@@ -827,7 +899,9 @@ def plan_command(
     names = {m.id: m.label for entry in plan.courses for m in entry.course.staff}
     shared = joined([names.get(s, s) for s in plan.shared.staff], language)
     tell(say("planning_start", count=len(plan.courses), path=plan_file, shared=shared))
-    options = _solve_options(time_limit, seed, workers, fast, quiet, language)
+    options = _solve_options(
+        time_limit, seed, workers, deterministic, quiet, language, good_enough, started
+    )
     try:
         result = solve_plan(plan, options, say=tell)
     except Infeasible as error:

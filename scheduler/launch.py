@@ -12,10 +12,12 @@ import importlib
 import signal
 import sys
 
+from scheduler import clock
 from scheduler.interrupts import EXIT_INTERRUPTED, Interrupted, deferred_interrupt, install
 
 
 def main() -> None:
+    clock.begin()
     install()
     try:
         # An extension module interrupted while it initialises fails with an ImportError:

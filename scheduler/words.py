@@ -329,6 +329,14 @@ LABELS: dict[str, dict[str, str]] = {
     "about_checked": {"fi": "Tarkistus", "en": "Check"},
     "about_seconds": {"fi": "{seconds:.1f} s", "en": "{seconds:.1f} s"},
     "about_none": {"fi": "–", "en": "–"},
+    "about_preferences": {
+        "fi": "Mistä sakkopisteet tulevat",
+        "en": "Where the penalty comes from",
+    },
+    "preference_cost_line": {
+        "fi": "{words} (paino {weight}, sakkopisteitä {penalty})",
+        "en": "{words} (weight {weight}, penalty {penalty})",
+    },
     "about_privacy": {
         "fi": "Kuntoutujat esitetään tunnisteilla (K01…); nimiä ei tulosteta.",
         "en": "Participants appear by pseudonymous id (K01…); names are not printed.",
@@ -355,6 +363,95 @@ LABELS: dict[str, dict[str, str]] = {
     "solver_INFEASIBLE": {"fi": "Mahdoton", "en": "Impossible"},
     "solver_UNKNOWN": {"fi": "Ei ratkaisua annetussa ajassa", "en": "None found in the time given"},
     "solver_MODEL_INVALID": {"fi": "Virheellinen malli", "en": "Invalid model"},
+    # The course's preferences (models.course.Preferences): each one's name, and what it costs
+    # a timetable in words, its amount in its own unit as {amount}.
+    "preference_balanced_days": {
+        "fi": "Tasaisesti ohjelmaa joka päivä",
+        "en": "Programme evenly every day",
+    },
+    "preference_cost_balanced_days": {
+        "fi": "päivien ohjelma poikkeaa keskiarvosta yhteensä {amount}",
+        "en": "the days' programme is {amount} off the daily average in all",
+    },
+    "preference_no_idle_gaps": {
+        "fi": "Ei tyhjiä välejä ryhmän päivään",
+        "en": "No idle gaps in the group's day",
+    },
+    "preference_cost_no_idle_gaps": {
+        "fi": "tyhjää odotusta yhteensä {amount}",
+        "en": "the group waits {amount} between sessions in all",
+    },
+    "preference_physician_lectures_early": {
+        "fi": "Lääkärin alustukset alkuviikkoon",
+        "en": "The physician's lectures early in the week",
+    },
+    "preference_cost_physician_lectures_early": {
+        "fi": "lääkärin alustukset ovat ensimmäistä kurssipäivää myöhemmin yhteensä {amount}",
+        "en": "the physician's lectures come {amount} after the first course day in all",
+    },
+    "preference_no_pool_after_lunch": {
+        "fi": "Ei allasta heti lounaan jälkeen",
+        "en": "No pool right after lunch",
+    },
+    "preference_cost_no_pool_after_lunch": {
+        "fi": "talon ulkopuolelle lähdetään pian lounaan jälkeen: {amount}",
+        "en": "off-site sessions leaving soon after lunch: {amount}",
+    },
+    "preference_balanced_small_groups": {
+        "fi": "Yhtä suuret pienryhmät",
+        "en": "Small groups of equal size",
+    },
+    "preference_cost_balanced_small_groups": {
+        "fi": "pienryhmät poikkeavat tasajaosta: {amount}",
+        "en": "the small groups are off an even split by {amount}",
+    },
+    "preference_whole_team_meeting": {
+        "fi": "Koko työryhmä kokoukseen",
+        "en": "The whole team at the team meeting",
+    },
+    "preference_cost_whole_team_meeting": {
+        "fi": "työryhmän kokouksesta puuttuu: {amount}",
+        "en": "missing from the team meeting: {amount}",
+    },
+    "preference_staff_meeting_midweek": {
+        "fi": "Työryhmän kokous keskellä viikkoa",
+        "en": "The team meeting mid-week",
+    },
+    "preference_cost_staff_meeting_midweek": {
+        "fi": "työryhmän kokouksia ensimmäisenä tai viimeisenä kurssipäivänä: {amount}",
+        "en": "team meetings on the first or the last course day: {amount}",
+    },
+    "preference_goal_review_midweek": {
+        "fi": "Tavoitteiden välitarkastelu keskellä viikkoa",
+        "en": "The goal review mid-week",
+    },
+    "preference_cost_goal_review_midweek": {
+        "fi": "välitarkasteluja tavoitteiden asettamispäivänä tai viimeisenä kurssipäivänä: "
+        "{amount}",
+        "en": "goal reviews on the day the goals are set or on the last course day: {amount}",
+    },
+    "preference_avoid_absences": {
+        "fi": "Aloitus, loppu ja mittaukset, kun kaikki ovat paikalla",
+        "en": "Opening, closing and measures with everyone there",
+    },
+    "preference_cost_avoid_absences": {
+        "fi": "aloitus-, loppu- tai mittaustilanteita jonkun kuntoutujan poissa ollessa: {amount}",
+        "en": "opening, closing or measures sessions while a participant is away: {amount}",
+    },
+    "preference_exact_shares": {
+        "fi": "Henkilöstöryhmien tarkat osuudet",
+        "en": "The staff groups' exact shares",
+    },
+    "preference_cost_exact_shares": {
+        "fi": "henkilöstöryhmien tunneista tarkkojen osuuksien ulkopuolella yhteensä {amount}",
+        "en": "{amount} of the staff groups' hours lie outside the standard's exact shares",
+    },
+    "amount_days": {"fi": "{count} päivää", "en": "{count} days"},
+    "amount_day": {"fi": "{count} päivä", "en": "{count} day"},
+    "amount_participants": {"fi": "{count} kuntoutujaa", "en": "{count} participants"},
+    "amount_participant": {"fi": "{count} kuntoutuja", "en": "{count} participant"},
+    "amount_places": {"fi": "{count} jäsentä", "en": "{count} members"},
+    "amount_place": {"fi": "{count} jäsen", "en": "{count} member"},
     # A re-plan's change list: what changed, where a session was and is, whom to tell.
     "change_day": {"fi": "päivä", "en": "day"},
     "change_time": {"fi": "kellonaika", "en": "time"},
@@ -369,8 +466,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "solving {path} ({count} kinds of session) ...",
     },
     "console_progress": {
-        "fi": "{seconds} s  sakko {objective}  alaraja {bound}  ero {gap}",
-        "en": "{seconds} s  penalty {objective}  bound {bound}  gap {gap}",
+        "fi": "{seconds} / {limit} s  sakko {objective}  alaraja {bound}  ero {gap}",
+        "en": "{seconds} / {limit} s  penalty {objective}  bound {bound}  gap {gap}",
     },
     "console_solved": {
         "fi": "aikataulu valmis ({status}): sakko {objective}, alaraja {bound}, {seconds} s",
@@ -2716,6 +2813,14 @@ LABELS: dict[str, dict[str, str]] = {
         "myöhemmin sakko {penalty}",
         "en": "  stage {key}: first timetable in {first} s, penalty {penalty} after {more} s more",
     },
+    "planning_stage_first": {
+        "fi": "  vaihe {key}: ensimmäinen aikataulu {first} sekunnissa, sakko {penalty}",
+        "en": "  stage {key}: first timetable in {first} s, penalty {penalty}",
+    },
+    "planning_course_better": {
+        "fi": "  {key}: sakko {before} → {after}",
+        "en": "  {key}: penalty {before} -> {after}",
+    },
     "planning_stage_failed": {
         "fi": "  vaihe {key}: ei aikataulua muiden kurssien rinnalla ({status})",
         "en": "  stage {key}: {status} after the others",
@@ -2916,22 +3021,37 @@ LABELS: dict[str, dict[str, str]] = {
     "help_workers": {"fi": "Hakusäikeiden määrä.", "en": "Search threads."},
     "help_quiet": {"fi": "Ei edistymisrivejä.", "en": "No progress lines."},
     "help_time_limit": {
-        "fi": "Haun kesto sekunteina (ratkaisijan omaa determinististä aikaa, ellei anneta "
-        "--fast).",
-        "en": "Seconds of search (solver's deterministic time unless --fast).",
+        "fi": "Sekunteja kellon mukaan koko ajolle: lataus, mallin rakentaminen ja haku (--deterministic: "
+        "ratkaisijan omaa determinististä aikaa).",
+        "en": "Seconds on the clock for the whole run: loading, model building and search (with "
+        "--deterministic: the solver's deterministic time instead).",
     },
     "help_time_limit_plan": {
-        "fi": "Koko suunnitelman haun kesto sekunteina, ratkaisijan omaa determinististä "
-        "aikaa, ellei anneta --fast; mitoitettu yhdelle kurssille, joten suunnitelman "
-        "suurempi malli voi kestää kellon mukaan pidempään.",
-        "en": "Seconds of search for the whole plan, in the solver's deterministic time unless "
-        "--fast; calibrated on one course, so a plan's bigger model can take longer on the "
-        "clock.",
+        "fi": "Koko suunnitelman sekunnit kellon mukaan (--deterministic: ratkaisijan omaa "
+        "determinististä aikaa).",
+        "en": "Seconds on the clock for the whole plan (with --deterministic: the solver's "
+        "deterministic time instead).",
     },
-    "help_fast": {"fi": "Aikaraja kellon mukaan.", "en": "Wall-clock time limit."},
-    "help_fast_solve": {
-        "fi": "Aikaraja kellon mukaan; ajot voivat silloin erota toisistaan.",
-        "en": "Wall-clock time limit; runs may then differ from one another.",
+    "help_deterministic": {
+        "fi": "Toistettava ajo: sama syöte, --seed ja --workers antavat saman aikataulun millä "
+        "koneella tahansa. --time-limit lasketaan silloin ratkaisijan deterministisenä aikana, "
+        "joka kestää joutilaalla 2-ytimisellä koneella suunnilleen yhtä kauan ja kuormitetulla "
+        "pidempään.",
+        "en": "Reproducible: the same input, --seed and --workers give the same timetable on any "
+        "machine. --time-limit then counts the solver's deterministic time, which takes about as "
+        "long on an idle 2-core machine and longer on a busy one.",
+    },
+    "help_good_enough": {
+        "fi": "Lopeta heti, kun sakko on enintään SAKKO (esim. 300) tai enintään PROSENTTI "
+        "todistetun alarajan yläpuolella (esim. 5%). Parhaaksi todistettu aikataulu lopettaa "
+        "haun aina.",
+        "en": "Stop as soon as the penalty is at most PENALTY (e.g. 300) or within PERCENT of the "
+        "proven bound (e.g. 5%). A timetable proven the best always stops the search.",
+    },
+    "metavar_good_enough": {"fi": "SAKKO|PROSENTTI", "en": "PENALTY|PERCENT"},
+    "console_good_enough_bad": {
+        "fi": "{text!r}: anna sakko (esim. 300) tai ero alarajaan (esim. 5%)",
+        "en": "{text!r}: give a penalty (e.g. 300) or a gap to the bound (e.g. 5%)",
     },
     "help_lang_group": {
         "fi": "Ohjeiden ja viestien kieli (oletus: suomi).",
@@ -3780,6 +3900,32 @@ def room_name(room: Room | None, room_id: str) -> str:
 def room_label(room: Room, language: str) -> str:
     """'Allas (allas)', 'Sali 2 (liikuntasali)': a room by name and kind, in a message."""
     return f"{room_name(room, room.id)} ({room_kind_name(room.kind, language)})"
+
+
+def preference_name(name: str, language: str) -> str:
+    """A preference of the course file as a person reads it ('Ei tyhjiä välejä ryhmän päivään')."""
+    key = f"preference_{name}"
+    return label(key, lang(language)) if key in LABELS else name
+
+
+def preference_amount(unit: str, amount: float, language: str) -> str:
+    """An amount in a preference's unit ('2 h', '1 päivä', '3 kuntoutujaa', '2')."""
+    if unit == "minutes":
+        return hours(amount)
+    count = round(amount)
+    if unit in ("days", "participants", "places"):
+        key = f"amount_{unit.removesuffix('s')}" if count == 1 else f"amount_{unit}"
+        return label(key, lang(language), count=count)
+    return str(count)
+
+
+def preference_cost(name: str, unit: str, amount: float, language: str) -> str:
+    """What a preference costs a timetable, in words: 'tyhjää odotusta yhteensä 2 h'."""
+    return label(
+        f"preference_cost_{name}",
+        lang(language),
+        amount=preference_amount(unit, amount, language),
+    )
 
 
 def solver_status(status: str, language: str) -> str:

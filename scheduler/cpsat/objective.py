@@ -178,12 +178,16 @@ PREFERENCES = {
 }
 
 
-def objective_terms(ctx: ModelContext) -> dict[str, cp_model.LinearExpr | int]:
-    """Each preference's weighted penalty, by name, for the objective and for reports."""
+def objective_terms(ctx: ModelContext) -> dict[str, tuple[int, cp_model.LinearExpr | int]]:
+    """Each preference that is on: its weight and its amount in its own unit (minutes, days,
+    sessions: models.course.preference_unit), by name. Its penalty is weight x amount, the
+    objective the sum of the penalties."""
     preferences = ctx.course.preferences
-    named: dict[str, cp_model.LinearExpr | int] = {}
+    named: dict[str, tuple[int, cp_model.LinearExpr | int]] = {}
     for name, build in PREFERENCES.items():
         weight = getattr(preferences, name)
         if weight:
-            named[name] = weight * sum(scale * expr for scale, expr in build(ctx))
+            terms = build(ctx)
+            amount = cp_model.LinearExpr.weighted_sum([e for _, e in terms], [s for s, _ in terms])
+            named[name] = (weight, amount)
     return named

@@ -6,12 +6,13 @@ Time in each course's model counts slots from midnight of that course's first da
 counts from midnight of its earliest first day, so a course's time is shifted by `offset`.
 
 Staged solving (solver-notes.md): each course alone, seeing what the earlier ones booked
-(`stage_model`), then all jointly with the stages' values as a complete hint (`hint`).
+(`stage_model`), then each course improved beside what all the others book; one joint model
+(`plan_model`) when the stages find no plan, and for explanations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -179,14 +180,20 @@ class Booked:
 
 
 def stage_model(
-    key: str, course: Course, first_day: date, shared: Shared, booked: Booked
+    key: str,
+    course: Course,
+    first_day: date,
+    shared: Shared,
+    booked: Booked,
+    steer: bool = True,
 ) -> PlanPart:
-    """One course alone, the shared people and rooms blocked where earlier courses hold them.
+    """One course alone, the shared people and rooms blocked where other courses hold them.
 
-    Its objective also counts the minutes it takes of shared people whom later courses still
-    need (SHARED_MINUTE_COST each), so that a course leans on its own staff first and does not
-    take a shared person's only free hours on the days a later course cannot do without them.
-    This steers the stages only; the joint solve minimises the courses' own penalties.
+    A stage's objective also counts the minutes it takes of shared people whom later courses
+    still need (SHARED_MINUTE_COST each), so that a course leans on its own staff first and does
+    not take a shared person's only free hours on the days a later course cannot do without
+    them. This steers the stages only (`steer`); improving a course beside all the others'
+    timetables minimises its own penalty.
     """
     model = cp_model.CpModel()
     part = _add_part(model, key, course, first_day, break_symmetry=True)
@@ -194,7 +201,7 @@ def stage_model(
     for staff_id, keys in shared.staff.items():
         if key not in keys:
             continue
-        if key != keys[-1]:
+        if steer and key != keys[-1]:
             taken.extend(_busy_minutes(part, staff_id))
         blocked = [
             model.new_fixed_size_interval_var(start, end - start, f"held[{staff_id},{start}]")
@@ -225,17 +232,3 @@ def _busy_minutes(part: PlanPart, staff_id: str) -> list[cp_model.LinearExpr]:
     return [
         slot * v.busy_slots_if(o, lit) for o in v.occurrences for lit in o.staff_lits_of(staff_id)
     ]
-
-
-def hint(plan: PlanModel, values: Mapping[str, Sequence[int]]) -> None:
-    """Every variable of the plan's model hinted from its course's staged solution.
-
-    A stage's model builds its course exactly as the plan does, so its first `var_count`
-    variables are the course's variables in the same order.
-    """
-    proto = plan.model.proto
-    plan.model.clear_hints()
-    for part in plan.parts:
-        solution = values[part.key]
-        proto.solution_hint.vars.extend(range(part.first_var, part.first_var + part.var_count))
-        proto.solution_hint.values.extend(solution[: part.var_count])

@@ -43,8 +43,40 @@ def configured_solver(
         params.max_time_in_seconds = limit
     if first_solution_only:
         params.stop_after_first_solution = True
+    return _stoppable(solver)
+
+
+def search_solver(
+    *,
+    seconds: float,
+    units: float | None = None,
+    seed: int = 0,
+    log: bool = False,
+    first_solution_only: bool = False,
+    linearization_level: int | None = None,
+) -> cp_model.CpSolver:
+    """A one-worker CP-SAT solver for one step of the neighbourhood search (cpsat/search.py):
+    at most `units` of deterministic time (None: no such limit) and `seconds` on the clock,
+    whichever comes first. A deterministic search gives `units` and a generous `seconds` guard;
+    a wall-clock one gives both as they are measured to suit the step."""
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.num_workers = 1
+    params.random_seed = seed
+    params.log_search_progress = log
+    params.max_time_in_seconds = max(seconds, 0.005)
+    if units is not None:
+        params.max_deterministic_time = max(units, 0.001)
+    if first_solution_only:
+        params.stop_after_first_solution = True
+    if linearization_level is not None:
+        params.linearization_level = linearization_level
+    return _stoppable(solver)
+
+
+def _stoppable(solver: cp_model.CpSolver) -> cp_model.CpSolver:
     # CP-SAT's own Ctrl-C handler would end the search as if its time ran out (the run then
     # writes its outputs) and leave Ctrl-C unhandled afterwards; the tool stops it instead.
-    params.catch_sigint_signal = False
+    solver.parameters.catch_sigint_signal = False
     stop_on_interrupt(solver)
     return solver

@@ -1,8 +1,11 @@
 """Solving a provider's week: several courses that share staff and rooms (a plan).
 
 Solving is staged (solver-notes.md: one joint model slows sharply from 4 courses on): each course
-alone, seeing what the earlier ones booked of the shared people and rooms, then all courses
-jointly with the staged timetables as a complete hint, improving the sum of the penalties.
+alone, seeing what the earlier ones booked of the shared people and rooms, stopping at its first
+timetable: the first complete plan. Then, for the rest of the time limit, each course in turn
+(the costliest first) is improved by the neighbourhood search (cpsat/search.py) in its own
+small model, every other course's hold on the shared people and rooms blocked, so the plan stays
+consistent at every step. The time limit counts from the start, as for one course.
 When a plan has no timetable, scheduler/explain/plan.py says which shared person (or room)
 cannot serve all their courses, on which days, with the hours each course needs of them.
 """
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple, TypedDict
 
 from ortools.sat.python import cp_model
@@ -21,14 +24,14 @@ from models.course import Course
 from models.timetable import SolverInfo, Timetable
 from scheduler import __version__, words
 from scheduler.check import CheckReport
-from scheduler.cpsat.build import Progress, SolveOptions, extract_sessions, parameters
-from scheduler.cpsat.plan_model import Booked, PlanPart, hint, plan_model, stage_model
-from scheduler.cpsat.solver import DETERMINISTIC_UNITS_PER_SECOND
+from scheduler.cpsat.build import Progress, SolveOptions, extract_sessions, run_model
+from scheduler.cpsat.plan_model import Booked, PlanPart, plan_model, stage_model
+from scheduler.cpsat.search import Budget, first_timetable, search
 from scheduler.domain.plan import Plan, PlanCourse
 from scheduler.errors import Infeasible
 from scheduler.explain.plan import explain
 from scheduler.explain.precheck import precheck
-from scheduler.services.solving import verified
+from scheduler.services.solving import preference_costs, verified
 
 __all__ = ["CourseResult", "PlanResult", "overview", "solve_plan"]
 
@@ -47,14 +50,14 @@ class CourseResult:
 @dataclass
 class PlanResult:
     courses: list[CourseResult]
-    status: str  # the joint solve's status, or STAGED when only the stages found timetables
+    status: str  # FEASIBLE (OPTIMAL only when a joint solve proves it)
     objective: float
     bound: float | None
     seconds: float
-    staged_seconds: float  # wall time of the staged solves: the first complete plan
-    staged: bool  # whether the stages gave the joint solve a complete hint
-    trace: list[Progress] = field(default_factory=list)  # joint progress, plan wall time
-    variables: int = 0  # the joint model's size
+    staged_seconds: float  # when the stages had a timetable for every course: the first plan
+    staged: bool  # whether the stages found the first plan (else a joint solve did)
+    trace: list[Progress] = field(default_factory=list)  # the plan's penalty, on its clock
+    variables: int = 0  # the size of the models solved
     constraints: int = 0
 
     @property
@@ -68,110 +71,50 @@ class PlanResult:
         return self.trace[0].seconds if self.trace else None
 
 
-def stage_limit(options: SolveOptions) -> float:
-    """Seconds a course's staged solve may take to find its first timetable (it stops there)."""
-    return max(10.0, options.time_limit / 2)
-
-
-def improve_limit(options: SolveOptions, count: int) -> float:
-    """Seconds each staged course then improves its own timetable: a tenth of the time over the
-    courses, 0.5-2 s."""
-    return max(0.5, min(2.0, 0.1 * options.time_limit / count))
-
-
 class Staged(NamedTuple):
-    """What the staged solves found: a complete start for the joint solve."""
+    """What the staged solves found: every course's timetable beside the earlier ones'."""
 
-    values: dict[str, list[int]]  # every course's full variable values: the joint hint
     solved: list[tuple[PlanPart, cp_model.CpSolver]]  # each stage and its solver
-    seconds: float  # what the stages count against the time limit
 
 
 def _stages(
-    plan: Plan, order: Sequence[PlanCourse], options: SolveOptions, say: Callable[[str], None]
+    plan: Plan,
+    order: Sequence[PlanCourse],
+    options: SolveOptions,
+    budget: Budget,
+    say: Callable[[str], None],
 ) -> Staged | str:
     """Each course alone in plan order, the shared people and rooms held by earlier ones blocked,
-    each stopping at its first timetable (the joint solve improves them all together).
+    each stopping at its first timetable (improving comes after, course by course).
 
-    Returns every course's full variable values (the joint solve's hint), the stages' solvers
-    and the seconds they count against the time limit (deterministic time in deterministic
-    runs); or the key of a course that found nothing beside the earlier ones' choices.
+    Returns each stage and its solver; or the key of a course that found nothing beside the
+    earlier ones' choices (in the time left).
     """
     booked = Booked()
-    values: dict[str, list[int]] = {}
     solved: list[tuple[PlanPart, cp_model.CpSolver]] = []
-    used = 0.0
     for entry in order:
         part = stage_model(entry.key, entry.course, plan.first_day, plan.shared, booked)
-        stage_options = SolveOptions(
-            time_limit=stage_limit(options),
-            seed=options.seed,
-            workers=options.workers,
-            deterministic=options.deterministic,
-        )
-        solver = parameters(stage_options)
-        solver.parameters.stop_after_first_solution = True
-        status = solver.solve(part.built.model)
-        used += (
-            solver.deterministic_time / DETERMINISTIC_UNITS_PER_SECOND
-            if options.deterministic
-            else solver.wall_time
-        )
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            status_words = words.solver_status(solver.status_name(status), words.reader())
+        before = budget.seconds()
+        solver, status, _ = first_timetable(part.built.model, options, budget)
+        if solver is None or status not in ("OPTIMAL", "FEASIBLE"):
+            status_words = words.solver_status(status, words.reader())
             say(
                 words.say(
                     "planning_stage_failed", key=entry.key, status=words.lower_first(status_words)
                 )
             )
             return entry.key
-        first = solver.wall_time
-        if status == cp_model.FEASIBLE:
-            # A short improvement from the first timetable: a better start for the joint solve.
-            model = part.built.model
-            model.clear_hints()
-            proto = model.proto
-            proto.solution_hint.vars.extend(range(len(proto.variables)))
-            proto.solution_hint.values.extend(solver.response_proto.solution)
-            stage_options.time_limit = improve_limit(options, len(plan.courses))
-            better = parameters(stage_options)
-            if better.solve(model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                solver = better
-            used += (
-                better.deterministic_time / DETERMINISTIC_UNITS_PER_SECOND
-                if options.deterministic
-                else better.wall_time
-            )
         say(
             words.say(
-                "planning_stage",
+                "planning_stage_first",
                 key=entry.key,
-                first=words.number(first, words.reader(), 1),
-                penalty=words.number(solver.objective_value, words.reader()),
-                more=words.number(solver.wall_time, words.reader(), 1),
+                first=words.number(budget.seconds() - before, words.reader(), 1),
+                penalty=words.number(_penalty(part, solver), words.reader()),
             )
         )
         booked.record(part, solver, plan.shared)
-        values[entry.key] = list(solver.response_proto.solution)
         solved.append((part, solver))
-    return Staged(values, solved, used)
-
-
-class _Trace(cp_model.CpSolverSolutionCallback):
-    def __init__(self, started: float, report: Callable[[Progress], None] | None) -> None:
-        super().__init__()
-        self.started, self.report = started, report
-        self.points: list[Progress] = []
-
-    def on_solution_callback(self) -> None:
-        point = Progress(
-            seconds=time.monotonic() - self.started,
-            objective=self.objective_value,
-            bound=self.best_objective_bound,
-        )
-        self.points.append(point)
-        if self.report:
-            self.report(point)
+    return Staged(solved)
 
 
 def solve_plan(
@@ -181,10 +124,15 @@ def solve_plan(
 ) -> PlanResult:
     """Timetables for every course of the plan, none sharing a person or a room at once.
 
-    Raises Infeasible (with the person or room and the days) when the plan has no timetable;
-    every course's timetable has passed the checker (SolverBug if one does not).
+    The time limit counts from this call (or `options.started`): the stages, then improving
+    the courses one at a time for the rest of it. Raises Infeasible (with the person or room
+    and the days) when the plan has no timetable; every course's timetable has passed the
+    checker (SolverBug if one does not).
     """
-    options = options or SolveOptions()
+    options = (options or SolveOptions()).timed()
+    budget = Budget(options, options.started if options.started is not None else time.monotonic())
+    if options.on_start is not None:
+        options.on_start(budget)  # its stop_search() ends the plan's search, keeping the best
     for entry in plan.courses:
         try:
             precheck(entry.course)
@@ -196,38 +144,38 @@ def solve_plan(
                 ],
                 error.status,
             ) from None
-    started = time.monotonic()
-    staged: Staged | str | None = _stages(plan, plan.courses, options, say)
-    if isinstance(staged, str):  # once more with the course that found nothing first
+    staged: Staged | str = _stages(plan, plan.courses, options, budget, say)
+    if isinstance(staged, str) and budget.left() > 0:  # again, the course that found nothing first
         stuck = staged
         order = sorted(plan.courses, key=lambda c: c.key != stuck)
-        staged = _stages(plan, order, options, say)
-    arithmetic_done = False
-    if isinstance(staged, str):
-        # Either order failed: first the cheap arithmetic over the shared people, which proves
-        # the common clashes in seconds, before a joint solve that may take all the time.
-        reasons = explain(plan, proven=False)
-        if reasons:
-            raise Infeasible(reasons)
-        arithmetic_done = True
-        say(words.say("planning_joint"))
-        staged = None
-    staged_seconds = time.monotonic() - started
+        staged = _stages(plan, order, options, budget, say)
+    if not isinstance(staged, str):
+        return _improve_courses(plan, staged, options, budget, say)
+    # Either order failed: first the cheap arithmetic over the shared people, which proves the
+    # common clashes in seconds, before a joint solve that may take all the time left.
+    reasons = explain(plan, proven=False)
+    if reasons:
+        raise Infeasible(reasons)
+    say(words.say("planning_joint"))
+    return _joint(plan, options, budget)
+
+
+def _joint(plan: Plan, options: SolveOptions, budget: Budget) -> PlanResult:
+    """All courses in one CP-SAT model for the time left: when the stages found no plan."""
     joint = plan_model(plan.pairs(), plan.shared)
-    if staged is not None:
-        hint(joint, staged.values)
-    used = staged.seconds if staged else 0.0
-    joint_options = SolveOptions(
-        time_limit=max(1.0, options.time_limit - used),
-        seed=options.seed,
-        workers=options.workers,
-        deterministic=options.deterministic,
-        log=options.log,
-    )
-    solver = parameters(joint_options)
-    trace = _Trace(started, options.progress)
-    status = solver.solve(joint.model, trace)
-    seconds = time.monotonic() - started
+    trace: list[Progress] = []
+
+    def record(point: Progress) -> None:
+        point = replace(point, seconds=budget.seconds())
+        trace.append(point)
+        if options.progress:
+            options.progress(point)
+
+    if options.deterministic:
+        left = replace(options, time_limit=max(0.1, budget.left()), progress=record)
+    else:
+        left = replace(options, progress=record)
+    solver, status = run_model(joint.model, left)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         name = solver.status_name(status)
         results = [_course_result(part, solver, name, options, plan) for part in joint.parts]
@@ -236,27 +184,14 @@ def solve_plan(
             status=name,
             objective=solver.objective_value,
             bound=solver.best_objective_bound,
-            seconds=seconds,
-            staged_seconds=staged_seconds,
-            staged=staged is not None,
-            trace=trace.points,
+            seconds=budget.elapsed(),
+            staged_seconds=budget.seconds(),
+            staged=False,
+            trace=trace,
             variables=len(joint.model.proto.variables),
             constraints=len(joint.model.proto.constraints),
         )
-    if staged is not None:  # the joint solve ran out of time: the staged timetables stand
-        results = [_course_result(p, s, "STAGED", options, plan) for p, s in staged.solved]
-        return PlanResult(
-            courses=results,
-            status="STAGED",
-            objective=sum(r.penalty for r in results),
-            bound=None,
-            seconds=seconds,
-            staged_seconds=staged_seconds,
-            staged=True,
-            variables=len(joint.model.proto.variables),
-            constraints=len(joint.model.proto.constraints),
-        )
-    reasons = explain(plan, proven=status == cp_model.INFEASIBLE, arithmetic=not arithmetic_done)
+    reasons = explain(plan, proven=status == cp_model.INFEASIBLE, arithmetic=False)
     if reasons:  # the arithmetic and the deletion filter both prove the plan impossible
         raise Infeasible(reasons)
     raise Infeasible(
@@ -271,10 +206,115 @@ def solve_plan(
     )
 
 
+def improve_slice(left: float, count: int) -> float:
+    """Seconds one course is improved at a time beside the others: the time left shared so
+    that every course comes round about twice, 0.5-5 s."""
+    return max(0.5, min(5.0, left / (2 * max(1, count))))
+
+
+def _penalty(part: PlanPart, solver: cp_model.CpSolver) -> float:
+    return float(sum(solver.value(e) for e in part.built.objective_parts.values()))
+
+
+def _improve_courses(
+    plan: Plan,
+    staged: Staged,
+    options: SolveOptions,
+    budget: Budget,
+    say: Callable[[str], None],
+) -> PlanResult:
+    """The staged plan, improved one course at a time beside all the others' timetables (their
+    hold on the shared people and rooms blocked) for the rest of the time limit.
+
+    Each course's own model stays as small as a course alone, so the neighbourhood search
+    moves as fast as it does for one course; a joint model of all courses made every move
+    presolve all of them (5 000 variables for 8 courses). Every step keeps the plan
+    consistent: a course only takes what the others leave free.
+    """
+    staged_seconds = budget.seconds()
+    current = {part.key: (part, solver) for part, solver in staged.solved}
+    trace: list[Progress] = []
+
+    def total() -> float:
+        return sum(_penalty(part, solver) for part, solver in current.values())
+
+    def report(source: str) -> None:
+        point = Progress(
+            seconds=budget.seconds(),
+            objective=total(),
+            bound=-float("inf"),
+            limit=options.time_limit,
+            source=source,
+        )
+        trace.append(point)
+        if options.progress:
+            options.progress(point)
+
+    report("stages")
+    stopped = options.is_good_enough(total(), -float("inf"))
+    while not stopped and budget.left() > 0.2:
+        for key in sorted(current, key=lambda k: -_penalty(*current[k])):
+            seconds = min(improve_slice(budget.left(), len(current)), budget.left())
+            if stopped or seconds <= 0.2:
+                break
+            old_part, old_solver = current[key]
+            booked = Booked()
+            for other, (part, solver) in current.items():
+                if other != key:
+                    booked.record(part, solver, plan.shared)
+            entry = next(c for c in plan.courses if c.key == key)
+            part = stage_model(key, entry.course, plan.first_day, plan.shared, booked, steer=False)
+            own = list(old_solver.response_proto.solution)[: old_part.var_count]
+            start = own + [0] * (len(part.built.model.proto.variables) - len(own))
+            course_options = replace(
+                options,
+                time_limit=seconds,
+                started=None,
+                progress=None,
+                good_enough=None,
+                good_enough_gap=None,
+                on_start=None,
+            ).timed()
+            course_budget = budget.part(course_options)
+            found = search(part.built, course_options, start=start, budget=course_budget)
+            if budget.deterministic:
+                budget.used += course_budget.used
+            if found.found and found.solver is not None:
+                before = _penalty(old_part, old_solver)
+                if found.objective < before - 1e-6:
+                    current[key] = (part, found.solver)
+                    report(key)
+                    say(
+                        words.say(
+                            "planning_course_better",
+                            key=key,
+                            before=words.number(before, words.reader()),
+                            after=words.number(found.objective, words.reader()),
+                        )
+                    )
+            stopped = options.is_good_enough(total(), -float("inf"))
+    results = [_course_result(p, s, "FEASIBLE", options, plan) for p, s in current.values()]
+    order = [c.key for c in plan.courses]
+    results.sort(key=lambda r: order.index(r.key))
+    parts = [part for part, _ in current.values()]
+    return PlanResult(
+        courses=results,
+        status="FEASIBLE",
+        objective=sum(r.penalty for r in results),
+        bound=None,
+        seconds=budget.elapsed(),
+        staged_seconds=staged_seconds,
+        staged=True,
+        trace=trace,
+        variables=sum(p.var_count for p in parts),
+        constraints=sum(len(p.built.model.proto.constraints) for p in parts),
+    )
+
+
 def _course_result(
     part: PlanPart, solver: cp_model.CpSolver, status: str, options: SolveOptions, plan: Plan
 ) -> CourseResult:
-    penalty = float(sum(solver.value(e) for e in part.built.objective_parts.values()))
+    penalty = _penalty(part, solver)
     entry = next(c for c in plan.courses if c.key == part.key)
     info = SolverInfo(
         status=status,
@@ -284,6 +324,8 @@ def _course_result(
         seed=options.seed,
         workers=options.workers,
         time_limit=options.time_limit,
+        deterministic=options.deterministic,
+        preferences=tuple(preference_costs(part.built, solver).values()),
     )
     timetable = Timetable.for_course(
         part.course,

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 from ortools.sat.python import cp_model
 
-from models.course import Course
+from models.base import LANGUAGES
+from models.course import Course, preference_unit
 from models.standard import Standard
-from models.timetable import Session, Timetable
+from models.timetable import PreferenceCost, Session, SolverInfo, Timetable
 from scheduler import __version__
 from scheduler.check import CheckReport, check
 from scheduler.cpsat.build import (
@@ -19,16 +21,26 @@ from scheduler.cpsat.build import (
     SolveOptions,
     build_model,
     extract_sessions,
+    gap,
     run,
     solver_info,
 )
 from scheduler.cpsat.locks import carry_locks, pin_locked
+from scheduler.cpsat.search import SearchResult, search
 from scheduler.errors import Infeasible, SolverBug
 from scheduler.explain.course import explain_infeasible
 from scheduler.explain.precheck import precheck
-from scheduler.words import number, reader, say
+from scheduler.words import number, preference_cost, reader, say
 
-__all__ = ["Progress", "SolveOptions", "SolveResult", "solve", "verified"]
+__all__ = [
+    "PreferenceCost",
+    "Progress",
+    "SolveOptions",
+    "SolveResult",
+    "preference_costs",
+    "solve",
+    "verified",
+]
 
 
 @dataclass
@@ -39,7 +51,12 @@ class SolveResult:
     bound: float
     seconds: float
     report: CheckReport
+    # Each preference's penalty (weighted), by name; `costs` has each in its own unit too.
     preferences: dict[str, float] = field(default_factory=dict)
+    costs: dict[str, PreferenceCost] = field(default_factory=dict)
+    first_seconds: float | None = None  # when the first timetable was found
+    stopped: str = ""  # "time limit", "good enough", "optimal", "stopped"
+    trace: list[Progress] = field(default_factory=list)  # each better timetable as found
 
     @property
     def optimal(self) -> bool:
@@ -48,9 +65,7 @@ class SolveResult:
     @property
     def gap(self) -> float:
         """Relative distance between the timetable's penalty and the best the solver can prove."""
-        if self.objective == 0:
-            return 0.0
-        return abs(self.objective - self.bound) / abs(self.objective)
+        return gap(self.objective, self.bound)
 
 
 def verified(timetable: Timetable, standard: Standard) -> CheckReport:
@@ -77,47 +92,87 @@ def solve(
 ) -> SolveResult:
     """A timetable for the course that meets every rule (checked), as good as the time allows.
 
+    The time limit counts from this call (or from `options.started`) and includes the
+    pre-checks and model building: a first timetable from CP-SAT, then neighbourhood search
+    around it (cpsat/search.py) until the limit, a proven best or a good enough timetable.
+
     `locked`: an earlier timetable's sessions; those the course manager locked keep their
     place (and their lock) in the new timetable.
 
     Raises Infeasible when the pre-checks or the solver prove no timetable exists, or none is
     found in time; SolverBug if the solver's timetable fails the checker.
     """
+    options = (options or SolveOptions()).timed()
     precheck(course)
-    options = options or SolveOptions()
     # Symmetry breaking puts interchangeable sessions in a canonical order a lock need not keep.
     pinning = any(s.locked for s in locked)
     built = build_model(course, break_symmetry=not pinning)
     if pinning:
         pin_locked(built, locked)
-    solver, status = run(built, options)
-    return _result(course, built, solver, status, options, input_sha256, locked)
+    if options.strategy == "cp-sat":
+        solver, status = run(built, options)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            _fail(course, solver.status_name(status), options)
+        info = solver_info(solver, status, options)
+        return _result(course, built, solver, info, input_sha256, None, locked)
+    found = search(built, options)
+    if not found.found or found.solver is None:
+        _fail(course, found.status, options)
+    info = SolverInfo(
+        status=found.status,
+        objective=found.objective,
+        bound=found.bound,
+        seconds=round(found.seconds, 3),
+        seed=options.seed,
+        workers=options.workers,
+        time_limit=options.time_limit,
+        deterministic=options.deterministic,
+    )
+    return _result(course, built, found.solver, info, input_sha256, found, locked)
+
+
+def _fail(course: Course, status: str, options: SolveOptions) -> NoReturn:
+    if status == "INFEASIBLE":
+        raise Infeasible(explain_infeasible(course), status)
+    raise Infeasible(
+        [say("solve_time_ran_out", seconds=number(options.time_limit, reader()), status=status)],
+        status,
+    )
+
+
+def preference_costs(built: BuiltModel, solver: cp_model.CpSolver) -> dict[str, PreferenceCost]:
+    """Each preference's cost in the solver's timetable: its amount in its own unit, weight,
+    penalty, and the amount in words in each language."""
+    weights = built.vars.course.preferences
+    costs = {}
+    for name, expression in built.preference_amounts.items():
+        amount = float(solver.value(expression))
+        weight = int(getattr(weights, name))
+        unit = preference_unit(name)
+        costs[name] = PreferenceCost(
+            name=name,
+            amount=amount,
+            unit=unit,  # type: ignore[arg-type]
+            weight=weight,
+            penalty=amount * weight,
+            text={
+                language: preference_cost(name, unit, amount, language) for language in LANGUAGES
+            },
+        )
+    return costs
 
 
 def _result(
     course: Course,
     built: BuiltModel,
     solver: cp_model.CpSolver,
-    status: cp_model.CpSolverStatus,
-    options: SolveOptions,
+    info: SolverInfo,
     input_sha256: str | None,
+    found: SearchResult | None,
     locked: Sequence[Session] = (),
 ) -> SolveResult:
-    name = solver.status_name(status)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        if status == cp_model.INFEASIBLE:
-            raise Infeasible(explain_infeasible(course), name)
-        raise Infeasible(
-            [
-                say(
-                    "solve_time_ran_out",
-                    seconds=number(options.time_limit, reader()),
-                    status=name,
-                )
-            ],
-            name,
-        )
-    info = solver_info(solver, status, options)
+    costs = preference_costs(built, solver)
+    info = info.model_copy(update={"preferences": tuple(costs.values())})
     timetable = Timetable.for_course(
         course,
         carry_locks(extract_sessions(built, solver), locked),
@@ -125,12 +180,17 @@ def _result(
         input_sha256=input_sha256,
         tool_version=__version__,
     )
+    assert info.objective is not None and info.bound is not None
     return SolveResult(
         timetable=timetable,
-        status=name,
-        objective=solver.objective_value,
-        bound=solver.best_objective_bound,
-        seconds=solver.wall_time,
+        status=info.status,
+        objective=info.objective,
+        bound=info.bound,
+        seconds=info.seconds,
         report=verified(timetable, course.standard),
         preferences={k: float(solver.value(e)) for k, e in built.objective_parts.items()},
+        costs=costs,
+        first_seconds=found.first_seconds if found else None,
+        stopped=found.stopped if found else "",
+        trace=found.trace if found else [],
     )

@@ -14,9 +14,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ortools.sat.python import cp_model
-
 from scheduler.errors import Infeasible, InputError, SolverBug
+from scheduler.interrupts import Stoppable
 from scheduler.io.courses import file_sha256
 from scheduler.services.solving import Progress, SolveOptions, solve
 from scheduler.web.workspace import Workspace
@@ -37,21 +36,20 @@ class Job:
     version: str | None = None
     stopped: bool = False
     finished: float | None = None
-    solver: cp_model.CpSolver | None = None
+    solver: Stoppable | None = None  # the running search: its stop_search() ends it
 
     def progress(self) -> dict[str, object]:
         """What the page shows: elapsed and limit, the penalty falling, the gap."""
         last = self.points[-1] if self.points else None
         elapsed = (self.finished or time.monotonic()) - self.started
-        gap = None
-        if last is not None and last.objective:
-            gap = abs(last.objective - last.bound) / abs(last.objective)
+        # A bound below 0 is the solver's before it proves one: no gap to show yet.
+        gap = last.gap if last is not None and last.bound >= 0 else None
         return {
             "state": self.state,
             "elapsed": round(elapsed, 1),
             "limit": self.time_limit,
             "penalty": last.objective if last else None,
-            "bound": last.bound if last else None,
+            "bound": last.bound if last and last.bound >= 0 else None,
             "gap": gap,
             "points": [[round(p.seconds, 2), p.objective] for p in self.points[-200:]],
             "messages": self.messages,
@@ -114,7 +112,7 @@ class Jobs:
             thread.join(timeout)
         return self.get(course)
 
-    def _on_start(self, job: Job, solver: cp_model.CpSolver) -> None:
+    def _on_start(self, job: Job, solver: Stoppable) -> None:
         job.solver = solver
         if job.stopped:  # Stop pressed while the model was being built
             solver.stop_search()

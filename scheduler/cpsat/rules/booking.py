@@ -11,7 +11,7 @@ from scheduler.domain.people import complement
 from scheduler.domain.sessions import may_be_interrupted, room_fits
 
 
-def _takes_whole_group(ctx: ModelContext, occurrence: Occurrence) -> bool:
+def takes_whole_group(ctx: ModelContext, occurrence: Occurrence) -> bool:
     """Whether an individual session must not overlap this group-level one (R16); the lunch
     (no spec) is never interrupted."""
     return occurrence.spec is None or not may_be_interrupted(ctx.course, occurrence.spec)
@@ -41,7 +41,7 @@ def add_interviews_vs_group(ctx: ModelContext) -> None:
                 occurrence.busy_end,
             )
             size = occurrence.busy_length
-            demand = capacity if _takes_whole_group(ctx, occurrence) else 0
+            demand = capacity if takes_whole_group(ctx, occurrence) else 0
         elif occurrence.kind == SessionKind.INDIVIDUAL:
             interval, start, end = occurrence.interval, occurrence.start, occurrence.end
             size = occurrence.length

@@ -17,7 +17,7 @@ from scheduler.export.excel.style import (
     write_note,
     write_title,
 )
-from scheduler.words import solver_status
+from scheduler.words import preference_name, solver_status
 
 
 def about_sheet(ws: Worksheet, ctx: SheetContext, report: Any | None) -> None:
@@ -40,7 +40,8 @@ def about_sheet(ws: Worksheet, ctx: SheetContext, report: Any | None) -> None:
         (ctx.t("about_input_hash"), timetable.input_sha256 or none),
         (ctx.t("about_solver_status"), solver_status(solver.status, ctx.lang) if solver else none),
         (ctx.t("about_objective"), number(solver.objective if solver else None)),
-        (ctx.t("about_bound"), number(solver.bound if solver else None)),
+        # A penalty below 0 is no bound a reader can use (the solver's before it proves one).
+        (ctx.t("about_bound"), number(solver.bound if solver and _useful(solver.bound) else None)),
         (
             ctx.t("about_solve_time"),
             ctx.t("about_seconds", seconds=solver.seconds) if solver else none,
@@ -57,11 +58,37 @@ def about_sheet(ws: Worksheet, ctx: SheetContext, report: Any | None) -> None:
     row = 2
     for key, value in rows:
         row += 1
-        write_data_row(ws, row, [key, value], number_format="General")
-        ws.cell(row=row, column=1).font = text_font(9.5, bold=True)
-        ws.cell(row=row, column=2).alignment = Alignment(horizontal="left", vertical="top")
+        _write_fact(ws, row, key, value)
+    costs = solver.preferences if solver else ()
+    if costs:
+        # What each preference costs, in its own unit and in words: why one timetable's
+        # penalty is lower than another's.
+        row += 2
+        write_data_row(ws, row, [ctx.t("about_preferences"), ""], number_format="General")
+        ws.cell(row=row, column=1).font = text_font(10.5, bold=True)
+        for cost in costs:
+            row += 1
+            line = ctx.t(
+                "preference_cost_line",
+                words=text_in(cost.text, ctx.lang),
+                weight=cost.weight,
+                penalty=f"{cost.penalty:g}",
+            )
+            _write_fact(ws, row, preference_name(cost.name, ctx.lang), line)
     row += 2
     privacy = "about_privacy_names" if ctx.participant_names else "about_privacy"
     write_note(ws, row, ctx.t(privacy), 2)
-    set_widths(ws, [28, 80])
+    set_widths(ws, [40, 110])
     print_setup(ws, ctx)
+
+
+def _useful(bound: float | None) -> bool:
+    return bound is not None and bound >= 0
+
+
+def _write_fact(ws: Worksheet, row: int, key: str, value: Any) -> None:
+    write_data_row(ws, row, [key, value], number_format="General")
+    ws.cell(row=row, column=1).font = text_font(9.5, bold=True)
+    ws.cell(row=row, column=2).alignment = Alignment(
+        horizontal="left", vertical="top", wrap_text=True
+    )
