@@ -61,13 +61,23 @@ CourseDate = Annotated[date, Field(ge=FIRST_DATE, le=LAST_DATE)]
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
+class Problem(ValueError):
+    """A check of a model that fails, told by a key and its values: scheduler/words.py words
+    it in the reader's language (the label 'model_<key>'); str() is for logs only."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(f"{key} {values}" if values else key)
+        self.key = key
+        self.values = values
+
+
 def parse_clock(value: Any) -> int:
     """'08:15' -> 495 (minutes after midnight). Integers pass through as minutes."""
     if isinstance(value, bool):
-        raise ValueError("expected a clock time like '08:15'")
+        raise Problem("clock", value=value)
     if isinstance(value, int):
         if not 0 <= value <= DAY_MINUTES:
-            raise ValueError("expected a clock time between 00:00 and 24:00")
+            raise Problem("clock_range")
         return value
     if isinstance(value, str):
         match = _CLOCK.match(value.strip())
@@ -75,7 +85,7 @@ def parse_clock(value: Any) -> int:
             hours, minutes = int(match.group(1)), int(match.group(2))
             if hours <= 24 and minutes < 60 and hours * 60 + minutes <= 24 * 60:
                 return hours * 60 + minutes
-    raise ValueError(f"expected a clock time like '08:15', got {value!r}")
+    raise Problem("clock", value=value)
 
 
 def format_clock(minutes: int) -> str:
@@ -100,7 +110,7 @@ def _parse_window(value: Any) -> Any:
     if isinstance(value, str):
         parts = value.replace("–", "-").split("-")
         if len(parts) != 2:
-            raise ValueError(f"expected a time window like '08:00-16:00', got {value!r}")
+            raise Problem("window", value=value)
         return {"start": parts[0].strip(), "end": parts[1].strip()}
     return value
 
@@ -114,9 +124,8 @@ class TimeWindow(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> TimeWindow:
         if self.end <= self.start:
-            raise ValueError(
-                f"window ends ({format_clock(self.end)}) before it starts "
-                f"({format_clock(self.start)})"
+            raise Problem(
+                "window_order", start=format_clock(self.start), end=format_clock(self.end)
             )
         return self
 

@@ -22,6 +22,7 @@ from models.base import (
     Frozen,
     Id,
     Language,
+    Problem,
     StaffGroup,
     Window,
     day_dates,
@@ -62,13 +63,13 @@ class CourseInfo(Frozen):
     @model_validator(mode="after")
     def _lunch_inside_day(self) -> CourseInfo:
         if not self.day_window.contains(self.lunch.window.start, self.lunch.window.end):
-            raise ValueError(
-                f"lunch window {self.lunch.window} is outside the day {self.day_window}"
-            )
+            raise Problem("lunch_window", window=str(self.lunch.window), day=str(self.day_window))
         if self.lunch.minutes > self.lunch.window.minutes:
-            raise ValueError(f"lunch of {self.lunch.minutes} min does not fit {self.lunch.window}")
+            raise Problem(
+                "lunch_minutes", minutes=self.lunch.minutes, window=str(self.lunch.window)
+            )
         if self.language not in ("fi", "en"):
-            raise ValueError("language must be 'fi' or 'en'")
+            raise Problem("language", language=self.language)
         return self
 
 
@@ -271,16 +272,16 @@ class Course(Frozen):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Course:
-        for what, ids in (
-            ("staff", [s.id for s in self.staff]),
-            ("participant", [p.id for p in self.participants]),
-            ("room", [r.id for r in self.rooms]),
-            ("session", [s.id for s in self.sessions]),
+        for ids in (
+            [s.id for s in self.staff],
+            [p.id for p in self.participants],
+            [r.id for r in self.rooms],
+            [s.id for s in self.sessions],
         ):
             seen: set[str] = set()
             for item_id in ids:
                 if item_id in seen:
-                    raise ValueError(f"{what} id {item_id!r} appears twice; ids must be unique")
+                    raise Problem("id_twice", id=item_id)
                 seen.add(item_id)
         return self
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from models.base import MAX_DAYS, Frozen, Id, Purpose, SessionKind, StaffGroup, Text
+from models.base import MAX_DAYS, Frozen, Id, Problem, Purpose, SessionKind, StaffGroup, Text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -55,11 +55,11 @@ class SessionSpec(Frozen):
     @model_validator(mode="after")
     def _consistent(self) -> SessionSpec:
         if self.kind == SessionKind.STAFF_MEETING and self.theme:
-            raise ValueError("a staff meeting has no theme: participants are not there")
+            raise Problem("meeting_theme")
         if self.kind not in (SessionKind.STAFF_MEETING,) and self.staff < 1:
-            raise ValueError("a session with participants needs at least one staff member")
+            raise Problem("no_staff")
         if 0 in self.days:
-            raise ValueError("course days are numbered from 1 (and -1 for the last day)")
+            raise Problem("day_zero")
         return self
 
     def allowed_days(self, day_count: int) -> tuple[int, ...]:
@@ -86,9 +86,9 @@ class Team(Frozen):
     @model_validator(mode="after")
     def _size_matches(self) -> Team:
         if sum(r.count for r in self.roles.values()) != self.size:
-            raise ValueError("team.size must equal the sum of the role counts")
+            raise Problem("team_size")
         if self.physician_role not in self.roles:
-            raise ValueError("team.physician_role must be one of team.roles")
+            raise Problem("physician_role")
         return self
 
 
@@ -166,7 +166,7 @@ class Days(Frozen):
     def _known_weekdays(self) -> Days:
         unknown = [w for w in self.weekdays if w not in WEEKDAYS]
         if unknown:
-            raise ValueError(f"unknown weekdays {unknown}; use {', '.join(WEEKDAYS)}")
+            raise Problem("weekdays", unknown=", ".join(unknown), known=", ".join(WEEKDAYS))
         return self
 
     def allows_weekday(self, weekday_index: int) -> bool:
@@ -212,9 +212,7 @@ class Standard(Frozen):
         theme_ids = {t.id for t in self.themes}
         for spec in self.mandatory_sessions:
             if spec.theme and spec.theme not in theme_ids:
-                raise ValueError(
-                    f"mandatory session {spec.id!r} names unknown theme {spec.theme!r}"
-                )
+                raise Problem("standard_theme", session=spec.id, theme=spec.theme)
         return self
 
     @property

@@ -23,6 +23,7 @@ from models.base import (
     CourseDate,
     Frozen,
     Id,
+    Problem,
     Purpose,
     SessionKind,
     Text,
@@ -98,9 +99,11 @@ class Session(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> Session:
         if self.end <= self.start:
-            raise ValueError(
-                f"session {self.id} ends ({format_clock(self.end)}) before it starts "
-                f"({format_clock(self.start)})"
+            raise Problem(
+                "session_order",
+                session=self.id,
+                start=format_clock(self.start),
+                end=format_clock(self.end),
             )
         if self.parts:
             bounds = [self.start, *(p.end for p in self.parts)]
@@ -109,14 +112,14 @@ class Session(Frozen):
                 or bounds[-1] != self.end
                 or any(p.end <= p.start for p in self.parts)
             ):
-                raise ValueError(
-                    f"session {self.id}: its parts must follow one another from "
-                    f"{format_clock(self.start)} to {format_clock(self.end)}"
+                raise Problem(
+                    "session_parts",
+                    session=self.id,
+                    start=format_clock(self.start),
+                    end=format_clock(self.end),
                 )
             if set(self.staff) != {s for p in self.parts for s in p.staff}:
-                raise ValueError(
-                    f"session {self.id}: 'staff' must list everyone of its parts' staff"
-                )
+                raise Problem("session_part_staff", session=self.id)
         return self
 
     @property
@@ -185,9 +188,7 @@ class CourseSection(CourseInfo):
     @model_validator(mode="after")
     def _days_from_first_day(self) -> CourseSection:
         if self.days != day_dates(self.first_day, len(self.days)):
-            raise ValueError(
-                "the course days must be the days from first_day on, one after another"
-            )
+            raise Problem("days_from_first_day")
         return self
 
 
@@ -279,10 +280,7 @@ class Timetable(Frozen):
         for field in ("staff", "participants"):
             places = sum(len(getattr(session, field)) for session in self.sessions)
             if places > MAX_BOOKINGS:
-                raise ValueError(
-                    f"the sessions list {field} {places} times in all; a course week has a few "
-                    f"hundred (at most {MAX_BOOKINGS})"
-                )
+                raise Problem("bookings", field=field, count=places, most=MAX_BOOKINGS)
         return self
 
     @classmethod

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import threading
 import traceback
@@ -32,7 +33,7 @@ from scheduler.check.places import with_rows
 from scheduler.errors import CourseWarning, Infeasible, InputError, SolverBug
 from scheduler.explain.replan import change_lines, replan_summary
 from scheduler.export import export_timetable
-from scheduler.interrupts import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE, Interrupted
+from scheduler.interrupts import EXIT_INTERRUPTED, Interrupted
 from scheduler.io.changes import added_staff, changes_from_file, changes_from_flags, merge
 from scheduler.io.courses import file_sha256, load_course
 from scheduler.io.data import DEFAULT_COURSE
@@ -56,22 +57,235 @@ from scheduler.services.solving import PreferenceCost, Progress, SolveOptions, s
 from scheduler.services.suggest import SuggestOptions, suggest
 from scheduler.web.app import create_app
 from scheduler.web.security import PasswordNeeded, is_loopback, require_password_for
-from scheduler.words import clock_span, label, lower_first, short_date, solver_status
+from scheduler.words import (
+    clock_span,
+    has_label,
+    joined,
+    label,
+    lower_first,
+    number,
+    reader,
+    reading_in,
+    say,
+    set_reader,
+    short_date,
+    solver_status,
+)
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
-EXIT_CODES_HELP = (
-    "Exit codes: 0 ok, 1 check failed, 2 bad input, 3 infeasible course, 4 internal error, "
-    "130 interrupted (Ctrl-C)."
-)
+# -- help and usage in the reader's language ------------------------------------------------
+# Click words its help and its usage errors in English; every command, option and argument of
+# kurssi is declared with label keys instead (help="help_out", metavar="metavar_folder"), and
+# the classes below word them, and click's own frame, in the reader's language.
 
 
-class KurssiGroup(click.Group):
+def _asked_language(args: list[str]) -> str | None:
+    """The language a command line asks for with --lang, wherever it stands (so that --help
+    and a usage error before it are worded in it too)."""
+    for index, arg in enumerate(args):
+        asked = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            asked = args[index + 1]
+        if asked in ("fi", "en"):
+            return asked
+    return None
+
+
+def _words_of(key: str | None) -> str:
+    """A help text given as a label key, in the reader's language."""
+    return say(key) if key and has_label(key) else (key or "")
+
+
+class KurssiOption(click.Option):
+    """An option whose help and metavar are label keys."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        if self.metavar is not None and has_label(self.metavar):
+            return say(self.metavar)
+        return super().make_metavar(ctx)
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        if self.hidden:
+            return None
+        text = _words_of(self.help)
+        extra = self.get_help_extra(ctx)
+        notes = []
+        if "default" in extra:
+            notes.append(say("help_default", default=extra["default"]))
+        if "range" in extra:
+            notes.append(extra["range"])
+        if "required" in extra:
+            notes.append(say("help_required"))
+        if notes:
+            text = f"{text}  [{'; '.join(notes)}]" if text else f"[{'; '.join(notes)}]"
+        return self.get_help_spec(ctx), text
+
+
+class KurssiArgument(click.Argument):
+    """An argument whose metavar is a label key ('[KURSSITIEDOSTO]', 'AIKATAULU')."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        if self.metavar is None or not has_label(self.metavar):
+            return super().make_metavar(ctx)
+        words = say(self.metavar)
+        return words if self.required else f"[{words}]"
+
+    @property
+    def human_readable_name(self) -> str:
+        return say(self.metavar) if self.metavar and has_label(self.metavar) else self.name or ""
+
+
+class _Worded:
+    """Help of a command or of the group in the reader's language: the texts are labels named
+    after the command ('help_solve', 'help_short_solve')."""
+
+    name: str | None
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=f"{say('help_usage')} ")
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if not has_label(f"help_{self.name}"):  # a command declared with a docstring only
+            super().format_help_text(ctx, formatter)  # type: ignore[misc]
+            return
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(say(f"help_{self.name}"))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        if not has_label(f"help_short_{self.name}"):
+            return super().get_short_help_str(limit)  # type: ignore[misc,no-any-return]
+        return say(f"help_short_{self.name}")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = [
+            record
+            for param in self.get_params(ctx)  # type: ignore[attr-defined]
+            if not isinstance(param, click.Argument)
+            and (record := param.get_help_record(ctx)) is not None
+        ]
+        if records:
+            with formatter.section(say("help_options")):
+                formatter.write_dl(records)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(say("help_exit_codes"))
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = say("help_help")
+        return option  # type: ignore[no-any-return]
+
+
+class KurssiCommand(_Worded, click.Command):
+    """A command worded in the reader's language."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = [say("metavar_options")]
+        for param in self.get_params(ctx):
+            pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+
+def usage_error_words(error: click.UsageError) -> str:
+    """What click found wrong with a command line, in the reader's words."""
+    ctx = error.ctx
+    if isinstance(error, click.NoSuchOption):
+        near = list(error.possibilities or ())
+        hint = f"; {say('did_you_mean', names=', '.join(near)).strip()}" if near else ""
+        return say("usage_no_such_option", option=error.option_name) + hint
+    if isinstance(error, click.BadOptionUsage):
+        key = "usage_no_value" if "does not take a value" in error.message else "usage_needs_value"
+        return say(key, option=error.option_name)
+    if isinstance(error, click.MissingParameter):
+        hint = error.param.get_error_hint(ctx) if error.param is not None else ""
+        return say("usage_missing", param=hint)
+    if isinstance(error, click.BadParameter):
+        param = error.param
+        hint = (param.get_error_hint(ctx) if param is not None else "") or str(
+            error.param_hint or ""
+        )
+        kind = param.type if param is not None else None
+        if isinstance(kind, click.Choice):
+            choices = ", ".join(str(c) for c in kind.choices)
+            return say("usage_choice", param=hint, choices=choices)
+        if isinstance(kind, click.IntRange | click.FloatRange):
+            return say("usage_range", param=hint, low=kind.min, high=kind.max)
+        if isinstance(kind, click.types.IntParamType | click.types.FloatParamType):
+            return say("usage_number", param=hint)
+        if isinstance(kind, click.DateTime):
+            return say("usage_date", param=hint)
+        return say("usage_bad_value", param=hint, detail=error.message)
+    extra = re.match(r"Got unexpected extra arguments? \((.*)\)", error.message)
+    if extra:
+        return say("usage_extra", args=extra.group(1))
+    command = re.match(r"No such command '(.*)'", error.message)
+    if command:
+        return say("usage_no_such_command", name=command.group(1))
+    return error.message  # kurssi's own, worded already
+
+
+def tell_usage_error(error: click.UsageError) -> None:
+    """A usage error as click frames it (usage, where help is, the error), in words."""
+    ctx = error.ctx
+    if isinstance(error, click.exceptions.NoArgsIsHelpError) and ctx is not None:
+        click.echo(ctx.get_help(), err=True)  # `kurssi` alone: the help is the answer
+        return
+    if ctx is not None:
+        click.echo(ctx.get_usage(), err=True)
+        names = ctx.command.get_help_option_names(ctx)
+        if names:
+            click.echo(
+                say("help_try", command=ctx.command_path, option=max(names, key=len)), err=True
+            )
+        click.echo("", err=True)
+    click.echo(say("cli_error", problem=usage_error_words(error)), err=True)
+
+
+class KurssiGroup(_Worded, click.Group):
     """Turns the library's errors into plain messages and exit codes, never a traceback.
 
     Warnings about the input (scheduler.errors.CourseWarning) are printed to stderr as they come
-    and do not stop the command.
+    and do not stop the command. Everything is worded in the reader's language: Finnish unless
+    --lang (or the course a command reads) says otherwise.
     """
+
+    command_class = KurssiCommand
+
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        words = list(sys.argv[1:] if args is None else args)
+        # Each run starts afresh (tests run many in one process).
+        with reading_in(_asked_language(words) or "fi"):
+            return super().main(words, *rest, **options)
+
+    def make_context(self, *args: Any, **options: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **options)
+        except click.UsageError as error:
+            tell_usage_error(error)
+            raise click.exceptions.Exit(EXIT_BAD_INPUT) from None
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [say("metavar_options"), say("metavar_command")]
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str()))
+        if rows:
+            with formatter.section(say("help_commands")):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         debug = bool(ctx.params.get("debug")) or "--debug" in sys.argv
@@ -85,36 +299,34 @@ class KurssiGroup(click.Group):
                 traceback.print_exc()
             problems = error.problems
             if len(problems) > 1:
-                click.echo(f"{len(problems)} problems in the input:", err=True)
+                click.echo(say("cli_problems", count=len(problems)), err=True)
             for problem in problems:
-                click.echo(f"error: {problem}", err=True)
+                click.echo(say("cli_error", problem=problem), err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except Infeasible as error:
             if debug:
                 traceback.print_exc()
-            if error.proven:
-                click.echo("the course cannot be timetabled under the standard:", err=True)
-            else:  # a time limit ran out before any timetable was found: not proven impossible
-                click.echo(
-                    "no timetable found in the time given (not proven impossible):", err=True
-                )
+            # Not proven: a time limit ran out before any timetable was found.
+            click.echo(say("cli_infeasible" if error.proven else "cli_not_found"), err=True)
             for reason in error.reasons:
                 click.echo(f"  {reason}", err=True)
             ctx.exit(EXIT_INFEASIBLE)
         except SolverBug as error:
-            click.echo(f"internal error: {error}", err=True)
+            click.echo(say("cli_internal", error=error), err=True)
             ctx.exit(EXIT_INTERNAL)
         except (KeyboardInterrupt, Interrupted):
-            click.echo(INTERRUPTED_MESSAGE, err=True)
+            click.echo(say("interrupted"), err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except click.UsageError as error:
+            tell_usage_error(error)
+            ctx.exit(EXIT_BAD_INPUT)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as error:
             if debug:
                 traceback.print_exc()
             click.echo(
-                f"internal error: {type(error).__name__}: {error} (run with --debug for details)",
-                err=True,
+                say("cli_internal_debug", error=f"{type(error).__name__}: {error}"), err=True
             )
             ctx.exit(EXIT_INTERNAL)
 
@@ -129,20 +341,49 @@ def _show_warning(
 ) -> None:
     """Input warnings as one plain line on stderr; any other warning as Python prints it."""
     if isinstance(message, CourseWarning):
-        click.echo(f"warning: {message}", err=True)
+        click.echo(say("cli_warning", message=message), err=True)
     else:
         click.echo(warnings.formatwarning(message, category, filename, lineno, line), err=True)
 
 
+def _read_in(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--lang sets the language of the messages as soon as it is read."""
+    if value is not None:
+        set_reader(value)
+    return value
+
+
+def option(*names: str, **settings: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """click.option worded from the label table (help and metavar are label keys)."""
+    return click.option(*names, cls=KurssiOption, **settings)
+
+
+def argument(*names: str, **settings: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.argument(*names, cls=KurssiArgument, **settings)
+
+
+def lang_option(help_key: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return option(
+        "--lang",
+        type=click.Choice(["fi", "en"]),
+        default=None,
+        is_eager=True,
+        callback=_read_in,
+        help=help_key,
+    )
+
+
 @click.group(
-    cls=KurssiGroup,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=EXIT_CODES_HELP,
+    cls=KurssiGroup, name="kurssi", context_settings={"help_option_names": ["-h", "--help"]}
 )
-@click.version_option(__version__, prog_name="kurssi")
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def main(debug: bool) -> None:
-    """Timetables for Kela rehabilitation courses that provably meet the standard."""
+@click.version_option(
+    __version__, prog_name="kurssi", message="%(prog)s %(version)s", help="help_version",
+    cls=KurssiOption,
+)  # fmt: skip
+@option("--debug", is_flag=True, help="help_debug")
+@lang_option("help_lang_group")
+def main(debug: bool, lang: str | None) -> None:
+    """kurssi: timetables for Kela rehabilitation courses (help in words.py: help_kurssi)."""
 
 
 def _say_checked(report: CheckReport, language: str) -> None:
@@ -162,11 +403,6 @@ def _say_wrote(path: Path, language: str) -> None:
     click.echo(label("console_wrote", language, path=path))
 
 
-def _number(value: float, language: str, digits: int = 0) -> str:
-    text = f"{value:.{digits}f}" if digits else f"{value:g}"
-    return text.replace(".", ",") if language == "fi" else text
-
-
 def _cost_line(cost: PreferenceCost, language: str) -> str:
     """'tyhjää odotusta yhteensä 2 h (paino 1, sakkopisteitä 120)'."""
     return label(
@@ -174,14 +410,8 @@ def _cost_line(cost: PreferenceCost, language: str) -> str:
         language,
         words=text_in(cost.text, language),
         weight=cost.weight,
-        penalty=_number(cost.penalty, language),
+        penalty=number(cost.penalty, language, 0),
     )
-
-
-PARTICIPANT_NAMES_HELP = (
-    "Keep participants' names in the outputs (only where the course file gives them); by "
-    "default outputs carry pseudonymous ids only."
-)
 
 
 def _is_plan_file(path: Path) -> bool:
@@ -231,8 +461,7 @@ def _good_enough(text: str | None) -> tuple[float | None, float | None]:
         return penalty, None
     except ValueError:
         raise click.BadParameter(
-            f"{text!r}: give a penalty (e.g. 300) or a gap to the bound (e.g. 5%)",
-            param_hint="--good-enough",
+            say("console_good_enough_bad", text=text), param_hint="--good-enough"
         ) from None
 
 
@@ -261,58 +490,54 @@ def _solve_options(
     )
 
 
-# Options several commands share, spelt once.
-out_option = click.option(
+# Options several commands share, spelt once. (Files and folders are checked by the loaders,
+# which say what is wrong in the reader's words, not by click.Path.)
+out_option = option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
+    metavar="metavar_folder",
     default=DEFAULT_OUTPUT_DIR,
     show_default=True,
-    help="Folder for the outputs.",
+    help="help_out",
 )
-seed_option = click.option(
-    "--seed", type=int, default=0, show_default=True, help="Random seed of the search."
+seed_option = option(
+    "--seed", type=int, metavar="metavar_number", default=0, show_default=True, help="help_seed"
 )
-workers_option = click.option(
-    "--workers", type=int, default=2, show_default=True, help="Search threads."
+workers_option = option(
+    "--workers",
+    type=int,
+    metavar="metavar_number",
+    default=2,
+    show_default=True,
+    help="help_workers",
 )
-quiet_option = click.option("--quiet", is_flag=True, help="No progress lines.")
+quiet_option = option("--quiet", is_flag=True, help="help_quiet")
 
 
 def time_limit_option(
-    default: float,
-    help_text: str = "Seconds on the clock for the whole run: loading, model building and "
-    "search (with --deterministic: the solver's deterministic time instead).",
+    default: float, help_key: str = "help_time_limit"
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return click.option(
+    return option(
         "--time-limit",
         type=click.FloatRange(min=0.0, min_open=True, max=24 * 3600.0),
+        metavar="metavar_seconds",
         default=default,
         show_default=True,
-        help=help_text,
+        help=help_key,
     )
 
 
-deterministic_option = click.option(
-    "--deterministic",
-    is_flag=True,
-    help="Reproducible: the same input, --seed and --workers give the same timetable on any "
-    "machine. --time-limit then counts the solver's deterministic time, which takes about as "
-    "long on an idle 2-core machine and longer on a busy one.",
-)
+deterministic_option = option("--deterministic", is_flag=True, help="help_deterministic")
 # Wall-clock time is the default now; the old flag still runs.
 fast_option = click.option("--fast", is_flag=True, hidden=True)
-good_enough_option = click.option(
-    "--good-enough",
-    metavar="PENALTY_OR_PERCENT",
-    default=None,
-    help="Stop as soon as the penalty is at most PENALTY (e.g. 300) or within PERCENT of the "
-    "proven bound (e.g. 5%). A timetable proven the best always stops the search.",
+good_enough_option = option(
+    "--good-enough", metavar="metavar_good_enough", default=None, help="help_good_enough"
 )
 
 
-@main.command("solve", epilog=EXIT_CODES_HELP)
-@click.argument("course_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@main.command("solve")
+@argument("course_file", required=False, type=click.Path(path_type=Path), metavar="metavar_course")
 @out_option
 @time_limit_option(10.0)
 @seed_option
@@ -320,14 +545,9 @@ good_enough_option = click.option(
 @deterministic_option
 @good_enough_option
 @fast_option
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "en"]),
-    default=None,
-    help="Language of the outputs (default: the course file's).",
-)
+@lang_option("help_lang_solve")
 @quiet_option
-@click.option("--participant-names", is_flag=True, help=PARTICIPANT_NAMES_HELP)
+@option("--participant-names", is_flag=True, help="help_participant_names")
 def solve_command(
     course_file: Path | None,
     out_dir: Path,
@@ -341,13 +561,7 @@ def solve_command(
     quiet: bool,
     participant_names: bool,
 ) -> None:
-    """Make a week timetable for a course file (the embedded default course if none).
-
-    Writes OUT/<course>-<first day>.json and .xlsx, never over an existing file. Given a plan
-    file (several courses sharing staff and rooms), does what `kurssi plan` does.
-
-    Example: kurssi solve data/courses/default.yaml --time-limit 30
-    """
+    """A week timetable for a course file (help: help_solve in words.py)."""
     started = clock.run_began()
     path = course_file or DEFAULT_COURSE
     check_output_folder(out_dir)
@@ -355,11 +569,12 @@ def solve_command(
         click.get_current_context().invoke(
             plan_command, plan_file=path, out_dir=out_dir, time_limit=time_limit, seed=seed,
             workers=workers, deterministic=deterministic, good_enough=good_enough, fast=fast,
-            quiet=quiet,
+            quiet=quiet, lang=lang,
         )  # fmt: skip
         return
     course = load_course(path)
     language = lang or course.info.language
+    set_reader(language)
     if not quiet:
         click.echo(
             label("console_solving", language, path=path, count=len(course.sessions)), err=True
@@ -373,9 +588,9 @@ def solve_command(
             "console_solved",
             language,
             status=lower_first(solver_status(result.status, language)),
-            objective=_number(result.objective, language),
-            bound=_number(result.bound, language),
-            seconds=_number(result.seconds, language, 1),
+            objective=number(result.objective, language, 0),
+            bound=number(result.bound, language, 0),
+            seconds=number(result.seconds, language, 1),
         )
     )
     for cost in result.costs.values():
@@ -389,39 +604,26 @@ def solve_command(
         _say_wrote(written, language)
 
 
-@main.command("export", epilog=EXIT_CODES_HELP)
-@click.argument("timetable_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@main.command("export")
+@argument("timetable_file", type=click.Path(path_type=Path), metavar="metavar_timetable")
+@option(
     "--format",
     "fmt",
     type=click.Choice(["xlsx", "ics", "json"]),
     default="xlsx",
     show_default=True,
-    help="xlsx: the workbook; ics: a calendar per staff member and participant; json: the "
-    "timetable itself.",
+    help="help_format",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "en"]),
-    default=None,
-    help="Language of the output (default: the timetable's).",
-)
+@lang_option("help_lang_export")
 @out_option
-@click.option(
-    "--participant-names",
-    is_flag=True,
-    help="Print participants' names beside their ids (only where the course file gives them).",
-)
+@option("--participant-names", is_flag=True, help="help_participant_names_export")
 def export_command(
     timetable_file: Path, fmt: str, lang: str | None, out_dir: Path, participant_names: bool
 ) -> None:
-    """Re-make an output from a timetable alone (its JSON file, or its workbook with the hand
-    edits of the session list), never over an existing file.
-
-    Example: kurssi export outputs/default-2027-03-08.json --format ics --out calendars
-    """
+    """An output re-made from a timetable alone (help: help_export in words.py)."""
     check_output_folder(out_dir)
     timetable = load_timetable(timetable_file)
+    set_reader(lang or timetable.course.language)
     if fmt == "xlsx":  # the workbook's hours and report read the course under its standard
         course_of(timetable, load_standard(timetable.standard), timetable_file)
     paths = export_timetable(
@@ -436,38 +638,25 @@ def export_command(
         _say_wrote(path, lang or timetable.course.language)
 
 
-@main.command("check", epilog=EXIT_CODES_HELP)
-@click.argument("timetable_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "en"]),
-    default=None,
-    help="Language of the report (default: the timetable's).",
-)
-@click.option(
-    "--standard",
-    "standard_ref",
-    metavar="ID|FILE",
-    default=None,
-    help="Check against this standard (an id or a YAML file), not the one the timetable names.",
+@main.command("check")
+@argument("timetable_file", type=click.Path(path_type=Path), metavar="metavar_timetable")
+@lang_option("help_lang_check")
+@option(
+    "--standard", "standard_ref", metavar="metavar_standard", default=None, help="help_standard"
 )
 def check_command(timetable_file: Path, lang: str | None, standard_ref: str | None) -> None:
-    """Prove a timetable meets its standard, rule by rule (R1-R30), with the hours table.
-
-    Reads the timetable's JSON file or its workbook, edited by hand in the session list
-    ("Ohjelmarivit"). Exits 1 if any rule fails; each failure names the sessions, people and
-    times involved (and for a workbook the rows of the list).
-
-    Example: kurssi check outputs/default-2027-03-08.xlsx --lang en
-    """
+    """Every rule of the standard judged (help: help_check in words.py)."""
     source = read_timetable(timetable_file)
     timetable = source.timetable
+    set_reader(lang or timetable.course.language)
     if standard_ref is None:
         try:
             standard = load_standard(timetable.standard)
         except InputError as error:
             raise InputError(
-                str(timetable_file), "standard", f"{error.message}; or give one with --standard"
+                str(timetable_file),
+                say("cli_standard_place"),
+                say("cli_give_standard", message=error.message),
             ) from None
     elif Path(standard_ref).suffix in (".yaml", ".yml") or Path(standard_ref).is_file():
         standard = load_standard(Path(standard_ref).stem, Path(standard_ref).parent)
@@ -485,7 +674,9 @@ def _checked(source: TimetableSource, standard: Standard, timetable_file: Path) 
         report = check(source.timetable, standard)
     except UncheckableTimetable as error:
         raise InputError(
-            str(timetable_file), "staff, participants or rooms", f"{error}; fix the course data"
+            str(timetable_file),
+            say("cli_course_data_place"),
+            say("cli_fix_course_data", error=error),
         ) from None
     workbook = source.workbook
     if workbook is None:
@@ -493,99 +684,51 @@ def _checked(source: TimetableSource, standard: Standard, timetable_file: Path) 
     return with_rows(report, workbook.sheet, workbook.rows, source.timetable, standard)
 
 
-@main.command("resolve", epilog=EXIT_CODES_HELP)
-@click.argument("timetable_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
+@main.command("resolve")
+@argument("timetable_file", type=click.Path(path_type=Path), metavar="metavar_timetable")
+@option(
     "--changes",
     "changes_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A change file (YAML) with several changes at once (data/changes/example.yaml).",
+    type=click.Path(path_type=Path),
+    metavar="metavar_file",
+    help="help_changes",
 )
-@click.option(
-    "--now",
-    metavar="YYYY-MM-DDTHH:MM",
-    help="The moment of the change: what starts before it stays as it was, e.g. "
-    "--now 2027-03-10T12:00. Default: the current time.",
-)
-@click.option(
+@option("--now", metavar="metavar_moment", help="help_now")
+@option(
     "--notice",
     type=click.IntRange(0, 7 * 24 * 60),
-    metavar="MINUTES",
+    metavar="metavar_minutes",
     default=None,
-    help="Nothing newly starts, moves or changes staff within MINUTES after --now unless the "
-    "change forces it. Default: the course's replan_notice_minutes (60).",
+    help="help_notice",
 )
-@click.option(
-    "--unavailable",
-    multiple=True,
-    metavar="WHO[@FROM[/TO]]",
-    help='A staff member (name or id) cannot work, e.g. "Laura Nieminen@2027-03-10T08:00" '
-    "(no FROM: the whole course; no TO: to the end).",
+@option("--unavailable", multiple=True, metavar="metavar_who_span", help="help_unavailable")
+@option("--replace", multiple=True, metavar="metavar_old_new", help="help_replace")
+@option("--add-staff", multiple=True, metavar="metavar_name_role", help="help_add_staff")
+@option("--remove-staff", multiple=True, metavar="metavar_who", help="help_remove_staff")
+@option(
+    "--room-unavailable", multiple=True, metavar="metavar_room_span", help="help_room_unavailable"
 )
-@click.option(
-    "--replace",
-    multiple=True,
-    metavar="OLD=NEW",
-    help='NEW takes OLD\'s place (and role) from --now on: pt1="Eeva Sijainen:physiotherapist", '
-    "pt1=sub1, or someone --add-staff brings in.",
-)
-@click.option(
-    "--add-staff",
-    multiple=True,
-    metavar="NAME:ROLE",
-    help='Someone joins the course, e.g. "Eeva Sijainen:physiotherapist".',
-)
-@click.option("--remove-staff", multiple=True, metavar="WHO", help="Someone leaves from --now on.")
-@click.option(
-    "--room-unavailable",
-    multiple=True,
-    metavar="ROOM[@FROM[/TO]]",
-    help="A room (name or id) cannot be used.",
-)
-@click.option(
+@option(
     "--participant-leaves",
     multiple=True,
-    metavar="ID[@WHEN]",
-    help="A participant leaves the course (no WHEN: at --now).",
+    metavar="metavar_participant_when",
+    help="help_participant_leaves",
 )
-@click.option(
-    "--end-early",
-    multiple=True,
-    metavar="SESSION",
-    help="A session under way at --now ends then (when its leader leaves and nobody takes over).",
+@option("--end-early", multiple=True, metavar="metavar_session", help="help_end_early")
+@option(
+    "--accept-shortfall", multiple=True, metavar="metavar_session", help="help_accept_shortfall"
 )
-@click.option(
-    "--accept-shortfall",
-    multiple=True,
-    metavar="SESSION",
-    help="A session under way at --now goes on without the leader who leaves; the shortfall is "
-    "recorded as a departure from the standard.",
-)
-@click.option(
+@option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
+    metavar="metavar_folder",
     default=None,
-    help="Folder for the new timetable (default: beside the old one).",
+    help="help_out_resolve",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "en"]),
-    default=None,
-    help="Language of the change list and the workbook (default: the timetable's).",
-)
-@click.option(
-    "--calendars",
-    is_flag=True,
-    help="Also write the updated calendars (.ics) of every staff member and participant.",
-)
-@click.option(
-    "--repair",
-    "repair_edits",
-    is_flag=True,
-    help="The timetable was edited by hand (its workbook's session list) and breaks a rule: "
-    "find the nearest timetable that meets every rule and list the edits undone.",
-)
+@lang_option("help_lang_resolve")
+@option("--calendars", is_flag=True, help="help_calendars")
+@option("--repair", "repair_edits", is_flag=True, help="help_repair")
 @time_limit_option(10.0)
 @seed_option
 @workers_option
@@ -616,18 +759,7 @@ def resolve_command(
     fast: bool,
     quiet: bool,
 ) -> None:
-    """Re-plan a timetable after a change, moving as little as possible.
-
-    Reads the timetable's JSON file or its workbook: rows locked in the session list never
-    move, and hand edits are kept where the standard allows. Writes a new timetable (JSON and
-    Excel with a change sheet) beside the old one, which is never touched, and lists what
-    changed and whom to tell. People and rooms by name or id.
-
-    Example: kurssi resolve outputs/default-2027-03-08.json --now 2027-03-10T08:00
-    --unavailable "Laura Nieminen"
-
-    Example: kurssi resolve outputs/default-2027-03-08.xlsx --repair
-    """
+    """A timetable re-planned after a change (help: help_resolve in words.py)."""
     folder = out_dir or timetable_file.parent
     check_output_folder(folder)
     source = read_timetable(timetable_file)
@@ -644,10 +776,7 @@ def resolve_command(
         ),
     )  # fmt: skip
     if not changes.changes and not repair_edits:
-        raise click.UsageError(
-            "say what changed: --unavailable, --replace, ... or --changes FILE (or --repair "
-            "to meet the standard again after editing the workbook by hand)"
-        )
+        raise click.UsageError(say("cli_say_what_changed"))
     course_of(old, standard, timetable_file)  # its course data holds together under the standard
     if workbook is not None:
         replannable(workbook)
@@ -658,6 +787,7 @@ def resolve_command(
             update={"now": datetime.now().replace(second=0, microsecond=0)}
         )
     language = lang or old.course.language
+    set_reader(language)
     options = _solve_options(time_limit, seed, workers, deterministic, quiet, language)
     try:
         repaired = repair(
@@ -726,30 +856,27 @@ def _refuse_broken_edits(source: TimetableSource, standard: Standard, timetable_
     report = _checked(source, standard, timetable_file)
     if report.passed:
         return
-    language = source.timetable.course.language
-    click.echo(f"the hand edits of {timetable_file} break the standard:", err=True)
+    language = reader()
+    click.echo(say("cli_edits_break", file=timetable_file), err=True)
     for failure in report.failures:
         click.echo(f"  {failure.rule} {rule_title(failure.rule, language)}", err=True)
         for reason in failure.reasons_in(language):
             click.echo(f"     - {reason}", err=True)
-    click.echo(
-        "fix them in the session list (kurssi check tells the rows), or run with --repair "
-        "for the nearest timetable that meets every rule",
-        err=True,
-    )
+    click.echo(say("cli_fix_edits"), err=True)
     click.get_current_context().exit(EXIT_CHECK_FAILED)
 
 
-@main.command("plan", epilog=EXIT_CODES_HELP)
-@click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
+@main.command("plan")
+@argument("plan_file", type=click.Path(path_type=Path), metavar="metavar_plan")
 @out_option
-@time_limit_option(30.0)
+@time_limit_option(30.0, "help_time_limit_plan")
 @seed_option
 @workers_option
 @deterministic_option
 @good_enough_option
 @fast_option
 @quiet_option
+@lang_option("help_lang_plan")
 def plan_command(
     plan_file: Path,
     out_dir: Path,
@@ -760,90 +887,107 @@ def plan_command(
     good_enough: str | None,
     fast: bool,
     quiet: bool,
+    lang: str | None = None,
 ) -> None:
-    """Make the week timetables of several courses that share staff and rooms (a plan file).
-
-    Nobody and no room is in two courses at once. Writes OUT/<course id>-<first day>.json and
-    .xlsx per course and OUT/<plan>-overview.json (each person's and room's week), never over
-    an existing file.
-
-    Example: kurssi plan data/plans/spring-week.yaml --time-limit 60
-    """
+    """Week timetables of courses that share staff and rooms (help: help_plan in words.py)."""
     started = clock.run_began()
     check_output_folder(out_dir)
     plan = load_plan(plan_file)
-    say = (lambda _: None) if quiet else (lambda text: click.echo(text, err=True))
-    shared = ", ".join(plan.shared.staff) or "nobody"
-    say(f"planning {len(plan.courses)} courses of {plan_file} (shared staff: {shared}) ...")
+    language = lang or (plan.courses[0].course.info.language if plan.courses else "fi")
+    set_reader(language)
+    tell = (lambda _: None) if quiet else (lambda text: click.echo(text, err=True))
+    names = {m.id: m.label for entry in plan.courses for m in entry.course.staff}
+    shared = joined([names.get(s, s) for s in plan.shared.staff], language)
+    tell(say("planning_start", count=len(plan.courses), path=plan_file, shared=shared))
     options = _solve_options(
-        time_limit, seed, workers, deterministic, quiet, good_enough=good_enough, started=started
+        time_limit, seed, workers, deterministic, quiet, language, good_enough, started
     )
     try:
-        result = solve_plan(plan, options, say=say)
+        result = solve_plan(plan, options, say=tell)
     except Infeasible as error:
-        if error.proven:
-            click.echo("the plan cannot be timetabled under the standard:", err=True)
-        else:
-            click.echo("no plan found in the time given (not proven impossible):", err=True)
+        click.echo(say("planning_impossible" if error.proven else "planning_not_found"), err=True)
         for reason in error.reasons:
             click.echo(f"  {reason}", err=True)
         raise click.exceptions.Exit(EXIT_INFEASIBLE) from None
-    bound = "-" if result.bound is None else f"{result.bound:g}"
     click.echo(
-        f"{result.status.lower()}: total penalty {result.objective:g}, bound {bound} "
-        f"({result.seconds:.1f} s)"
+        say(
+            "planning_done",
+            status=lower_first(solver_status(result.status, language)),
+            objective=number(result.objective, language),
+            bound="-" if result.bound is None else number(result.bound, language),
+            seconds=number(result.seconds, language, 1),
+        )
     )
     for course_result in result.courses:
-        click.echo(f"{course_result.key}: penalty {course_result.penalty:g}")
-        _say_checked(course_result.report, course_result.course.info.language)
+        click.echo(
+            say(
+                "planning_course",
+                key=course_result.key,
+                penalty=number(course_result.penalty, language),
+            )
+        )
+        _say_checked(course_result.report, language)
     outputs = [
         output
         for course_result in result.courses
         for output in output_pair(
             course_result.timetable,
             f"{course_result.key}-{course_result.course.info.first_day.isoformat()}",
+            lang,
         )
     ]
     summary = json.dumps(overview(result), indent=2, ensure_ascii=False)
     outputs.append(text_output(f"{plan_file.stem}-overview", ".json", summary))
-    language = result.courses[0].course.info.language if result.courses else "fi"
     for written in write_together(out_dir, outputs):  # the whole plan, or nothing
         _say_wrote(written, language)
 
 
-@main.command("init", epilog=EXIT_CODES_HELP)
-@click.option(
+@main.command("init")
+@option(
     "--out",
     "yaml_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
+    metavar="metavar_file",
     default=None,
-    help="The course file to write (default: course.yaml unless only --excel is given).",
+    help="help_init_out",
 )
-@click.option(
+@option(
     "--excel",
     "excel_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
+    metavar="metavar_file",
     default=None,
-    help="Also (or only) write the Excel input form with the same content.",
+    help="help_init_excel",
 )
-@click.option("--standard", "standard_id", default="kela-reuma-2017", show_default=True)
-@click.option(
+@option(
+    "--standard",
+    "standard_id",
+    metavar="metavar_id",
+    default="kela-reuma-2017",
+    show_default=True,
+    help="help_init_standard",
+)
+@option(
     "--first-day",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="metavar_date",
     default=None,
-    help="The course's first day, YYYY-MM-DD (default: the first fitting day 4 weeks ahead).",
+    help="help_first_day",
 )
+@lang_option("help_lang_init")
 def init_command(
-    yaml_file: Path | None, excel_file: Path | None, standard_id: str, first_day: Any
+    yaml_file: Path | None,
+    excel_file: Path | None,
+    standard_id: str,
+    first_day: Any,
+    lang: str | None = None,
 ) -> None:
-    """Start a new course: a course file (and/or an Excel form) pre-filled with the standard's
-    defaults and the example course, to edit and then solve. Never writes over a file: a taken
-    name gets -2, -3, ...
-
-    Example: kurssi init --out spring.yaml --excel spring.xlsx --first-day 2027-03-08
-    """
+    """A new course file or form from the standard's defaults (help: help_init in words.py)."""
     if yaml_file is None and excel_file is None:
         yaml_file = Path("course.yaml")
+    for path, what in ((yaml_file, "file_yaml"), (excel_file, "file_form")):
+        if path is not None and path.is_dir():
+            raise InputError(str(path), "", say("doc_folder", what=say(what)))
     written = write_new_course(
         free_path(yaml_file) if yaml_file else None,
         free_path(excel_file) if excel_file else None,
@@ -851,78 +995,89 @@ def init_command(
         first_day.date() if first_day else None,
     )
     for path in written:
-        click.echo(f"wrote {path}")
+        _say_wrote(path, reader())
 
 
-@main.command("suggest", epilog=EXIT_CODES_HELP)
-@click.argument("timetable_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("session_id")
-@click.option("--count", type=int, default=10, show_default=True, help="How many places.")
-@click.option(
-    "--time-limit", type=float, default=2.0, show_default=True, help="Wall-clock seconds."
+@main.command("suggest")
+@argument("timetable_file", type=click.Path(path_type=Path), metavar="metavar_timetable")
+@argument("session_id", metavar="metavar_session")
+@option(
+    "--count", type=int, metavar="metavar_number", default=10, show_default=True, help="help_count"
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fi", "en"]),
-    default=None,
-    help="Language of the day names (default: the timetable's).",
+@option(
+    "--time-limit",
+    type=float,
+    metavar="metavar_seconds",
+    default=2.0,
+    show_default=True,
+    help="help_suggest_time_limit",
 )
+@lang_option("help_lang_suggest")
 def suggest_command(
     timetable_file: Path, session_id: str, count: int, time_limit: float, lang: str | None
 ) -> None:
-    """The best other places for one session that keep every rule: fewest other sessions moved
-    first, then the smallest rise in penalty.
-
-    Example: kurssi suggest outputs/default-2027-03-08.json gym-1
-    """
+    """Other places for one session that keep every rule (help: help_suggest in words.py)."""
     timetable = load_timetable(timetable_file)
+    language = lang or timetable.course.language
+    set_reader(language)
     standard = load_standard(timetable.standard)
     options = SuggestOptions(count=count, time_limit=time_limit)
     found = suggest(timetable, standard, session_id, options)
     if not found:
-        click.echo(f"no other place for {session_id} keeps every rule")
+        click.echo(say("suggest_none", session=session_id))
         return
-    language = lang or timetable.course.language
     staff = {m.id: m.label for m in timetable.staff}
+    rooms = {r.id: r.name or r.id for r in timetable.rooms}
     for n, place in enumerate(found, 1):
         people = ", ".join(staff.get(s, s) for s in place.staff)
-        moved = f"; also moves {', '.join(place.moved)}" if place.moved else ""
+        moved = say("suggest_also_moves", sessions=", ".join(place.moved)) if place.moved else ""
+        room = rooms.get(place.room, place.room) if place.room else ""
         click.echo(
-            f"{n:2}. {short_date(place.date, language)} {clock_span(place.start, place.end)} "
-            f"{people} {place.room or ''}  penalty {place.penalty_change:+g}{moved}"
+            say(
+                "suggest_place",
+                n=f"{n:2}",
+                when=label(
+                    "placement",
+                    language,
+                    day=short_date(place.date, language),
+                    time=clock_span(place.start, place.end),
+                ),
+                staff=people,
+                room=room,
+                penalty=f"{place.penalty_change:+g}".replace(".", "," if language == "fi" else "."),
+                moved=moved,
+            )
         )
 
 
-@main.command("serve", epilog=EXIT_CODES_HELP)
-@click.argument(
-    "folder", required=False, type=click.Path(file_okay=False, path_type=Path), default=Path(".")
+@main.command("serve")
+@argument(
+    "folder",
+    required=False,
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    metavar="metavar_folder",
 )
-@click.option("--port", type=int, default=8765, show_default=True)
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Any address but loopback needs a password (KURSSI_PASSWORD or a prompt).",
+@option(
+    "--port", type=int, metavar="metavar_number", default=8765, show_default=True, help="help_port"
 )
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser.")
-def serve_command(folder: Path, port: int, host: str, open_browser: bool) -> None:
-    """The course manager's workspace in the browser: courses, solving with progress, the week
-    grid, moves with the rules watching, suggestions, locks and re-plans.
-
-    Example: kurssi serve courses --open
-    """
+@option("--host", metavar="metavar_host", default="127.0.0.1", show_default=True, help="help_host")
+@option("--open", "open_browser", is_flag=True, help="help_open")
+@lang_option("help_lang_serve")
+def serve_command(folder: Path, port: int, host: str, open_browser: bool, lang: str | None) -> None:
+    """The course manager's workspace in the browser (help: help_serve in words.py)."""
     if not folder.is_dir():
-        raise InputError(str(folder), "", "no such folder; give the workspace folder")
+        raise InputError(str(folder), "", say("serve_no_folder"))
     password = os.environ.get("KURSSI_PASSWORD") or None
     if not is_loopback(host) and password is None and sys.stdin.isatty():
-        password = click.prompt("password for the page", hide_input=True) or None
+        password = click.prompt(say("serve_password_prompt"), hide_input=True) or None
     try:
         require_password_for(host, password)
-    except PasswordNeeded as error:
-        raise click.UsageError(str(error)) from None
+    except PasswordNeeded:
+        raise click.UsageError(say("serve_password_needed", host=host)) from None
     app = create_app(folder, host=host, password=password)
     url = f"http://{'127.0.0.1' if is_loopback(host) else host}:{port}/"
-    click.echo(f"kurssi serve: {folder.resolve()} at {url} (Ctrl+C stops)")
+    click.echo(say("serve_started", folder=folder.resolve(), url=url))
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)

@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a run ended by Ctrl-C
-INTERRUPTED_MESSAGE = "interrupted: no output is left half-written (exit 130)"
 
 
 class Interrupted(BaseException):

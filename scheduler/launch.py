@@ -9,16 +9,11 @@ import cycle).
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 
 from scheduler import clock
-from scheduler.interrupts import (
-    EXIT_INTERRUPTED,
-    INTERRUPTED_MESSAGE,
-    Interrupted,
-    deferred_interrupt,
-    install,
-)
+from scheduler.interrupts import EXIT_INTERRUPTED, Interrupted, deferred_interrupt, install
 
 
 def main() -> None:
@@ -31,8 +26,20 @@ def main() -> None:
             cli = importlib.import_module("scheduler.cli")
         cli.main()
     except Interrupted:
-        sys.stderr.write(f"{INTERRUPTED_MESSAGE}\n")
+        sys.stderr.write(f"{_interrupted_words(sys.argv[1:])}\n")
         sys.exit(EXIT_INTERRUPTED)
+
+
+def _interrupted_words(args: list[str]) -> str:
+    """The line that tells a run ended by Ctrl-C while it started, in the language --lang
+    asks (Finnish otherwise): the words are loaded now, with further Ctrl-C ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    language = "en" if "--lang=en" in args or "--lang en" in " ".join(args) else "fi"
+    try:
+        words = importlib.import_module("scheduler.words")
+        return str(words.label("interrupted", language))
+    except Exception:  # the table could not be loaded: the exit code still tells it
+        return f"^C (exit {EXIT_INTERRUPTED})"
 
 
 if __name__ == "__main__":

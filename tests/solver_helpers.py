@@ -24,7 +24,11 @@ def first_timetable(
 ) -> tuple[Session, ...] | None:
     """The first timetable the hard rules allow (no objective), or None when there is none."""
     built = build_model(course, with_objective=False, break_symmetry=break_symmetry)
-    solver = configured_solver(time_limit=seconds, workers=2, first_solution_only=True)
+    # Deterministic: two workers racing to a first solution would give another timetable
+    # under another load, and tests build their scenarios on the one they get.
+    solver = configured_solver(
+        time_limit=seconds, workers=2, deterministic=True, first_solution_only=True
+    )
     status = solver.solve(built.model)
     assert status != cp_model.UNKNOWN, "the solver decided nothing in time"
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

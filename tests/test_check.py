@@ -388,7 +388,10 @@ MORE_PLANTS: list[tuple[str, Callable[[Timetable], Timetable], set[str]]] = [
      lambda t: change_member(t, "liik", max_minutes=30), {"R29"}),
     ("a group session in a room too small", lambda t: change_room(t, "ryhma1", capacity=8),
      {"R30"}),
-    ("the pool 25 min away", lambda t: change_room(t, "allas", offsite_minutes=25), {"R30"}),
+    ("the pool 25 min and 25 km away",
+     lambda t: change_room(t, "allas", offsite_minutes=25, offsite_km=25), {"R30"}),
+    ("the pool 25 min away, its distance unknown",
+     lambda t: change_room(t, "allas", offsite_minutes=25, offsite_km=None), {"R30"}),
     ("a transfer of 15 min to a pool 20 min away",
      lambda t: edit(t, "aqua-to", start="13:00"), {"R30"}),
     ("the pool's instructor not travelling", lambda t: edit(t, "aqua-to", staff=()), {"R30"}),
@@ -669,7 +672,7 @@ def test_inconsistent_course_data_is_uncheckable(
     twice = saved_timetable.model_copy(
         update={"staff": (*saved_timetable.staff, saved_timetable.staff[0])}
     )
-    with pytest.raises(UncheckableTimetable, match="appears twice"):
+    with pytest.raises(UncheckableTimetable, match="esiintyy kahdesti"):
         check(twice, standard)
 
 
@@ -724,7 +727,7 @@ def test_cli_broken_json_exits_2_naming_the_file(tmp_path: Path) -> None:
     path.write_text('{"format": "course-timetable/1",', encoding="utf-8")
     code, out, err = kurssi("check", str(path))
     assert code == 2
-    assert f"{path}: line 1" in err and "not valid JSON" in err
+    assert f"{path}: rivi 1" in err and "ei ole kelvollista JSON-muotoa" in err
     assert "Traceback" not in out + err
 
 
@@ -740,12 +743,12 @@ def test_cli_bad_input_exits_2_with_the_place_and_no_traceback(
     assert f"{path}: sessions[0]" in err and "ends" in err
     missing = tmp_path / "nowhere.json"
     code, _, err = kurssi("check", str(missing))
-    assert code == 2 and f"{missing}: no such file" in err
+    assert code == 2 and f"{missing}: tiedostoa ei löydy" in err
     twice = saved_timetable.model_copy(
         update={"staff": (*saved_timetable.staff, saved_timetable.staff[0])}
     )
     code, _, err = kurssi("check", str(write(twice, tmp_path, "twice.json")))
-    assert code == 2 and "appears twice" in err and "Traceback" not in err
+    assert code == 2 and "esiintyy kahdesti" in err and "Traceback" not in err
 
 
 def test_cli_standard_by_id_or_file(tmp_path: Path) -> None:
@@ -754,7 +757,7 @@ def test_cli_standard_by_id_or_file(tmp_path: Path) -> None:
     assert kurssi("check", fixture, "--standard", "kela-reuma-2017")[0] == 0
     assert kurssi("check", fixture, "--standard", str(standard_file))[0] == 0
     code, _, err = kurssi("check", fixture, "--standard", "kela-reuma-2071")
-    assert code == 2 and "did you mean 'kela-reuma-2017'" in err
+    assert code == 2 and "tarkoititko 'kela-reuma-2017'" in err
 
 
 def test_cli_an_unknown_standard_named_by_the_timetable_exits_2(
@@ -763,13 +766,13 @@ def test_cli_an_unknown_standard_named_by_the_timetable_exits_2(
     path = write(saved_timetable.model_copy(update={"standard": "kela-reuma-2018"}), tmp_path)
     code, _, err = kurssi("check", str(path))
     assert code == 2
-    assert f"{path}: standard: no standard 'kela-reuma-2018'" in err and "--standard" in err
+    assert f"{path}: standardi: standardia 'kela-reuma-2018' ei ole" in err and "--standard" in err
     assert kurssi("check", str(path), "--standard", "kela-reuma-2017")[0] == 0
 
 
 def test_cli_check_has_help() -> None:
     code, out, _ = kurssi("check", "--help")
-    assert code == 0 and "Example:" in out and "--standard" in out
+    assert code == 0 and "Esimerkki:" in out and "--standard" in out
 
 
 def test_a_fifth_physiotherapist_may_be_other_staff(

@@ -39,6 +39,7 @@ from scheduler.check import check
 from scheduler.errors import Infeasible, InputError
 from scheduler.explain.precheck import reasons as precheck_reasons
 from scheduler.services.solving import SolveOptions, solve
+from scheduler.words import reading_in
 
 # Short and deterministic: a first timetable is all the property needs. A run that ends
 # undecided is given a longer second try before it counts.
@@ -325,7 +326,7 @@ def test_advice_for_a_second_psychologist_leads_to_a_checked_timetable() -> None
     failed R25 (exit 4): the advice, followed, must end in a timetable that passes."""
     data = tiny_data()
     data["staff"].append({"id": "psy2", "role": "psychologist"})
-    with pytest.raises(InputError, match="give psy2 'group: other'"):
+    with pytest.raises(InputError, match="jos psy2 toimii muuna kuntoutushenkilöstönä, merkitse"):
         course_of(data)
     assert consistent([("add_staff", "psychologist", "other", None, "")]) == "solved"
 
@@ -337,7 +338,9 @@ def test_one_person_as_team_member_and_other_staff_is_refused_up_front() -> None
         [("name", 0, "Anna Laakso"), ("add_staff", "sports_instructor", None, None, "Anna Laakso")]
     )
     with pytest.raises(
-        InputError, match=r"Anna Laakso is listed twice: as other staff \(s7\) and as team \(reum\)"
+        InputError,
+        match=r"Anna Laakso on luettelossa kahdesti: muuna kuntoutushenkilöstönä \(tunnus s7\) "
+        r"ja työryhmän jäsenenä \(tunnus reum\)",
     ):
         course_of(data)
     assert (
@@ -349,14 +352,14 @@ def test_one_person_as_team_member_and_other_staff_is_refused_up_front() -> None
 @pytest.mark.parametrize(
     ("changes", "told"),
     [
-        ({"purpose": "opening", "days": [2]}, "it may be on day 2"),
+        ({"purpose": "opening", "days": [2]}, "se voi olla päivänä 2 (ti 9.3.)"),
         (
             {"purpose": "closing", "leaders": ["team"], "staff": 2},
-            "does not require rheumatologist",
+            "siihen ei vaadita ohjaajaksi: reumatologi",
         ),
-        ({"purpose": "interview"}, "it is of kind group, not individual"),
-        ({"purpose": "goal_review", "leaders": ["team"]}, "does not come after 'gas_goals'"),
-        ({"purpose": "lunch"}, "which none of the standard's sessions has"),
+        ({"purpose": "interview"}, "sen toteutusmuoto on koko ryhmä eikä yksilötapaaminen"),
+        ({"purpose": "goal_review", "leaders": ["team"]}, "ei pidetä ohjelmakohdan 'gas_goals'"),
+        ({"purpose": "lunch"}, "ei ole yhdelläkään standardin ohjelmakohdalla"),
     ],
 )
 def test_a_programme_item_with_a_purpose_is_held_as_the_standards_session(
@@ -381,7 +384,7 @@ def test_an_individual_session_only_an_off_site_room_can_hold_is_refused() -> No
         {"id": "aqua", "title": "Allas", "theme": "physical", "kind": "individual",
          "minutes": 30, "leaders": ["physiotherapist"], "rooms": ["pool"]}
     )  # fmt: skip
-    with pytest.raises(InputError, match="add an on-site room kind to its rooms"):
+    with pytest.raises(InputError, match="lisää sen tiloihin jokin kurssipaikan oma tilatyyppi"):
         course_of(data)
     item(data["programme"], "aqua")["rooms"] = ["pool", "therapy"]  # the solver takes therapy
     assert consistent_data(data) == "solved"
@@ -405,15 +408,25 @@ def test_one_persons_individual_sessions_beyond_the_groups_free_time(
         [("add_spec", "individual", 30, ["rheumatologist"], None, "group"),
          ("add_spec", "individual", minutes, ["rheumatologist"], None, "gym")]
     )  # fmt: skip
-    found = precheck_reasons(course_of(data))
+    course = course_of(data)
+    found = precheck_reasons(course)
     if told:
         assert found == [
-            "R16, R29: only reum (rheumatologist) may lead 2 × 'Lisä' (p6) (30 min each) and "
-            "2 × 'Lisä' (p7) (1 h each): 3 h one at a time, but individual sessions fit only "
-            "where the group sessions they may not overlap (4 h 15 min) and the lunches (1 h) "
-            "leave the 2 course days free: 2 h 45 min. Let more people lead these sessions, or "
-            "make group sessions interruptible."
+            "R16, R29: vain reum (reumatologi) saa ohjata nämä: 2 × ”Lisä” (kukin 30 min) ja "
+            "2 × ”Lisä” (kukin 1 h); niihin kuluu 3 h yksi kerrallaan, mutta yksilölliset "
+            "tapaamiset mahtuvat vain aikaan, jonka ryhmän ohjelmakohdat, joiden päälle niitä ei "
+            "voi sijoittaa (4 h 15 min), ja lounaat (1 h) jättävät 2 kurssipäivästä vapaaksi: "
+            "2 h 45 min. Salli useamman ohjata näitä ohjelmakohtia tai salli kuntoutujan "
+            "kutsuminen kesken ryhmän ohjelmakohtien yksilötapaamisiin (interruptible)."
         ]
+        with reading_in("en"):
+            assert precheck_reasons(course) == [
+                "R16, R29: only reum (rheumatologist) may lead 2 × 'Lisä' (30 min each) and "
+                "2 × 'Lisä' (1 h each): 3 h one at a time, but individual sessions fit only "
+                "where the group sessions they may not overlap (4 h 15 min) and the lunches "
+                "(1 h) leave the 2 course days free: 2 h 45 min. Let more people lead these "
+                "sessions, or make group sessions interruptible."
+            ]
         assert consistent_data(data) == "infeasible"
     else:
         assert found == []
@@ -433,7 +446,9 @@ def test_individual_sessions_in_the_room_an_interruptible_session_holds(
     found = precheck_reasons(course_of(data))
     assert bool(found) == told, found
     if told:
-        assert "(6 h 15 min) and the lunches (1 h) leave the 2 course days free: 45 min" in found[0]
+        assert (
+            "(6 h 15 min), ja lounaat (1 h) jättävät 2 kurssipäivästä vapaaksi: 45 min" in found[0]
+        )
 
 
 def test_a_second_lecture_by_the_physician_is_fine() -> None:

@@ -27,6 +27,7 @@ from scheduler.io.excel_form import (
 )
 from scheduler.io.standards import load_standard
 from scheduler.services.new_course import default_first_day
+from scheduler.words import reading_in
 
 FIRST_DAY = "2027-03-15"
 
@@ -115,7 +116,7 @@ def test_a_wrong_role_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Pat
     form = edited(made[1], tmp_path, {("Henkilöstö", "C5"): "physiotherapeut"})
     code, output = solve_cli(form, tmp_path)
     assert code == 2, output
-    assert "sheet 'Henkilöstö', cell C5 (staff[2].role)" in output
+    assert "välilehti 'Henkilöstö', solu C5 (staff[2].role)" in output
     assert "physiotherapeut" in output
 
 
@@ -125,8 +126,8 @@ def test_a_bad_date_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path)
     form = edited(made[1], tmp_path, {("Kurssi", f"C{row}"): "2027-02-30"})
     code, output = solve_cli(form, tmp_path)
     assert code == 2, output
-    assert f"sheet 'Kurssi', cell C{row}" in output
-    assert "'2027-02-30' is not a valid date" in output
+    assert f"välilehti 'Kurssi', solu C{row}" in output
+    assert "'2027-02-30' ei ole kelvollinen päivämäärä" in output
 
 
 def day_column(form: Path, sheet: str, day: date) -> str:
@@ -143,8 +144,8 @@ def test_a_day_column_past_the_course_is_told_by_its_cell(
     form = edited(made[1], tmp_path, {("Henkilöstö", f"{column}1"): "Päivä 9"})
     with pytest.raises(InputError) as caught:
         load_course(form)
-    assert f"sheet 'Henkilöstö', cell {column}1" in str(caught.value)
-    assert "the course has at most 5 days" in str(caught.value)
+    assert f"välilehti 'Henkilöstö', solu {column}1" in str(caught.value)
+    assert "kurssilla on enintään 5 päivää" in str(caught.value)
 
 
 def test_a_form_with_dated_day_columns_still_loads(made: tuple[Path, Path], tmp_path: Path) -> None:
@@ -167,7 +168,7 @@ def test_a_bad_availability_is_told_by_its_cell(made: tuple[Path, Path], tmp_pat
     with pytest.raises(InputError) as caught:
         load_course(form)
     told = str(caught.value)
-    assert f"sheet 'Henkilöstö', cell {column}3 (staff[0].availability.2027-03-16" in told
+    assert f"välilehti 'Henkilöstö', solu {column}3 (staff[0].availability.2027-03-16" in told
 
 
 def test_a_missing_sheet_is_named(made: tuple[Path, Path], tmp_path: Path) -> None:
@@ -177,7 +178,7 @@ def test_a_missing_sheet_is_named(made: tuple[Path, Path], tmp_path: Path) -> No
     book.save(path)
     code, output = solve_cli(path, tmp_path)
     assert code == 2, output
-    assert "sheet 'Tilat'" in output and "missing" in output
+    assert "välilehti 'Tilat' puuttuu" in output
 
 
 def test_an_unknown_column_is_told_by_its_cell(made: tuple[Path, Path], tmp_path: Path) -> None:
@@ -188,8 +189,8 @@ def test_an_unknown_column_is_told_by_its_cell(made: tuple[Path, Path], tmp_path
     form_book.save(form)
     with pytest.raises(InputError) as caught:
         load_course(form)
-    assert f"sheet 'Tilat', cell {after_last}2" in str(caught.value)
-    assert "unknown column 'colour'" in str(caught.value)
+    assert f"välilehti 'Tilat', solu {after_last}2" in str(caught.value)
+    assert "tuntematon sarake 'colour'" in str(caught.value)
 
 
 def test_not_a_workbook_is_bad_input(tmp_path: Path) -> None:
@@ -197,7 +198,7 @@ def test_not_a_workbook_is_bad_input(tmp_path: Path) -> None:
     path.write_text("course:\n  title: x\n", encoding="utf-8")
     code, output = solve_cli(path, tmp_path)
     assert code == 2, output
-    assert "not an Excel workbook" in output
+    assert "Excel-työkirjaa ei voi lukea" in output
 
 
 def test_a_duplicate_id_names_both_cells(made: tuple[Path, Path], tmp_path: Path) -> None:
@@ -205,8 +206,8 @@ def test_a_duplicate_id_names_both_cells(made: tuple[Path, Path], tmp_path: Path
     with pytest.raises(InputError) as caught:
         load_course(form)
     message = str(caught.value)
-    assert "sheet 'Tilat', cell A4 (rooms[1].id)" in message
-    assert "first on sheet 'Tilat', cell A3" in message
+    assert "välilehti 'Tilat', solu A4 (rooms[1].id)" in message
+    assert "ensimmäinen: välilehti 'Tilat', solu A3" in message
 
 
 def test_the_default_first_day_avoids_holidays() -> None:
@@ -255,8 +256,8 @@ def test_a_bad_leaving_time_is_told_by_its_cell(made: tuple[Path, Path], tmp_pat
     with pytest.raises(InputError) as raised:
         load_course(path)
     told = str(raised.value)
-    assert f"'Kuntoutujat', cell {sheet.cell(3, column).coordinate}" in told
-    assert "YYYY-MM-DD HH:MM" in told
+    assert f"'Kuntoutujat', solu {sheet.cell(3, column).coordinate}" in told
+    assert "VVVV-KK-PP TT:MM" in told
 
 
 # -- the form in Finnish ----------------------------------------------------------------------
@@ -371,10 +372,10 @@ def test_every_problem_of_the_form_is_told_at_once_by_sheet_and_cell(
     with pytest.raises(InputError) as caught:
         load_course(path)
     places = [problem.place for problem in caught.value.problems]
-    assert f"sheet 'Kurssi', cell C{row}" in places
-    assert f"sheet 'Kurssi', cell B{kurssi.max_row}" in places
+    assert f"välilehti 'Kurssi', solu C{row}" in places
+    assert f"välilehti 'Kurssi', solu B{kurssi.max_row}" in places
     days = get_column_letter(_column_of(programme, "days"))
-    assert f"sheet 'Ohjelma', cell {days}3" in places
+    assert f"välilehti 'Ohjelma', solu {days}3" in places
     assert len(places) == 3
 
 
@@ -530,7 +531,12 @@ def test_a_holiday_warning_offers_the_nearest_first_day_without_one(tmp_path: Pa
     assert result.exit_code == 0, result.output
     with pytest.warns(CourseWarning) as warned:
         load_course(path)
+    (message,) = [str(w.message) for w in warned if "pitkäperjantai" in str(w.message)]
+    assert "5. kurssipäivä (pe 26.3.2027) on pitkäperjantai, yleinen vapaapäivä" in message
+    assert "Voit myös aloittaa ti 16.3.2027 (2027-03-16): se on lähin aloituspäivä" in message
+    assert "(lähin maanantai: ma 15.3.2027, 2027-03-15)" in message
+    with pytest.warns(CourseWarning) as warned, reading_in("en"):
+        load_course(path)
     (message,) = [str(w.message) for w in warned if "Good Friday" in str(w.message)]
-    assert "Pitkäperjantai" in message
-    assert "start on Tuesday 16.3.2027, the nearest first day without one" in message
-    assert "(on a Monday: Monday 15.3.2027)" in message
+    assert "or start on Tue 16 March 2027 (2027-03-16), the nearest first day without" in message
+    assert "(on a Monday: Mon 15 March 2027, 2027-03-15)" in message

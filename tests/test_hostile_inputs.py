@@ -102,7 +102,7 @@ def assert_clean(run: Run, case: Case, codes: set[int]) -> None:
     assert run.code in codes, f"exit {run.code}:\n{run.output}"
     assert run.code != 4
     assert "Traceback" not in run.output, run.output
-    assert "internal error" not in run.output, run.output
+    assert "sisäinen virhe" not in run.output, run.output
     assert run.peak_mb < PEAK_MB, f"{run.peak_mb:.0f} MB"
     assert case.strays() == [], "files outside the output folder"
     assert not [p for p in case.written() if p.name.startswith(TEMPORARY_PREFIX)]
@@ -124,7 +124,7 @@ def formula_cells(path: Path) -> list[str]:
 
 def error_line(run: Run, *needles: str) -> str:
     for line in run.stderr.splitlines():
-        if line.startswith("error:") and all(needle in line for needle in needles):
+        if line.startswith("virhe:") and all(needle in line for needle in needles):
             return line
     raise AssertionError(f"no error line with {needles}:\n{run.output}")
 
@@ -157,7 +157,7 @@ def test_a_participant_id_like_a_formula_is_refused(runner: KurssiRunner, case: 
     text = COURSE_TEXT.replace("- {id: K03, small_group: A}", """- {id: '=HYPERLINK("x")'}""")
     run = runner.run("solve", case.file("course.yaml", text), "--out", case.out)
     assert_clean(run, case, {2})
-    line = error_line(run, "participants.list[0].id", "one plain word")
+    line = error_line(run, "participants.list[0].id", "yksi sana")
     assert "HYPERLINK" not in line  # a participant's entry is never quoted
     assert case.written() == []
 
@@ -210,7 +210,7 @@ def test_a_staff_id_cannot_name_a_path(runner: KurssiRunner, case: Case) -> None
     source = case.timetable("t.json", lambda d: d["staff"][3].__setitem__("id", "../../psy"))
     run = runner.run("export", source, "--format", "ics", "--out", case.out)
     assert_clean(run, case, {2})
-    error_line(run, "staff[3].id", "one plain word")
+    error_line(run, "staff[3].id", "yksi sana")
 
 
 @pytest.mark.parametrize(
@@ -238,7 +238,7 @@ def test_an_out_folder_under_a_file_is_refused(runner: KurssiRunner, case: Case)
     source = case.timetable("t.json")
     run = runner.run("export", source, "--out", blocker / "sub")
     assert_clean(run, case, {2})
-    error_line(run, "lies under the file", "--out")
+    error_line(run, "on tiedoston", "--out")
 
 
 def test_a_very_long_name_is_shortened(runner: KurssiRunner, case: Case) -> None:
@@ -263,26 +263,26 @@ def alias_bomb(levels: int = 9, width: int = 9) -> str:
 
 RESOURCE_CASES: dict[str, tuple[str, str, str]] = {
     # name: (file name, text, words of the message)
-    "alias bomb": ("bomb.yaml", alias_bomb(), "aliases"),
-    "an alias inside its own anchor": ("loop.yaml", "course: &a [*a, *a]\n", "aliases"),
+    "alias bomb": ("bomb.yaml", alias_bomb(), "viittaukset"),
+    "an alias inside its own anchor": ("loop.yaml", "course: &a [*a, *a]\n", "viittaukset"),
     "aliases nested 8000 deep": (
         "chain.yaml",
         "a0: &a0 [[x]]\n"
         + "".join(f"a{n}: &a{n} {'[' * 20}*a{n - 1}{']' * 20}\n" for n in range(1, 400))
         + "course: *a399\n",
-        "aliases",
+        "viittaukset",
     ),
-    "2000 nested lists": ("deep.yaml", "course: " + "[" * 2000 + "]" * 2000 + "\n", "nested"),
+    "2000 nested lists": ("deep.yaml", "course: " + "[" * 2000 + "]" * 2000 + "\n", "sisäkkäin"),
     "300 nested mappings": (
         "deep-map.yaml",
         "".join("  " * n + f"k{n}:\n" for n in range(300)),
-        "nested",
+        "sisäkkäin",
     ),
-    "a 1 MB file": ("big.yaml", "# " + "x" * 1_000_000 + "\n", "larger than 512 KB"),
+    "a 1 MB file": ("big.yaml", "# " + "x" * 1_000_000 + "\n", "suurempi kuin 512 kt"),
     "a text of 5000 characters": (
         "long.yaml",
         COURSE_TEXT.replace("name: Anna Laakso", "name: " + "A" * 5000),
-        "at most 1 000",
+        "enintään 1 000 merkkiä",
     ),
     "a vertical tab in a name": (
         "vt.yaml",
@@ -333,7 +333,7 @@ def test_the_form_is_read_to_its_last_filled_row(
     path = edited_form(form, case.inputs, bottom)
     run = runner.run("solve", path, "--out", case.out, timeout=30)
     assert_clean(run, case, {2})
-    error_line(run, "sheet 'Henkilöstö', cell C1048576", "'role' is missing")
+    error_line(run, "välilehti 'Henkilöstö', solu C1048576", "kenttä 'role' puuttuu")
 
 
 def test_a_form_that_unpacks_to_gigabytes_is_refused(
@@ -346,7 +346,7 @@ def test_a_form_that_unpacks_to_gigabytes_is_refused(
     assert bomb.stat().st_size < 1_000_000
     run = runner.run("solve", bomb, "--out", case.out, timeout=30)
     assert_clean(run, case, {2})
-    error_line(run, "unpacks to")
+    error_line(run, "purettuna")
 
 
 # Measures one command from a lean parent. On Linux a process's peak memory (ru_maxrss) starts
@@ -396,7 +396,7 @@ def test_the_bomb_and_the_bottom_row_form_in_fresh_processes(case: Case, form: P
     bomb = case.file("bomb.yaml", alias_bomb())
     run = fresh_run(case, "solve", bomb, "--out", case.out, timeout=30)
     assert_clean(run, case, {2})
-    error_line(run, "bomb.yaml", "aliases")
+    error_line(run, "bomb.yaml", "viittaukset")
 
     def bottom(book: Workbook) -> None:
         book["Henkilöstö"].cell(1_048_576, 1).font = Font(bold=True)
@@ -406,7 +406,7 @@ def test_the_bomb_and_the_bottom_row_form_in_fresh_processes(case: Case, form: P
         case, "solve", edited_form(form, case.inputs, bottom), "--out", case.out, timeout=30
     )
     assert_clean(run, case, {2})
-    error_line(run, "sheet 'Tilat', cell E3", "a whole number")
+    error_line(run, "välilehti 'Tilat', solu E3", "kokonaisluku")
 
 
 def many_sessions(data: dict[str, Any]) -> None:
@@ -423,18 +423,18 @@ TAMPERED: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
         lambda d: d["sessions"][1].update(start=10**12, end=10**12 + 60),
         "sessions[1].start",
     ),
-    "a negative start": (lambda d: d["sessions"][1].update(start=-600), "between 00:00 and 24:00"),
+    "a negative start": (lambda d: d["sessions"][1].update(start=-600), "välillä 00:00–24:00"),
     "9200 sessions": (many_sessions, "sessions"),
     "nested arrays": (lambda d: d["sessions"][0].update(staff=[["pt1"]]), "sessions[0].staff[0]"),
-    "nesting 100000 deep": (deep_json, "is not a timetable"),
-    "a staff member twice": (lambda d: d["staff"].append(d["staff"][0]), "appears twice"),
-    "a session twice": (lambda d: d["sessions"].append(d["sessions"][1]), "appears twice"),
+    "nesting 100000 deep": (deep_json, "ei ole aikataulu"),
+    "a staff member twice": (lambda d: d["staff"].append(d["staff"][0]), "esiintyy kahdesti"),
+    "a session twice": (lambda d: d["sessions"].append(d["sessions"][1]), "esiintyy kahdesti"),
     "no days": (lambda d: d["course"].update(days=[]), "course.days"),
     "a day in the year 9999": (lambda d: d["course"].update(days=["9999-12-31"]), "2099-12-31"),
-    "days out of order": (lambda d: d["course"]["days"].reverse(), "one after another"),
+    "days out of order": (lambda d: d["course"]["days"].reverse(), "peräkkäiset päivät"),
     "days with a gap": (
         lambda d: d["course"].update(days=["2027-03-08", "2027-06-01"]),
-        "one after another",
+        "peräkkäiset päivät",
     ),
     "an unknown staff id in a session": (
         lambda d: d["sessions"][1].update(staff=["nobody"]),
@@ -443,9 +443,9 @@ TAMPERED: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     "an unknown room in a session": (lambda d: d["sessions"][1].update(room="nowhere"), "nowhere"),
     "an infinite number": (
         lambda d: d["staff"][1]["experience"].update(rheumatology_hours=1e309),
-        "finite",
+        "äärellinen",
     ),
-    "a huge weight": (lambda d: d["preferences"].update(balanced_days=10**30), "too large"),
+    "a huge weight": (lambda d: d["preferences"].update(balanced_days=10**30), "liian suuri"),
     "a programme count of a million": (
         lambda d: d["programme"][0].update(count=10**6),
         "programme[0].count",
@@ -490,7 +490,7 @@ def test_a_programme_id_the_standard_uses_is_refused_where_the_standard_is_read(
         out = [] if command == "check" else ["--out", str(case.out)]
         run = runner.run(args[0], source, *args[1:], *out, timeout=30)
         assert_clean(run, case, {2})
-        error_line(run, "t.json", "'opening' appears twice")
+        error_line(run, "t.json", "'opening' esiintyy kahdesti")
 
 
 UNTIMELY: dict[str, Callable[[dict[str, Any]], object]] = {
@@ -624,8 +624,8 @@ def test_a_formula_without_a_computed_value_is_a_located_error(form: Path, tmp_p
     with pytest.raises(InputError) as caught:
         load_course(path)
     row = row_of(load_workbook(form)["Kurssi"], 2, "lunch_minutes")
-    assert f"sheet 'Kurssi', cell C{row}" in str(caught.value)
-    assert "formula without a computed value" in str(caught.value)
+    assert f"välilehti 'Kurssi', solu C{row}" in str(caught.value)
+    assert "kaava ilman laskettua arvoa" in str(caught.value)
 
 
 def test_a_formula_is_read_by_its_computed_value(form: Path, tmp_path: Path) -> None:
@@ -643,7 +643,7 @@ def test_a_participants_time_away_is_never_quoted(
 
     run = runner.run("solve", edited_form(form, case.inputs, away), "--out", case.out)
     assert_clean(run, case, {2})
-    error_line(run, "sheet 'Kuntoutujat'", "time window")
+    error_line(run, "välilehti 'Kuntoutujat'", "aikaväli")
     assert "sairaalassa" not in run.output
 
 
@@ -708,7 +708,7 @@ def test_ctrl_c_while_writing_leaves_no_output(case: Case, moment: str) -> None:
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stdout + stderr
     assert "Traceback" not in stderr and "Aborted" not in stderr
-    assert "interrupted" in stderr
+    assert "keskeytetty" in stderr
     assert case.written() == []
 
 
@@ -754,7 +754,7 @@ def test_ctrl_c_during_start_up_ends_with_exit_130(case: Case) -> None:
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stdout + stderr
-    assert "Traceback" not in stderr and "interrupted" in stderr
+    assert "Traceback" not in stderr and "keskeytetty" in stderr
     assert case.written() == []
 
 
@@ -769,7 +769,7 @@ def test_ctrl_c_during_a_search_stops_it_at_once(case: Case) -> None:
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=60)  # not the 600 s the search was given
     assert process.returncode == 130, stdout + stderr
-    assert "Traceback" not in stderr and "interrupted" in stderr
+    assert "Traceback" not in stderr and "keskeytetty" in stderr
     assert case.written() == []
 
 

@@ -37,16 +37,26 @@ def session(data: Any, spec_id: str) -> dict:
     return next(spec for spec in data["programme"] if spec["id"] == spec_id)
 
 
-def infeasible(tmp_path: Path, data: Any) -> str:
-    """Runs `kurssi solve` on a course that must be impossible; returns the explanation."""
+IMPOSSIBLE = {
+    "fi": "kurssille ei voi tehdä standardin mukaista aikataulua:",
+    "en": "the course cannot be timetabled under the standard:",
+}
+
+
+def infeasible(tmp_path: Path, data: Any, lang: str = "fi") -> str:
+    """Runs `kurssi solve` on a course that must be impossible; returns the explanation (in
+    Finnish, the default, or in English with --lang en)."""
     path = tmp_path / "course.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    language = ["--lang", "en"] if lang == "en" else []
     result = CliRunner().invoke(
-        main, ["solve", str(path), "--time-limit", "2", "--out", str(tmp_path), "--quiet"]
+        main,
+        ["solve", str(path), "--time-limit", "2", "--out", str(tmp_path), "--quiet", *language],
     )
     assert result.exit_code == 3, result.output
-    assert "the course cannot be timetabled under the standard:" in result.output
-    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert IMPOSSIBLE[lang] in result.output
+    assert "Traceback" not in result.output
+    assert "sisäinen virhe" not in result.output and "internal error" not in result.output
     assert not list(tmp_path.glob("*.json")), "nothing is written for an impossible course"
     return " ".join(result.output.split())
 
@@ -59,10 +69,17 @@ def test_team_too_busy_for_the_interviews_on_days_1_2(tmp_path: Path) -> None:
     staff(data, "psy")["availability"].update({DAYS[0]: ["13:00-15:00"], DAYS[1]: []})
     text = infeasible(tmp_path, data)
     assert (
-        "R14: 10 interviews need 10 h of team time on days 1–2, but the team has 7 h available "
-        "then (reum 0 h, pt1 3 h, pt2 2 h, psy 2 h)"
+        "R14: 10 haastattelua: ohjaajien aikaa tarvitaan 10 h päivinä 1–2 (ohjaajat: työryhmä), "
+        "mutta käytettävissä on silloin vain 7 h (Anna Laakso 0 h, Mikko Virtanen 3 h, Laura "
+        "Nieminen 2 h, Sari Mäkelä 2 h)"
     ) in text
     assert "R29" in text
+    text = infeasible(tmp_path, data, "en")
+    assert (
+        "R14: 10 interviews: 10 h of staff time needed on days 1–2 (led by the team), but they "
+        "have only 7 h available then (Anna Laakso 0 h, Mikko Virtanen 3 h, Laura Nieminen 2 h, "
+        "Sari Mäkelä 2 h)"
+    ) in text
 
 
 def test_only_one_special_worker_profession_available(tmp_path: Path) -> None:
@@ -73,10 +90,10 @@ def test_only_one_special_worker_profession_available(tmp_path: Path) -> None:
     session(data, "nutrition")["leaders"] = ["nutritionist", "physiotherapist"]
     session(data, "joint_protection")["leaders"] = ["occupational_therapist", "physiotherapist"]
     text = infeasible(tmp_path, data)
-    assert "R24: special workers of at least 2 different professions" in text
-    assert "only 1 profession can: sosi (social worker)" in text
-    assert "ravit (nutritionist) is not available on any course day" in text
-    assert "tt (occupational therapist) is not available on any course day" in text
+    assert "R24: kurssin toteutukseen pitää osallistua vähintään 2 eri ammattia" in text
+    assert "vain yksi ammatti voi: Pekka Järvinen (sosiaalityöntekijä)" in text
+    assert "Jussi Heikkinen (ravitsemusterapeutti) ei ole käytettävissä yhtenäkään" in text
+    assert "Elina Koskinen (toimintaterapeutti) ei ole käytettävissä yhtenäkään" in text
 
 
 def test_physician_absent_on_the_last_day(tmp_path: Path) -> None:
@@ -85,8 +102,12 @@ def test_physician_absent_on_the_last_day(tmp_path: Path) -> None:
     availability[DAYS[4]] = []
     availability[DAYS[2]] = ["12:00-16:00"]  # the lecture and the team meeting still fit
     text = infeasible(tmp_path, data)
-    assert "R19: the closing discussion (2 h) on day 5 (Fri 12.3.) needs the physician" in text
-    assert "reum (rheumatologist) is not available on day 5 (Fri 12.3.)" in text
+    assert "R19: loppukeskustelu (2 h) päivänä 5 (pe 12.3.) edellyttää, että paikalla on" in text
+    assert "erikoislääkäri (Anna Laakso) yhtäjaksoisesti 2 h" in text
+    assert "Anna Laakso (reumatologi) ei ole käytettävissä päivänä 5 (pe 12.3.)" in text
+    text = infeasible(tmp_path, data, "en")
+    assert "R19: the closing discussion (2 h) on day 5 (Fri 12 March) needs the physician" in text
+    assert "Anna Laakso (rheumatologist) is not available on day 5 (Fri 12 March)" in text
 
 
 def test_day_window_too_short_for_five_hours_and_lunch(tmp_path: Path) -> None:
@@ -101,9 +122,9 @@ def test_day_window_too_short_for_five_hours_and_lunch(tmp_path: Path) -> None:
     }
     text = infeasible(tmp_path, data)
     assert "R3, R4:" in text
-    assert "the day window 08:00-13:30 (5 h 30 min" in text
-    assert "less 45 min lunch (R8) leaves 4 h 45 min a day" in text
-    assert "R4 needs at least 25 h" in text
+    assert "kurssipäivästä 08:00-13:30 (5 h 30 min" in text
+    assert "jää 45 min lounaan (R8) jälkeen 4 h 45 min päivässä" in text
+    assert "R4 edellyttää vähintään 25 h" in text
 
 
 def test_pool_farther_than_the_day_allows(tmp_path: Path) -> None:
@@ -111,8 +132,8 @@ def test_pool_farther_than_the_day_allows(tmp_path: Path) -> None:
     pool = next(room for room in data["rooms"] if room["id"] == "allas")
     pool.update({"offsite_minutes": 45, "offsite_km": 40})
     text = infeasible(tmp_path, data)
-    assert "R30: 'Aqua exercise' (aqua) needs a room of kind pool for 10 people" in text
-    assert "allas (pool) is 45 min / 40 km away, farther than R30's 20 min or 20 km" in text
+    assert "R30: ”Vesivoimistelu” tarvitsee tilan, jonka tyyppi on allas, 10 hengelle" in text
+    assert "Kylpylän allas (allas) on 45 min / 40 km päässä, kauempana kuin R30:n 20 min" in text
 
 
 # -- the solver's explanation, where no pre-check sees the clash ----------------------------
@@ -131,10 +152,12 @@ def test_solver_core_names_the_closing_and_whose_days(default_course: Course) ->
     # Generous budgets: each phase stops when done, so they cost nothing on an idle machine and
     # keep a busy one from cutting the narrowing of days short.
     text = "\n".join(explain_infeasible(course, shrink_seconds=30, narrow_seconds=30))
-    assert "R19: the closing discussion (2 h) on day 5 (Fri 12.3.) needs 2 staff" in text
-    assert "R29: reum (rheumatologist) is available only 08:00–10:00 on day 5 (Fri 12.3.)" in text
+    assert "R19: loppukeskustelu (2 h) päivänä 5 (pe 12.3.): ohjaajia 2" in text
+    assert (
+        "R29: Anna Laakso (reumatologi) on käytettävissä vain klo 08:00–10:00 päivänä 5 (pe 12.3.)"
+    ) in text
     # Only the day of the closing discussion is told, not the whole week.
-    assert "day 1 (Mon" not in text and "day 4 (Thu" not in text
+    assert "päivänä 1 (ma" not in text and "päivänä 4 (to" not in text
 
 
 def test_deletion_filter_finds_an_aggregate_clash(default_course: Course) -> None:
@@ -152,7 +175,7 @@ def test_deletion_filter_finds_an_aggregate_clash(default_course: Course) -> Non
     core, proven = found
     assert core == ["R4"] and proven
     # The pre-check says it in words at once.
-    assert any("R4's daily bound" in reason for reason in reasons(course))
+    assert any("R4:n päiväraja" in reason for reason in reasons(course))
 
 
 def test_core_days_of_a_clash(default_course: Course) -> None:
@@ -172,7 +195,8 @@ def test_a_failing_explanation_still_says_infeasible(
 
     monkeypatch.setattr(explain, "_explain", broken)
     (line,) = explain.explain_infeasible(default_course)
-    assert "proved that no timetable meets the standard" in line and "KeyError" in line
+    assert "ratkaisija osoitti, ettei mikään aikataulu täytä standardia" in line
+    assert "KeyError" in line
 
 
 def test_programme_only_other_staff_may_lead_does_not_count(default_course: Course) -> None:
@@ -183,9 +207,11 @@ def test_programme_only_other_staff_may_lead_does_not_count(default_course: Cour
         for spec in default_course.programme
     )
     (reason,) = reasons(default_course.with_changes(programme=programme))
-    assert reason.startswith("R4: the group programme the team or special workers may carry out")
-    assert "adds up to 24 h, but R4 needs at least 25 h" in reason
-    assert "body_care (1 h), sports_trial (1 h)" in reason
+    assert reason.startswith(
+        "R4: työryhmän tai erityistyöntekijöiden toteutettavissa olevaa ryhmämuotoista"
+    )
+    assert "kuntoutusohjelmaa on 24 h, mutta R4 edellyttää vähintään 25 h" in reason
+    assert "”Kehonhuolto ja venyttely” (1 h), ”Liikuntamuotojen kokeilu” (1 h)" in reason
 
 
 def test_a_time_limit_run_out_is_not_called_impossible(tmp_path: Path) -> None:
@@ -194,6 +220,6 @@ def test_a_time_limit_run_out_is_not_called_impossible(tmp_path: Path) -> None:
         main, ["solve", "--time-limit", "0.01", "--fast", "--quiet", "--out", str(tmp_path)]
     )
     assert result.exit_code == 3, result.output
-    assert "not proven impossible" in result.output
+    assert "mahdottomuutta ei ole todistettu" in result.output
     assert "--time-limit" in result.output
-    assert "cannot be timetabled" not in result.output
+    assert "ei voi tehdä" not in result.output

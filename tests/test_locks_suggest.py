@@ -60,7 +60,7 @@ def test_suggestions_keep_every_rule_and_differ_from_now(
 
 def test_suggest_refuses_a_locked_session(saved_timetable: Timetable, standard: Standard) -> None:
     gym = next(s for s in saved_timetable.sessions if s.spec == "gym")
-    with pytest.raises(InputError, match="locked"):
+    with pytest.raises(InputError, match="lukittu"):
         suggest(set_lock(saved_timetable, gym.id, "all"), standard, gym.id)
 
 

@@ -126,7 +126,7 @@ def test_shared_staff_who_cannot_cover_both_courses_exit_3(tmp_path: Path) -> No
     )
     assert result.exit_code == 3, result.output
     assert "ravit" in result.output
-    assert "Wed 10.3." in result.output
+    assert "ke 10.3." in result.output
     assert "1 h 30 min" in result.output
     assert "reuma-a" in result.output and "reuma-b" in result.output
     assert not list(tmp_path.glob("*.xlsx"))
@@ -135,17 +135,21 @@ def test_shared_staff_who_cannot_cover_both_courses_exit_3(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("change", "place", "words"),
     [
-        (lambda d: d["courses"][1].pop("course"), "courses[1]", "either 'file'"),
+        (lambda d: d["courses"][1].pop("course"), "courses[1]", "annetaan yksi näistä: 'file'"),
         (lambda d: d["courses"][0].update(file="nowhere.yaml"), "courses[0].file", "nowhere"),
-        (lambda d: d["courses"][1].update(id="reuma-a"), "courses[1].id", "appears twice"),
-        (lambda d: d.update(extra=1), "extra", "unknown section"),
-        (lambda d: d["staff"].append({"id": "nobody"}), "staff[1].id", "no staff 'nobody'"),
+        (lambda d: d["courses"][1].update(id="reuma-a"), "courses[1].id", "esiintyy kahdesti"),
+        (lambda d: d.update(extra=1), "extra", "tuntematon osio"),
+        (
+            lambda d: d["staff"].append({"id": "nobody"}),
+            "staff[1].id",
+            "työntekijää 'nobody' ei ole",
+        ),
         (
             lambda d: d["courses"][1]["course"]["staff"].append(
                 {"id": "reum", "role": "nutritionist"}  # reuma-a's physician
             ),
             "courses[1]",
-            "same id is the same person",
+            "sama tunnus tarkoittaa samaa henkilöä",
         ),
     ],
 )
@@ -164,4 +168,4 @@ def test_bad_plan_file_exits_2_naming_file_and_place(
 def test_plan_has_help() -> None:
     result = CliRunner().invoke(main, ["plan", "--help"])
     assert result.exit_code == 0
-    assert "Example:" in result.output
+    assert "Esimerkki:" in result.output

@@ -23,6 +23,8 @@ from models.course import StaffMember
 from models.standard import Standard
 from models.timetable import Session, Timetable
 from scheduler.check import check
+from scheduler.domain.occurrences import occurrences
+from scheduler.errors import Infeasible
 from scheduler.services.replanning import apply_changes, change_list, resolve
 from scheduler.services.solving import solve
 
@@ -142,12 +144,19 @@ def test_participant_leaves(default_timetable: Timetable, standard: Standard) ->
 def test_locked_sessions_never_move(default_timetable: Timetable, standard: Standard) -> None:
     wednesday = _wednesday(default_timetable)
     pt = _busiest_from(default_timetable, "physiotherapist", wednesday)
-    # The manager locks the last day's sessions the physiotherapist does not lead (the closing
-    # discussion, the end measures): they were announced and must stay put.
+    # The manager locks the last day's sessions the physiotherapist has no part in (the closing
+    # discussion, the end measures): they were announced and must stay put. A lock holds a
+    # whole occurrence, so both small-group halves are left free if the physiotherapist leads one.
     last_day = default_timetable.days[-1]
+    free = {
+        s.id
+        for parts in occurrences(default_timetable.sessions).values()
+        if any(pt in part.staff for part in parts)
+        for s in parts
+    }
     locked = tuple(
         s.model_copy(update={"locked": True})
-        if s.date == last_day and pt not in s.staff and s.kind != SessionKind.TRANSFER
+        if s.date == last_day and s.id not in free and s.kind != SessionKind.TRANSFER
         else s
         for s in default_timetable.sessions
     )
@@ -165,14 +174,14 @@ def test_locked_sessions_never_move(default_timetable: Timetable, standard: Stan
 
 
 def test_impossible_change_is_explained(default_timetable: Timetable, standard: Standard) -> None:
-    from scheduler.errors import Infeasible
 
     # The physician gone for the whole course: the closing discussion needs them (R19).
     changes = ChangeSet(changes=(StaffUnavailable(staff="reum"),))
     with pytest.raises(Infeasible) as raised:
         resolve(default_timetable, standard, changes, TEST_OPTIONS)
     words = " ".join(raised.value.reasons)
-    assert "R19: the closing discussion" in words and "needs the physician (reum)" in words
+    assert "R19: loppukeskustelu" in words
+    assert "edellyttää, että paikalla on erikoislääkäri (Anna Laakso)" in words
 
 
 def test_the_input_timetable_is_not_modified(
@@ -187,8 +196,6 @@ def test_the_input_timetable_is_not_modified(
 def test_a_replan_blocked_by_locked_sessions_says_so(
     default_timetable: Timetable, standard: Standard
 ) -> None:
-    from scheduler.errors import Infeasible
-
     wednesday = _wednesday(default_timetable)
     pt = _busiest_from(default_timetable, "physiotherapist", wednesday)
     # Everything from Wednesday is locked, the physiotherapist's own sessions too, so nobody
@@ -204,5 +211,5 @@ def test_a_replan_blocked_by_locked_sessions_says_so(
     with pytest.raises(Infeasible) as raised:
         resolve(old, standard, changes, TEST_OPTIONS)
     words = " ".join(raised.value.reasons)
-    assert "could be timetabled anew" in words
-    assert "locked" in words
+    assert "muutetulle kurssille löytyisi uusi aikataulu" in words
+    assert "lukittu" in words

@@ -104,10 +104,10 @@ def test_resolve_takes_the_example_change_file(old_file: Path) -> None:
 @pytest.mark.parametrize(
     ("entry", "told"),
     [
-        ("  - remove_staff: liik\n", "write '- kind: remove_staff'"),
+        ("  - remove_staff: liik\n", "kirjoita '- kind: remove_staff'"),
         (
             "  - kind: remove\n    staff: liik\n",
-            "kind 'remove' is not known; did you mean 'remove_staff'?",
+            "kind 'remove' on tuntematon; tarkoititko 'remove_staff'?",
         ),
     ],
     ids=["kind missing", "kind misspelt"],
@@ -121,7 +121,7 @@ def test_a_change_file_slip_says_how_to_write_it(
         main, ["resolve", str(old_file), "--changes", str(changes), *RESOLVE]
     )
     assert result.exit_code == 2, result.output
-    assert f"{changes}: line 2" in result.output
+    assert f"{changes}: rivi 2" in result.output
     assert told in result.output
 
 
@@ -210,14 +210,19 @@ def test_an_unknown_name_lists_the_people_and_exits_2(old_file: Path) -> None:
         main, ["resolve", str(old_file), "--unavailable", "Laura Niemi", *RESOLVE]
     )
     assert result.exit_code == 2, result.output
-    assert "no staff member 'Laura Niemi'" in result.output
-    assert "Laura Nieminen (physiotherapist, id pt2)" in result.output
+    assert "kurssilla ei ole työntekijää 'Laura Niemi'" in result.output
+    assert "Laura Nieminen (fysioterapeutti, tunnus pt2)" in result.output
     assert "Traceback" not in result.output
 
 
 def test_help_shows_the_format_and_default_of_now() -> None:
     result = CliRunner().invoke(main, ["resolve", "--help"])
     assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "--now AJANKOHTA" in text and "2027-03-10T12:00" in text
+    assert "Oletus: nykyhetki" in text
+    assert "--notice MINUUTTIA" in text
+    result = CliRunner().invoke(main, ["resolve", "--help", "--lang", "en"])
     text = " ".join(result.output.split())
     assert "YYYY-MM-DDTHH:MM" in text and "2027-03-10T12:00" in text
     assert "Default: the current time" in text
@@ -295,6 +300,7 @@ def test_an_unavailable_leader_mid_session_with_nobody_else_exits_3(old_file: Pa
         ],
     )
     assert result.exit_code == 3, result.output
-    assert "is under way at" in result.output and "Mikko Virtanen (pt1" in result.output
+    assert "on käynnissä klo" in result.output
+    assert "Mikko Virtanen (fysioterapeutti)" in result.output
     assert f"--end-early {session_id}" in result.output
     assert "unlock" not in result.output

@@ -42,10 +42,10 @@ def test_an_unknown_name_lists_the_people(saved_timetable: Timetable) -> None:
     with pytest.raises(InputError) as raised:
         changes_from_flags(saved_timetable, unavailable=("Laura Niemi@2027-03-10T08:00",))
     message = str(raised.value)
-    assert "no staff member 'Laura Niemi'" in message
+    assert "kurssilla ei ole työntekijää 'Laura Niemi'" in message
     for member in saved_timetable.staff:  # name, role and id of everyone
         assert member.id in message and (member.name or member.id) in message
-    assert "Laura Nieminen (physiotherapist, id pt2)" in message
+    assert "Laura Nieminen (fysioterapeutti, tunnus pt2)" in message
 
 
 def test_an_ambiguous_name_lists_those_it_could_mean(saved_timetable: Timetable) -> None:
@@ -56,7 +56,7 @@ def test_an_ambiguous_name_lists_those_it_could_mean(saved_timetable: Timetable)
     with pytest.raises(InputError) as raised:
         find_staff(staff, "Laura", "--unavailable")
     message = str(raised.value)
-    assert "more than one staff member is called 'Laura'" in message
+    assert "kurssilla on useampi työntekijä nimeltä 'Laura'" in message
     assert "Laura Nieminen" in message and "Laura Virta" in message
     assert "Anna Laakso" not in message
 
@@ -109,8 +109,8 @@ def test_replacing_by_someone_already_on_the_course_says_what_to_do(
 ) -> None:
     with pytest.raises(InputError) as raised:
         changes_from_flags(saved_timetable, replace=("pt1=Laura Nieminen",))
-    assert "already on the course" in str(raised.value)
-    assert "--unavailable pt1" in str(raised.value)
+    assert "on jo kurssilla omalla paikallaan" in str(raised.value)
+    assert '--unavailable "Mikko Virtanen"' in str(raised.value)
 
 
 def test_a_change_file_by_name(saved_timetable: Timetable, tmp_path: Path) -> None:
@@ -142,8 +142,8 @@ def test_an_unknown_name_in_a_change_file_names_its_line(
     path.write_text("changes:\n  - kind: unavailable\n    staff: Nobody Known\n", encoding="utf-8")
     with pytest.raises(InputError) as raised:
         changes_from_file(path, saved_timetable)
-    assert f"{path}: line 3" in str(raised.value)
-    assert "Laura Nieminen (physiotherapist, id pt2)" in str(raised.value)
+    assert f"{path}: rivi 3" in str(raised.value)
+    assert "Laura Nieminen (fysioterapeutti, tunnus pt2)" in str(raised.value)
 
 
 def test_names_fold_and_slug() -> None:

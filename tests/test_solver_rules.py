@@ -18,8 +18,10 @@ from solver_helpers import clashing_rules, first_timetable, is_feasible
 
 from models.base import SessionKind
 from models.course import Course, Participant, Room
+from models.rules import rule_title
 from models.timetable import Session
 from scheduler.explain.course import explain_infeasible
+from scheduler.words import reading_in, validation_words
 
 Data = dict[str, Any]
 
@@ -104,8 +106,10 @@ def test_r8_lunch_inside_its_window_every_day() -> None:
     assert all(s.start >= 630 and s.end <= 690 and s.minutes == 30 for s in lunches)
     long = tiny_data()
     long["course"]["lunch"] = {"window": "10:30-11:00", "minutes": 45}
-    with pytest.raises(ValidationError, match="does not fit"):
+    with pytest.raises(ValidationError, match="lunch_minutes") as caught:
         _course(long)
+    assert "does not fit" in validation_words(caught.value.errors()[0], "en")
+    assert "ei mahdu lounasaikaan" in validation_words(caught.value.errors()[0], "fi")
 
 
 # -- R4: programme hours -------------------------------------------------------------------------
@@ -333,7 +337,9 @@ def test_r16_interviews_only_during_interruptible_sessions() -> None:
             assert not any(_overlap(s, group) for s in sessions if s.spec == "interview")
     crowded = _course(*_crowded_day_1(interruptible=False))
     assert "R16" in clashing_rules(crowded)
-    assert "R16: interviews vs group" in explain_infeasible(crowded)[-1]
+    assert f"R16: {rule_title('R16', 'fi')}" in explain_infeasible(crowded)[-1]
+    with reading_in("en"):
+        assert "R16: interviews vs group" in explain_infeasible(crowded)[-1]
 
 
 # -- R19, R20, R23, R28: the team ----------------------------------------------------------------

@@ -16,6 +16,7 @@ from models.timetable import Session, StaffPart, Timetable
 from scheduler.check import check
 from scheduler.domain.hours import counted_minutes, hours_table
 from scheduler.io.timetables import load_timetable
+from scheduler.words import validation_words
 
 
 def with_session(timetable: Timetable, session: Session) -> Timetable:
@@ -107,7 +108,7 @@ def test_each_person_is_booked_only_for_their_own_part(
 
 def test_parts_must_cover_the_session_and_staff_list_everyone() -> None:
     common = {"id": "x", "title": "x", "kind": "group", "date": "2027-03-08"}
-    with pytest.raises(ValidationError, match="parts must follow one another"):
+    with pytest.raises(ValidationError, match="session_parts") as caught:
         Session(
             **common,
             start="10:00",
@@ -118,7 +119,9 @@ def test_parts_must_cover_the_session_and_staff_list_everyone() -> None:
                 StaffPart(start="10:30", end="11:00", staff=("b",)),
             ),
         )
-    with pytest.raises(ValidationError, match="must list everyone"):
+    assert "parts must follow one another" in validation_words(caught.value.errors()[0], "en")
+    assert "osien pitää seurata toisiaan" in validation_words(caught.value.errors()[0], "fi")
+    with pytest.raises(ValidationError, match="session_part_staff") as caught:
         Session(
             **common,
             start="10:00",
@@ -129,6 +132,7 @@ def test_parts_must_cover_the_session_and_staff_list_everyone() -> None:
                 StaffPart(start="10:15", end="11:00", staff=("b",)),
             ),
         )
+    assert "must list everyone" in validation_words(caught.value.errors()[0], "en")
 
 
 def test_older_files_without_parts_still_read(saved_timetable: Timetable) -> None:

@@ -281,17 +281,19 @@ def test_unreadable_edits_are_located_all_at_once(
     result = CliRunner().invoke(main, ["check", str(path)])
 
     assert result.exit_code == 2, result.output
-    assert "4 problems in the input" in result.output
+    assert "tiedoissa on 4 virhettä" in result.output
     assert (
-        f"sheet 'Ohjelmarivit', cell B{time_row}: 'kymmenen' is not a time of day" in result.output
+        f"välilehti 'Ohjelmarivit', solu B{time_row}: 'kymmenen' ei ole kellonaika" in result.output
     )
     assert (
-        f"sheet 'Ohjelmarivit', cell G{name_row}: no staff member is called 'Tohtori Tuntematon'"
-        in result.output
+        f"välilehti 'Ohjelmarivit', solu G{name_row}: työntekijää nimeltä 'Tohtori Tuntematon' "
+        "ei ole" in result.output
     )
     assert "Anna Laakso, Mikko Virtanen" in result.output  # the valid names
-    assert "the row of 'Loppukeskustelu' (closing" in result.output
-    assert f"cell E{added}: a row added by hand needs its kind" in result.output
+    assert "ohjelmakohdan ”Loppukeskustelu” (pe 12.3.2027 klo 12:00) rivi on poistettu" in (
+        result.output
+    )
+    assert f"solu E{added}: käsin lisätylle riville tarvitaan muoto" in result.output
     assert "Traceback" not in result.output
 
 
@@ -333,7 +335,7 @@ def test_an_edited_title_is_not_read_and_says_so(
     sheet = SessionList(_workbook(saved_timetable, tmp_path))
     sheet.set("ergonomics", "title", "Jotain muuta")
     path = sheet.save("title.xlsx")
-    with pytest.warns(CourseWarning, match="title of an existing session is not read"):
+    with pytest.warns(CourseWarning, match="olemassa olevan ohjelmakohdan nimeä ei lueta"):
         back = load_timetable(path)
     assert back == saved_timetable
 
@@ -347,8 +349,8 @@ def test_a_wrong_weekday_or_a_copied_id_is_told(saved_timetable: Timetable, tmp_
     with pytest.raises(InputError) as raised:
         read_timetable_workbook(sheet.save("wrong.xlsx"))
     text = "\n".join(str(p) for p in raised.value.problems)
-    assert "names another weekday than the date's (2027-03-11 is a Thursday)" in text
-    assert f"cell K{copied}: row {sheet.row_of('lecture')} is already the session 'lecture'" in text
+    assert "'ma 11.3.2027' ei ole päivämäärä (viikonpäivä ei täsmää: päivä on to 11.3.2027)" in text
+    assert f"solu K{copied}: rivi {sheet.row_of('lecture')} on jo ohjelmakohta 'lecture'" in text
 
 
 def test_a_workbook_without_a_timetable_is_refused(tmp_path: Path) -> None:
@@ -359,14 +361,15 @@ def test_a_workbook_without_a_timetable_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(course_form)])
 
     assert result.exit_code == 2
-    assert "holds no timetable" in result.output and "kurssi solve FORM.xlsx" in result.output
+    assert "ei sisällä aikataulua" in result.output
+    assert "kurssi solve LOMAKE.xlsx" in result.output
 
 
 def test_absurd_sizes_are_refused(saved_timetable: Timetable, tmp_path: Path) -> None:
     sheet = SessionList(_workbook(saved_timetable, tmp_path))
     far = sheet.header + MAX_LIST_ROWS + 5
     sheet.ws.cell(far, 1, "x")
-    with pytest.raises(InputError, match="the list goes on past row"):
+    with pytest.raises(InputError, match="luettelo jatkuu rivin"):
         read_timetable_workbook(sheet.save("long.xlsx"))
 
 
@@ -374,7 +377,7 @@ def test_a_damaged_hidden_timetable_is_told(saved_timetable: Timetable, tmp_path
     sheet = SessionList(_workbook(saved_timetable, tmp_path))
     hidden = sheet.book[DATA_SHEET]
     hidden.cell(DATA_FIRST_CHUNK, 1).value = str(hidden.cell(DATA_FIRST_CHUNK, 1).value)[:-10]
-    with pytest.raises(InputError, match="hidden timetable is damaged"):
+    with pytest.raises(InputError, match="piilotettu aikataulu on vioittunut"):
         read_timetable_workbook(sheet.save("damaged.xlsx"))
 
 
@@ -538,7 +541,7 @@ def test_rows_added_by_hand_are_checked_but_not_replanned(
 
     assert result.exit_code == 2
     assert (
-        f"sheet 'Ohjelmarivit', row {added}: a re-plan places the course's programme"
+        f"välilehti 'Ohjelmarivit', rivi {added}: uusi suunnitelma sijoittaa kurssin ohjelman"
         in result.output
     )
 

@@ -22,6 +22,7 @@ from scheduler.check import content, facilities, flow, staff, structure
 from scheduler.check.context import Context
 from scheduler.check.report import CheckReport, RuleResult, UncheckableTimetable
 from scheduler.domain.hours import hours_table
+from scheduler.words import reader, validation_words
 
 RULES: tuple[Callable[[Context], RuleResult], ...] = (
     structure.r1_participants,
@@ -66,8 +67,7 @@ def check(timetable: Timetable, standard: Standard) -> CheckReport:
     try:
         course = timetable.to_course(standard)
     except ValidationError as error:
-        message = error.errors()[0]["msg"].removeprefix("Value error, ")
-        raise UncheckableTimetable(message) from None
+        raise UncheckableTimetable(validation_words(error.errors()[0], reader())) from None
     ctx = Context(
         timetable=timetable,
         standard=standard,

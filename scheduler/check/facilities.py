@@ -158,11 +158,42 @@ def r29_no_double_booking(ctx: Context) -> RuleResult:
     )
 
 
+def _elsewhere_offsite(
+    ctx: Context, transfer: Session, room: Room, going: bool
+) -> tuple[Session, Room] | None:
+    """An off-site session in another place than `room` that the transfer's group comes from
+    (`going` to `room`) or goes on to (coming back from `room`): the trip runs between two
+    off-site places."""
+    for other in ctx.sessions:
+        elsewhere = ctx.offsite_room(other)
+        if (
+            elsewhere is not None
+            and elsewhere.id != room.id
+            and other.date == transfer.date
+            and (other.end == transfer.start if going else other.start == transfer.end)
+            and other.kind not in NON_PROGRAMME_KINDS
+            and set(other.participants) & set(transfer.participants)
+        ):
+            return other, elsewhere
+    return None
+
+
+def _gone(ctx: Context, staff_id: str, session: Session) -> bool:
+    """Whether a staff member is no longer available at a session's start (left the course)."""
+    member = ctx.staff.get(staff_id)
+    if member is None:
+        return False
+    windows = ctx.course.available_windows(member, session.date)
+    return not any(w.start <= session.start < w.end for w in windows)
+
+
 def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]:
     # The travel time itself: the solver rounds it up to its slot grid, but a timetable made or
     # edited by hand that allows the room's real travel time both ways meets R29/R30.
+    # §8 asks for transport there and back ("edestakaiset kuljetukset") to every place, and the
+    # course knows each place's distance from the unit only: one transfer between two off-site
+    # places takes the way back from the one and out to the other.
     en, fi = ctx.en, ctx.fi
-    needed = room.offsite_minutes
     issues = []
     for direction, touches in (
         ("to", lambda t: t.end == session.start),
@@ -193,7 +224,28 @@ def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]
             )
             continue
         transfer = max(candidates, key=lambda t: t.minutes)
-        if transfer.minutes < needed:
+        # A transfer on to another off-site place is judged whole from there (its "to").
+        other = _elsewhere_offsite(ctx, transfer, room, going)
+        if other is not None and going:
+            before, there = other
+            needed = there.offsite_minutes + room.offsite_minutes
+            if transfer.minutes < needed:
+                issues.append(
+                    Reason(
+                        en=f"the transfer from {en.room(there.id)} to {en.room(room.id)} "
+                        f"({en.slot(transfer)}) between {en.name(before)} and {en.name(session)} "
+                        f"takes {format_duration(transfer.minutes)}; the way back from "
+                        f"{en.room(there.id)} and out to {en.room(room.id)} takes "
+                        f"{format_duration(needed)}",
+                        fi=f"{fi.ref(transfer)} paikasta {fi.room(there.id)} paikkaan "
+                        f"{fi.room(room.id)} ({fi.name(before)} – {fi.name(session)}) kestää "
+                        f"{format_duration(transfer.minutes)}; paluu paikasta {fi.room(there.id)} "
+                        f"ja siirtyminen paikkaan {fi.room(room.id)} vievät "
+                        f"{format_duration(needed)}",
+                    )
+                )
+        elif other is None and transfer.minutes < room.offsite_minutes:
+            needed = room.offsite_minutes
             issues.append(
                 Reason(
                     en=f"the transfer {place} ({en.slot(transfer)}) takes "
@@ -204,9 +256,16 @@ def _transfer_issues(ctx: Context, session: Session, room: Room) -> list[Reason]
             )
         # The staff at the session's start travel with the group there; those at its end
         # bring it back (a session split while under way may have changed staff in between).
-        at_session = session.staff_at(session.start if going else session.end - 1)
-        at_transfer = transfer.staff_at(transfer.end - 1 if going else transfer.start)
-        missing = set(at_session) - set(at_transfer)
+        at_session = set(session.staff_at(session.start if going else session.end - 1))
+        at_transfer = set(transfer.staff_at(transfer.end - 1 if going else transfer.start))
+        missing = at_session - at_transfer
+        # A re-plan's handover right where the trip meets the session: whoever leaves the
+        # course at that moment is gone, and whoever takes over is there from then on, as when
+        # it comes mid-trip (the parts of a session split while under way).
+        if going and any(_gone(ctx, s, session) for s in at_transfer - at_session):
+            missing = set()
+        elif not going:
+            missing = {s for s in missing if not _gone(ctx, s, transfer)}
         if missing:
             issues.append(
                 Reason(
@@ -227,8 +286,9 @@ def r30_rooms(ctx: Context) -> RuleResult:
     fails = []
 
     def near_enough(room: Room) -> bool:
-        km_ok = room.offsite_km is None or room.offsite_km <= rules.offsite_max_km
-        return room.offsite_minutes <= rules.offsite_max_minutes and km_ok
+        # §8: "enintään 20 minuutin tai 20 km:n etäisyydellä": within either limit.
+        km_ok = room.offsite_km is not None and room.offsite_km <= rules.offsite_max_km
+        return room.offsite_minutes <= rules.offsite_max_minutes or km_ok
 
     def counts(room: Room) -> bool:
         if room.offsite:

@@ -11,7 +11,7 @@ from typing import Literal
 from models.base import format_duration, text_in
 from models.rules import RULE_BY_ID, rule_title
 from scheduler.domain.hours import HoursTable
-from scheduler.words import label, lang, role_name, short_date
+from scheduler.words import label, lang, lower_first, role_name, short_date
 
 Status = Literal["pass", "fail", "n/a"]
 STATUSES: tuple[Status, ...] = ("pass", "fail", "n/a")
@@ -137,7 +137,7 @@ def render_report(report: CheckReport, language: str = "en") -> str:
                 lines.append(f"       - {reason}")
     lines.append("")
     lines.append(label("hours_title", language))
-    at_least, at_most = ("vähintään", "enintään") if fi else ("at least", "at most")
+    at_least, at_most = (lower_first(label(k, language)) for k in ("col_minimum", "col_maximum"))
     for line in report.hours.lines:
         floor = (
             ""

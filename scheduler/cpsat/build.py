@@ -277,8 +277,10 @@ def extract_sessions(built: BuiltModel, solver: cp_model.CpSolver) -> tuple[Sess
                 small_group=half or None,  # type: ignore[arg-type]
             )
             sessions.append(session)
-            if occurrence.transfer and room is not None:
-                sessions.extend(_transfers(session, occurrence.transfer * v.slot, course, language))
+            travel = occurrence.room_transfer.get(room, 0) if room is not None else 0
+            if travel:
+                # The chosen room's own travel (a nearer pool is not reached in a farther one's).
+                sessions.extend(_transfers(session, travel * v.slot, course, language))
     return tuple(sorted(sessions, key=lambda s: (s.date, s.start, s.id)))
 
 

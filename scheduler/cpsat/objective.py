@@ -48,7 +48,7 @@ def no_pool_after_lunch(ctx: ModelContext) -> list[Term]:
     lunches = {o.days[0]: o for o in v.occurrences if o.purpose == Purpose.LUNCH}
     terms: list[Term] = []
     for occurrence in v.occurrences:
-        if not occurrence.transfer:
+        if not occurrence.offsite:
             continue
         for day, day_lit in occurrence.day_lit.items():
             lunch = lunches[day]

@@ -59,10 +59,11 @@ def old_placements(built: BuiltModel, sessions: Iterable[Session]) -> dict[str, 
             continue
         day = course.days.index(first.date)
         start_slot = v.day_origin(day) + first.start // v.slot
+        travel = max(occurrence.room_transfer.get(s.room or "", 0) for s in halves.values() if s)
         placements[occurrence.id] = OldPlacement(
             day=day,
             start_slot=start_slot,
-            busy_start_slot=start_slot - occurrence.transfer,
+            busy_start_slot=start_slot - travel,
             staff={h: view_staff(s) for h, s in halves.items() if s is not None},
             room={h: s.room for h, s in halves.items() if s is not None},
         )
@@ -225,6 +226,11 @@ def add_perturbation(
     for occurrence in v.occurrences:
         old = placements.get(occurrence.id)
         if old is None:
+            # Not in the earlier timetable (e.g. a row gone from its file): it newly starts,
+            # so after the notice like anything moved, and never in the past.
+            if notice is not None:
+                assert occurrence.busy_start is not None
+                model.add(occurrence.busy_start >= notice.notice_slot)
             continue
         _set_hint(model, occurrence, old)
         if occurrence.id in frozen and occurrence.id in time_only:

@@ -64,7 +64,7 @@ def _staff_intervals(
             intervals.append(
                 model.new_optional_interval_var(
                     o.busy_start + part.offset,
-                    o.length + 2 * o.transfer,
+                    o.busy_length,
                     o.busy_end + part.offset,
                     lit,
                     f"plan_busy[{part.key},{o.id},{staff_id}]",
@@ -228,9 +228,7 @@ def stage_model(
 
 
 def _busy_minutes(part: PlanPart, staff_id: str) -> list[cp_model.LinearExpr]:
-    slot = part.course.info.slot_minutes
+    slot, v = part.course.info.slot_minutes, part.built.vars
     return [
-        (o.length + 2 * o.transfer) * slot * lit
-        for o in part.built.vars.occurrences
-        for lit in o.staff_lits_of(staff_id)
+        slot * v.busy_slots_if(o, lit) for o in v.occurrences for lit in o.staff_lits_of(staff_id)
     ]

@@ -100,7 +100,7 @@ def add_individual_energy(ctx: ModelContext) -> None:
             continue
         parallel = capacity.parallel()
         group = [o for o in v.occurrences if o.is_group_level and day in o.day_lit]
-        busy = sum((o.length + 2 * o.transfer) * o.day_lit[day] for o in group)
+        busy = sum(v.busy_slots_if(o, o.day_lit[day]) for o in group)  # travel may vary
         idle = v.day_last[day] - v.day_first[day] - busy
         hosted = sum(
             capacity.beside(o) * o.length * o.day_lit[day]

@@ -14,7 +14,12 @@ from ortools.sat.python import cp_model
 from models.base import PROGRAMME_KINDS, STAFF_HOURS_KINDS, Purpose, SessionKind
 from models.course import Course, Participant, Room
 from models.standard import SessionSpec
-from scheduler.domain.sessions import eligible, lunch_minutes, session_minutes
+from scheduler.domain.sessions import (
+    candidate_rooms,
+    eligible,
+    lunch_minutes,
+    session_minutes,
+)
 
 MINUTES_PER_DAY = 24 * 60
 HALVES = ("A", "B")
@@ -42,9 +47,22 @@ class Occurrence:
     busy_start: cp_model.LinearExprT | None = None
     busy_end: cp_model.LinearExprT | None = None
     busy_interval: cp_model.IntervalVar | None = None
-    transfer: int = 0  # slots one way; only off-site sessions have it
+    # Slots one way: a number, or a variable when its off-site rooms lie at different distances
+    # (the chosen room's travel; for small-group halves, the farther half's).
+    transfer: cp_model.LinearExpr | int = 0
+    room_transfer: dict[str, int] = field(default_factory=dict)  # room id -> slots one way
     staff_lit: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
     room_lit: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
+
+    @property
+    def offsite(self) -> bool:
+        """Whether people travel to it (to whichever of its rooms)."""
+        return any(self.room_transfer.values())
+
+    @property
+    def busy_length(self) -> cp_model.LinearExpr | int:
+        """Slots people are away for it, travel both ways included."""
+        return self.length + 2 * self.transfer
 
     @property
     def has_participants(self) -> bool:
@@ -113,6 +131,7 @@ class CourseVars:
         # Sessions too long for the day window (or with no allowed day): R3 makes them infeasible.
         self.unfittable: list[Occurrence] = []
         self.in_half_a: dict[str, cp_model.IntVar] = {}
+        self._travel_if: dict[tuple[str, int], cp_model.IntVar] = {}
         self._create()
         # A course day's envelope: the first and last moment any participant is on the course.
         self.day_first = [
@@ -180,8 +199,9 @@ class CourseVars:
         self._make_time(occurrence, earliest, latest)
         self.occurrences.append(occurrence)
 
-    def _make_time(self, occurrence: Occurrence, earliest: int, latest: int) -> None:
-        """Day literals, start and interval; start = sum(day * slots_per_day * x_day) + offset."""
+    def _make_time(self, occurrence: Occurrence, earliest: int, latest: int) -> cp_model.IntVar:
+        """Day literals, start and interval; start = sum(day * slots_per_day * x_day) + offset.
+        Returns the offset (the start's slot within its day)."""
         model, name = self.model, occurrence.id
         if latest < earliest or not occurrence.days:
             self.unfittable.append(occurrence)
@@ -204,20 +224,16 @@ class CourseVars:
         occurrence.interval = model.new_interval_var(start, occurrence.length, end, f"iv[{name}]")
         occurrence.busy_start, occurrence.busy_end = start, end
         occurrence.busy_interval = occurrence.interval
+        return offset
 
     def _place(self, occurrence: Occurrence, spec: SessionSpec) -> None:
-        rooms = [room for room in self.course.rooms if room.kind in spec.rooms]
-        transfers = {self.transfer_slots(room) for room in rooms}
-        # A session whose possible rooms are all equally far has a fixed travel time; a mix of
-        # on-site and off-site rooms would need travel as a variable, which no course needs yet.
-        occurrence.transfer = max(transfers, default=0) if len(transfers) == 1 else 0
-        if len(transfers) > 1:
-            rooms = [room for room in rooms if self.transfer_slots(room) == 0] or rooms
-        earliest = self.window_start + occurrence.transfer
-        latest = self.window_end - occurrence.length - occurrence.transfer
-        self._make_time(occurrence, earliest, latest)
-        if occurrence.transfer:
-            self._make_busy_interval(occurrence)
+        rooms = candidate_rooms(self.course, spec)
+        occurrence.room_transfer = {room.id: self.transfer_slots(room) for room in rooms}
+        # The nearest room's travel bounds the start; the chosen room's is enforced below.
+        nearest = min(occurrence.room_transfer.values(), default=0)
+        earliest = self.window_start + nearest
+        latest = self.window_end - occurrence.length - nearest
+        offset = self._make_time(occurrence, earliest, latest)
         for half in occurrence.halves:
             for member in eligible(self.course, spec):
                 occurrence.staff_lit[(half, member.id)] = self.model.new_bool_var(
@@ -227,16 +243,47 @@ class CourseVars:
                 occurrence.room_lit[(half, room.id)] = self.model.new_bool_var(
                     f"room[{occurrence.id}{half},{room.id}]"
                 )
+        transfers = set(occurrence.room_transfer.values())
+        if len(transfers) > 1:
+            self._make_transfer(occurrence, offset)
+        elif nearest:
+            occurrence.transfer = nearest
+        if occurrence.offsite:
+            self._make_busy_interval(occurrence)
         self.occurrences.append(occurrence)
+
+    def _make_transfer(self, occurrence: Occurrence, offset: cp_model.IntVar) -> None:
+        """R29, R30: off-site rooms at different distances: the travel is the chosen room's (the
+        farther half's for small-group halves, who leave and return together), and the day
+        window holds it."""
+        model, name = self.model, occurrence.id
+        # From 0: with R30 relaxed (explaining) no room may be chosen, and travel must not clash.
+        most = max(occurrence.room_transfer.values())
+        travel = model.new_int_var(0, most, f"transfer[{name}]")
+        per_half = [
+            sum(occurrence.room_transfer[room_id] * lit for room_id, lit in rooms)
+            for rooms in (list(occurrence.rooms_in_half(half)) for half in occurrence.halves)
+        ]
+        model.add_max_equality(travel, per_half)
+        model.add(offset - travel >= self.window_start)
+        model.add(offset + occurrence.length + travel <= self.window_end)
+        occurrence.transfer = travel
 
     def _make_busy_interval(self, occurrence: Occurrence) -> None:
         assert occurrence.start is not None and occurrence.end is not None
         travel = occurrence.transfer
-        busy_start = occurrence.start - travel
-        busy_end = occurrence.end + travel
+        busy_start: cp_model.LinearExprT = occurrence.start - travel
+        busy_end: cp_model.LinearExprT = occurrence.end + travel
+        if not isinstance(travel, int):
+            # An interval's bounds are single variables: name the sums.
+            model, name, week = self.model, occurrence.id, self.day_count * self.slots_per_day
+            busy_start = model.new_int_var(0, week, f"busy_start[{name}]")
+            busy_end = model.new_int_var(0, week, f"busy_end[{name}]")
+            model.add(busy_start == occurrence.start - travel)
+            model.add(busy_end == occurrence.end + travel)
         occurrence.busy_start, occurrence.busy_end = busy_start, busy_end
         occurrence.busy_interval = self.model.new_interval_var(
-            busy_start, occurrence.length + 2 * travel, busy_end, f"busy[{occurrence.id}]"
+            busy_start, occurrence.busy_length, busy_end, f"busy[{occurrence.id}]"
         )
 
     # -- lookups ------------------------------------------------------------------------
@@ -291,7 +338,22 @@ class CourseVars:
     def group_busy_slots(self, day: int) -> cp_model.LinearExpr | int:
         """Slots the whole group is occupied on a day: programme, meals and travel."""
         return sum(
-            (o.length + 2 * o.transfer) * o.day_lit[day]
+            self.busy_slots_if(o, o.day_lit[day])
             for o in self.occurrences
             if o.is_group_level and day in o.day_lit
         )
+
+    def busy_slots_if(self, occurrence: Occurrence, lit: cp_model.IntVar) -> cp_model.LinearExpr:
+        """The slots people are away for an occurrence (travel included) when `lit` holds, else
+        0: linear also when its travel is a variable (an auxiliary per occurrence and literal)."""
+        travel = occurrence.transfer
+        if isinstance(travel, int):
+            return (occurrence.length + 2 * travel) * lit
+        key = (occurrence.id, lit.index)
+        if key not in self._travel_if:
+            most = max(occurrence.room_transfer.values())
+            both_ways = self.model.new_int_var(0, 2 * most, f"travel_if[{occurrence.id},{lit}]")
+            self.model.add(both_ways == 2 * travel).only_enforce_if(lit)
+            self.model.add(both_ways == 0).only_enforce_if(~lit)
+            self._travel_if[key] = both_ways
+        return occurrence.length * lit + self._travel_if[key]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from models.base import SessionKind, TimeWindow, format_clock
+from models.base import Problem, SessionKind, TimeWindow, format_clock
 from models.changes import (
     AddStaff,
     ChangeSet,
@@ -23,7 +23,6 @@ from models.course import Course, Room, StaffMember
 from models.standard import SessionSpec
 from models.timetable import Change, Placement, Session, StaffPart, Withdrawn
 from scheduler.domain.sessions import may_lead
-from scheduler.errors import InputError
 
 ALL_PARTICIPANTS = "all participants"
 
@@ -49,7 +48,7 @@ def minute_of(day: date, now: datetime) -> int:
     return _minutes_on(day, now, 0)
 
 
-def _subtract(windows: Iterable[TimeWindow], start: int, end: int) -> tuple[TimeWindow, ...]:
+def without(windows: Iterable[TimeWindow], start: int, end: int) -> tuple[TimeWindow, ...]:
     """The windows with [start, end) taken out."""
     left: list[TimeWindow] = []
     for window in windows:
@@ -86,11 +85,11 @@ def _staff_away(
     now: datetime | None,
 ) -> Course:
     if not any(s.id == staff_id for s in course.staff):
-        raise InputError("changes", staff_id, f"no staff member {staff_id!r} on this course")
+        raise Problem("change_staff", id=staff_id)
     member = course.member(staff_id)
     availability = dict(member.availability)
     for day, (lo, hi) in _away(course, start, end, now).items():
-        availability[day] = _subtract(course.available_windows(member, day), lo, hi)
+        availability[day] = without(course.available_windows(member, day), lo, hi)
     updated = member.model_copy(update={"availability": availability})
     return course.with_changes(
         staff=tuple(updated if s.id == staff_id else s for s in course.staff)
@@ -101,7 +100,7 @@ def _room_away(
     course: Course, room_id: str, start: datetime | None, end: datetime | None, now: datetime | None
 ) -> Course:
     if not any(r.id == room_id for r in course.rooms):
-        raise InputError("changes", room_id, f"no room {room_id!r} on this course")
+        raise Problem("change_room", id=room_id)
     room = course.room(room_id)
     unavailable = dict(room.unavailable)
     for day, (lo, hi) in _away(course, start, end, now).items():
@@ -114,7 +113,7 @@ def _room_away(
 
 def _add(course: Course, member: StaffMember) -> Course:
     if any(s.id == member.id for s in course.staff):
-        raise InputError("changes", member.id, f"staff id {member.id!r} is already on the course")
+        raise Problem("change_staff_taken", id=member.id)
     return course.with_changes(staff=(*course.staff, member))
 
 
@@ -156,9 +155,9 @@ def apply_changes(course: Course, changes: ChangeSet) -> Course:
 
 def _leaves(course: Course, participant_id: str, at: datetime | None) -> Course:
     if not any(p.id == participant_id for p in course.participants):
-        raise InputError("changes", participant_id, f"no participant {participant_id!r}")
+        raise Problem("change_participant", id=participant_id)
     if at is None:
-        raise InputError("changes", participant_id, "say when the participant leaves (or --now)")
+        raise Problem("change_participant_when", id=participant_id)
     return course.with_changes(
         participants=tuple(
             p.model_copy(update={"leaves": at}) if p.id == participant_id else p
@@ -228,19 +227,26 @@ def carrying_on(
     return Carrying(stays=tuple(stays), stand_ins=stand_ins, unreplaced=tuple(unreplaced))
 
 
-def shortfall(course: Course, spec: SessionSpec | None, staff: Iterable[str]) -> list[str]:
+@dataclass(frozen=True)
+class Lacking:
+    """What a session's staff lack by its programme item: how many more people, and the roles
+    it requires that none of them has (explain/replan.py words it)."""
+
+    staff: int = 0
+    roles: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.staff or self.roles)
+
+
+def shortfall(course: Course, spec: SessionSpec | None, staff: Iterable[str]) -> Lacking:
     """What a session's staff lack by its programme item (the solver's staffing rules): their
-    number and the roles it requires. Empty when nothing is lacking."""
+    number and the roles it requires. False when nothing is lacking."""
     if spec is None:
-        return []
+        return Lacking()
     members = [course.member(s) for s in dict.fromkeys(staff)]
-    lacking = []
-    if len(members) < spec.staff:
-        lacking.append(f"{spec.staff - len(members)} more staff member(s)")
-    for role in spec.required_roles:
-        if not any(m.role == role for m in members):
-            lacking.append(f"a {role.replace('_', ' ')}")
-    return lacking
+    roles = tuple(r for r in spec.required_roles if not any(m.role == r for m in members))
+    return Lacking(max(spec.staff - len(members), 0), roles)
 
 
 def _merged_parts(parts: list[StaffPart]) -> tuple[StaffPart, ...]:
@@ -303,6 +309,51 @@ def departs(session: Session) -> bool:
 
 
 # -- what differs between two timetables --------------------------------------------------------
+
+
+def _before(session: Session, now_minute: int) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """Who was in a session when, up to `now_minute` (the parts cut there)."""
+    return tuple(
+        (p.start, min(p.end, now_minute), tuple(sorted(p.staff)))
+        for p in session.staff_parts()
+        if p.start < now_minute
+    )
+
+
+def changed_past(old: Iterable[Session], new: Iterable[Session], now: datetime) -> list[str]:
+    """What a re-plan at `now` changed of the past, as '<session id>: <what>'; empty as it
+    should be. A session that started before now keeps its day, start, room and participants,
+    and its staff until now (a handover or an early end changes it from now on only); nothing
+    else starts before now."""
+    before = {s.id: s for s in old}
+    after = {s.id: s for s in new}
+    found = []
+    for session_id, was in before.items():
+        if moment(was.date, was.start) >= now:
+            continue
+        is_ = after.get(session_id)
+        cut = minute_of(was.date, now)
+        if is_ is None:
+            found.append(f"{session_id}: dropped")
+        elif (is_.date, is_.start, is_.room, is_.participants, is_.kind) != (
+            was.date,
+            was.start,
+            was.room,
+            was.participants,
+            was.kind,
+        ):
+            found.append(f"{session_id}: moved or regrouped")
+        elif _before(is_, cut) != _before(was, cut):
+            found.append(f"{session_id}: staff changed before now")
+        elif is_.end != was.end and (is_.end < cut or was.end <= cut):
+            found.append(f"{session_id}: end changed before now")
+    for session_id, is_ in after.items():
+        was_or_none = before.get(session_id)
+        if moment(is_.date, is_.start) < now and (
+            was_or_none is None or moment(was_or_none.date, was_or_none.start) >= now
+        ):
+            found.append(f"{session_id}: placed before now")
+    return found
 
 
 def placement(session: Session) -> Placement:

@@ -96,12 +96,20 @@ def eligible(course: Course, spec: SessionSpec) -> list[StaffMember]:
     return [member for member in course.staff if may_lead(course, member, spec)]
 
 
+def candidate_rooms(course: Course, spec: SessionSpec) -> list[Room]:
+    """The rooms of a session's kinds that a timetable puts it in: all of them, or the on-site
+    ones when its kinds mix on-site and off-site rooms (whether the group travels, and so
+    whether the session may be interrupted, R16, is then known before the room is chosen).
+    Off-site rooms at different distances stay a choice; each brings its own travel (R29)."""
+    rooms = rooms_of_kind(course, spec)
+    on_site = [room for room in rooms if not room.offsite]
+    return on_site if on_site else rooms
+
+
 def transfer_minutes(course: Course, spec: SessionSpec) -> int:
-    """One-way travel of a spec whose possible rooms are all equally far (as the solver has it);
-    0 when its rooms mix on-site and off-site ones (the solver then uses the on-site ones)."""
-    rooms = [room for room in course.rooms if room.kind in spec.rooms]
-    transfers = {course.transfer_minutes(room) for room in rooms}
-    return max(transfers) if len(transfers) == 1 else 0
+    """The least one-way travel a session needs (R29, R30): 0 on site; for off-site rooms at
+    different distances the nearest one's, so that a bound built on it never claims too much."""
+    return min((course.transfer_minutes(room) for room in candidate_rooms(course, spec)), default=0)
 
 
 def may_be_interrupted(course: Course, spec: SessionSpec) -> bool:
@@ -132,10 +140,12 @@ def attendees(course: Course, spec: SessionSpec) -> int:
 
 
 def near_enough(standard: Standard, room: Room) -> bool:
-    """R30: an off-site room lies within the standard's minutes and kilometres."""
+    """R30: an off-site room lies within the standard's minutes or its kilometres (§8:
+    "enintään 20 minuutin tai 20 km:n etäisyydellä", either is enough); without its
+    kilometres, its minutes decide."""
     limits = standard.rooms
-    km_ok = room.offsite_km is None or room.offsite_km <= limits.offsite_max_km
-    return room.offsite_minutes <= limits.offsite_max_minutes and km_ok
+    km_ok = room.offsite_km is not None and room.offsite_km <= limits.offsite_max_km
+    return room.offsite_minutes <= limits.offsite_max_minutes or km_ok
 
 
 def room_fits(course: Course, spec: SessionSpec, room: Room) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from models.base import Purpose, SessionKind, StaffGroup
+from models.base import Purpose, SessionKind, StaffGroup, text_in
 from models.course import Course, StaffMember
 from models.rules import RULE_BY_ID, rule_number, rule_of_purpose
 from models.standard import SessionSpec
@@ -28,6 +28,7 @@ from scheduler.domain.sessions import (
     attendees,
     eligible,
     near_enough,
+    occurrences,
     programme_minutes,
     session_minutes,
     total_staff_minutes,
@@ -38,11 +39,17 @@ from scheduler.explain.precheck import reasons as precheck_reasons
 from scheduler.words import (
     availability_text,
     clock_span,
-    day_text,
     days_text,
+    full_date,
+    group_name,
     hours,
     joined,
     person,
+    reader,
+    room_kind_name,
+    room_label,
+    room_name,
+    say,
     spec_title,
     spec_words,
 )
@@ -243,10 +250,7 @@ def explain_infeasible(
     try:
         return _explain(course, time_limit, shrink_seconds, narrow_seconds)
     except Exception as error:  # the verdict stands without its explanation
-        return [
-            "the solver proved that no timetable meets the standard, but explaining why failed "
-            f"({type(error).__name__}: {error}); please report this with the course file"
-        ]
+        return [say("core_explaining_failed", error=f"{type(error).__name__}: {error}")]
 
 
 def _explain(
@@ -265,31 +269,20 @@ def _explain(
     keys = list(probe.literals)
     status, core = probe.solve(keys, time_limit)
     if status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
-        return [
-            "the solver found no timetable in its time, but one exists: try a longer --time-limit"
-        ]
+        return [say("core_exists")]
     deadline = time.monotonic() + shrink_seconds
     if status != cp_model.INFEASIBLE:
         filtered = deletion_filter(course, keys, deadline)
         if filtered is None:
-            return [
-                f"the solver could not prove within {time_limit + shrink_seconds:g} s which "
-                "rules clash; try a longer --time-limit"
-            ]
+            return [say("core_unproven", seconds=f"{time_limit + shrink_seconds:g}")]
         core, proven = filtered
     elif not core:
-        return [
-            "the course's fixed facts clash before any rule is applied (e.g. a session that "
-            "fits no day); check the day window, the sessions' lengths and their allowed days"
-        ]
+        return [say("core_facts_clash")]
     else:
         core, proven = shrink(probe, course, core, deadline)
     if not core:
-        return ["the course's fixed facts clash before any rule is applied"]
-    lines = [
-        "these rules and facts cannot all hold together"
-        + (" (each of them is needed for the clash):" if proven else ":")
-    ]
+        return [say("core_facts_clash_short")]
+    lines = [say("core_clash_needed" if proven else "core_clash")]
     # Narrowing people's days gets its own short budget, shared by everyone in the clash.
     narrowing = time.monotonic() + narrow_seconds
     for key in sorted(core, key=_key_order):
@@ -313,7 +306,7 @@ def describe(key: str, course: Course, core: Sequence[str] = (), deadline: float
     teller = _TELLERS.get(key)
     if teller is None:
         rule = RULE_BY_ID.get(key)
-        return f"{key}: {rule.en if rule else 'a rule of the standard'}"
+        return f"{key}: {rule.title(reader()) if rule else say('core_a_rule')}"
     return f"{key}: {teller(course, core)}"
 
 
@@ -339,6 +332,7 @@ def core_days(course: Course, core: Sequence[str]) -> set[int] | None:
 
 
 def _availability(who: str, course: Course, core: Sequence[str], deadline: float) -> str:
+    language = reader()
     member = next((m for m in course.staff if m.id == who), None)
     if member is not None:
         relevant = core_days(course, core)
@@ -350,91 +344,127 @@ def _availability(who: str, course: Course, core: Sequence[str], deadline: float
             days = restricted_days(course, member)
             if relevant is not None:
                 days = [d for d in days if d in relevant] or days
-        parts = [f"is {availability_text(course, member, days)}"] if days else []
+        parts = [availability_text(course, member, days, language)] if days else []
         if capped and member.max_minutes is not None:
-            parts.append(f"works at most {hours(member.max_minutes)} in all")
-        facts = " and ".join(parts) or "is available as the course file says"
-        return f"R29: {person(member)} {facts}"
+            parts.append(say("core_capped", most=hours(member.max_minutes)))
+        facts = f" {say('word_and')} ".join(parts) or say("core_as_the_file_says")
+        return f"R29: {person(member, language)} {facts}"
     room = next((r for r in course.rooms if r.id == who), None)
     if room is not None:
         away = _times(course, getattr(room, "unavailable", {}))
-        return f"R29: room {room.id} ({room.kind}) cannot be used {away}"
+        return say("core_room_closed", room=room_label(room, language), away=away)
     participant = next((p for p in course.participants if p.id == who), None)
-    away = _times(course, participant.unavailable) if participant else "at times"
-    return f"R29: participant {who} is away {away} (individual sessions avoid these times)"
+    away = _times(course, participant.unavailable) if participant else say("core_at_times")
+    return say("core_participant_away", id=who, away=away)
 
 
 def _times(course: Course, by_day: dict) -> str:
+    language = reader()
     parts = []
     for day, windows in sorted(by_day.items()):
         if day not in course.days:
             continue
-        spans = ", ".join(clock_span(w.start, w.end) for w in windows)
-        parts.append(f"{spans or 'all day'} on {day_text(course, course.days.index(day))}")
-    return "; ".join(parts) or "at times"
+        when = days_text(course, [course.days.index(day)], language)
+        if windows:
+            spans = ", ".join(clock_span(w.start, w.end) for w in windows)
+            parts.append(say("core_times_at", spans=spans, day=when))
+        else:
+            parts.append(say("core_times_all_day", day=when))
+    return "; ".join(parts) or say("core_at_times")
 
 
 def _specs(course: Course, purpose: Purpose) -> list[SessionSpec]:
     return [s for s in course.sessions if s.purpose == purpose]
 
 
+def _names(members: Sequence[StaffMember]) -> str:
+    return ", ".join(m.label for m in members)
+
+
 def _who(course: Course, spec: SessionSpec) -> str:
     people = eligible(course, spec)
-    return ", ".join(m.id for m in people) if people else "nobody on the staff"
+    return _names(people) if people else say("core_nobody_on_staff")
 
 
 def _when(course: Course, spec: SessionSpec) -> str:
-    return days_text(course, spec.allowed_days(len(course.days)))
+    return days_text(course, spec.allowed_days(len(course.days)), reader())
 
 
 def _session_facts(course: Course, purpose: Purpose, what: str) -> str:
+    language = reader()
     parts = []
     for spec in _specs(course, purpose):
-        staff = f"{spec.staff} staff" if spec.staff != 1 else "one staff member"
         parts.append(
-            f"{spec_words(course, spec)} ({hours(spec.minutes)} each) on {_when(course, spec)}, "
-            f"with {staff} from {_who(course, spec)}"
+            say(
+                "core_session_facts",
+                what=spec_words(course, spec, language),
+                length=_length(course, spec),
+                when=_when(course, spec),
+                staff=say("core_one_staff")
+                if spec.staff == 1
+                else say("core_staff", count=spec.staff),
+                count=spec.staff,
+                who=_who(course, spec),
+            )
         )
     return f"{what}: {'; '.join(parts)}" if parts else what
 
 
+def _length(course: Course, spec: SessionSpec) -> str:
+    """'(1 h)', or '(kukin 1 h)' / '(1 h each)' for a session held more than once."""
+    if occurrences(course, spec) > 1:
+        return say("core_each", length=hours(spec.minutes))
+    return f"({hours(spec.minutes)})"
+
+
 def _r1(course: Course, core: Sequence[str]) -> str:
-    return (
-        f"the course has {len(course.participants)} participants; the standard needs "
-        f"{course.standard.participants}"
-    )
+    return say("core_r1", count=len(course.participants), needed=course.standard.participants)
 
 
 def _r2(course: Course, core: Sequence[str]) -> str:
+    language = reader()
     first, last = course.days[0], course.days[-1]
-    return (
-        f"{len(course.days)} consecutive course days, Monday to Saturday; this course runs "
-        f"{first.isoformat()} to {last.isoformat()}"
+    return say(
+        "core_r2",
+        count=len(course.days),
+        first=full_date(first, language),
+        last=full_date(last, language),
     )
 
 
 def _r3(course: Course, core: Sequence[str]) -> str:
+    language = reader()
     info, standard = course.info, course.standard
     window = info.day_window
     long = [
-        f"{s.id} ({hours(session_minutes(course, s) + 2 * transfer_minutes(course, s))} with travel)"
+        say(
+            "core_r3_with_travel",
+            what=spec_words(course, s, language),
+            length=hours(session_minutes(course, s) + 2 * transfer_minutes(course, s)),
+        )
         for s in course.sessions
         if session_minutes(course, s) + 2 * transfer_minutes(course, s) > window.minutes
     ]
-    too_long = f"; too long for the day: {', '.join(long)}" if long else ""
-    return (
-        f"every session lies inside the day window {window}, a participant's day lasts at most "
-        f"{hours(standard.day_max_minutes)}, and each day has a lunch of "
-        f"{hours(info.lunch.minutes)} within {info.lunch.window} (R8){too_long}"
+    too_long = say("core_r3_too_long", sessions=", ".join(long)) if long else ""
+    return say(
+        "core_r3",
+        window=window,
+        most=hours(standard.day_max_minutes),
+        lunch=hours(info.lunch.minutes),
+        lunch_window=info.lunch.window,
+        too_long=too_long,
     )
 
 
 def _r4(course: Course, core: Sequence[str]) -> str:
     low, high = course.programme_day_bounds
-    return (
-        f"at least {hours(course.standard.programme.min_total_minutes)} of group programme over "
-        f"{len(course.days)} days and {hours(low)} to {hours(high)} each day; the course's group "
-        f"sessions add up to {hours(programme_minutes(course))}, each to be placed in full"
+    return say(
+        "core_r4",
+        need=hours(course.standard.programme.min_total_minutes),
+        count=len(course.days),
+        low=hours(low),
+        high=hours(high),
+        programme=hours(programme_minutes(course)),
     )
 
 
@@ -444,120 +474,129 @@ def _r7(course: Course, core: Sequence[str]) -> str:
         half: [p.id for p in course.participants if p.small_group == half] for half in ("A", "B")
     }
     fixed_words = "; ".join(
-        f"{', '.join(ids)} fixed to {half}" for half, ids in fixed.items() if ids
+        say("core_r7_fixed", ids=", ".join(ids), half=half) for half, ids in fixed.items() if ids
     )
-    return (
-        f"at least {hours(course.standard.small_group_min_minutes)} of small-group work, the group "
-        f"split into halves of {(n + 1) // 2} and {n // 2}"
-        + (f" ({fixed_words})" if fixed_words else "")
+    return say(
+        "core_r7",
+        need=hours(course.standard.small_group_min_minutes),
+        first=(n + 1) // 2,
+        second=n // 2,
+        fixed=f" ({fixed_words})" if fixed_words else "",
     )
 
 
 def _r9(course: Course, core: Sequence[str]) -> str:
+    language = reader()
     staff_in_core = {k.split(":", 1)[1] for k in core if k.startswith("availability:")}
     narrow = []
     for spec in course.sessions:
-        people = [m.id for m in eligible(course, spec)]
-        if staff_in_core and not staff_in_core & set(people):
+        people = eligible(course, spec)
+        if staff_in_core and not staff_in_core & {m.id for m in people}:
             continue
         if len(people) <= max(2, spec.staff):
-            who = f"only {', '.join(people)}" if people else "nobody may lead it"
-            narrow.append(f"{spec.id} ({hours(spec.minutes)}): {who}")
+            who = say("core_only", people=_names(people)) if people else say("core_nobody_may")
+            narrow.append(f"{spec_words(course, spec, language)} ({hours(spec.minutes)}): {who}")
     facts = f"; {'; '.join(narrow[:8])}" if narrow else ""
-    return (
-        "each session has its number of staff, all allowed by its own leader list and its "
-        f"theme{facts}"
-    )
+    return say("core_r9", facts=facts)
 
 
 def _r12(course: Course, core: Sequence[str]) -> str:
-    return "on day 1 nothing comes before the opening discussion"
+    return say("core_r12")
 
 
 def _r14(course: Course, core: Sequence[str]) -> str:
-    return _session_facts(course, Purpose.INTERVIEW, "every participant is interviewed early")
+    return _session_facts(course, Purpose.INTERVIEW, say("core_r14"))
 
 
 def _r15(course: Course, core: Sequence[str]) -> str:
-    return _session_facts(
-        course, Purpose.GAS_GOALS, "each participant's first GAS goal is set after the interview"
-    )
+    return _session_facts(course, Purpose.GAS_GOALS, say("core_r15"))
 
 
 def _r18(course: Course, core: Sequence[str]) -> str:
-    return _session_facts(course, Purpose.OPENING, "the course opens with a discussion")
+    return _session_facts(course, Purpose.OPENING, say("core_r18"))
 
 
 def _r19(course: Course, core: Sequence[str]) -> str:
+    language = reader()
     parts = []
     for spec in _specs(course, Purpose.CLOSING):
         needed = [r for r in spec.required_roles]
-        holders = [m.id for m in course.staff if m.role in needed]
+        holders = [m for m in course.staff if m.role in needed]
         parts.append(
-            f"{spec_words(course, spec)} ({hours(spec.minutes)}) on {_when(course, spec)} needs "
-            f"{spec.staff} staff, among them the physician ({', '.join(holders) or 'nobody'})"
+            say(
+                "core_r19_session",
+                what=spec_words(course, spec, language),
+                length=hours(spec.minutes),
+                when=_when(course, spec),
+                staff=spec.staff,
+                holders=_names(holders) or say("nobody"),
+            )
         )
-    return "; ".join(parts) or "the closing discussion on the last day with the physician"
+    return "; ".join(parts) or say("core_r19")
 
 
 def _r20(course: Course, core: Sequence[str]) -> str:
     limits = course.standard.team.roles
     minimums = [
-        f"{m.id} {hours(limits[m.role].min_minutes)}"
+        f"{m.label} {hours(limits[m.role].min_minutes)}"
         for m in course.staff_in(StaffGroup.TEAM)
         if m.role in limits
     ]
-    return (
-        f"each team member spends at least their minimum with participants: {', '.join(minimums)}"
-    )
+    return say("core_r20", minimums=", ".join(minimums))
 
 
 def _r23(course: Course, core: Sequence[str]) -> str:
+    language = reader()
     physician = course.standard.team.physician_role
     lectures = [
         s
         for s in course.sessions
         if s.purpose == Purpose.LECTURE or (s.leaders and set(s.leaders) <= {physician})
     ]
-    words = ", ".join(f"{s.id} ({hours(s.minutes)})" for s in lectures)
-    return f"the physician's lectures, {words}, are given by {_who(course, lectures[0]) if lectures else 'the physician'}"
+    words = ", ".join(f"{spec_words(course, s, language)} ({hours(s.minutes)})" for s in lectures)
+    who = _who(course, lectures[0]) if lectures else say("pre_the_physician")
+    return say("core_r23", lectures=words, who=who)
 
 
 def _r24(course: Course, core: Sequence[str]) -> str:
+    language = reader()
     special = course.standard.special_workers
+    titles = {p.id: text_in(p.title, language) for p in special.professions}
     by_profession: dict[str, list[str]] = {}
     for member in course.staff_in(StaffGroup.SPECIAL):
         profession = special.profession_of(member.role)
         if profession:
-            by_profession.setdefault(profession, []).append(member.id)
-    have = "; ".join(f"{p}: {', '.join(ids)}" for p, ids in by_profession.items()) or "none"
-    return (
-        f"special workers of at least {special.min_count} different professions work with the "
-        f"participants (the course has {have})"
-    )
+            by_profession.setdefault(profession, []).append(member.label)
+    have = "; ".join(
+        f"{titles.get(p, p)}: {', '.join(names)}" for p, names in by_profession.items()
+    ) or say("val_none")
+    return say("core_r24", needed=special.min_count, have=have)
 
 
 def _r26(course: Course, core: Sequence[str]) -> str:
-    return (
-        f"at least {hours(course.standard.staff_hours.min_total_minutes)} of staff time with "
-        f"participants; the sessions give {hours(total_staff_minutes(course))}"
+    return say(
+        "core_r26",
+        need=hours(course.standard.staff_hours.min_total_minutes),
+        total=hours(total_staff_minutes(course)),
     )
 
 
 def _r27(course: Course, core: Sequence[str]) -> str:
+    language = reader()
     total = total_staff_minutes(course)
     bands = []
     for group in course.standard.staff_hours.shares:
         low, high = course.standard.share_bounds_minutes(group, total)
-        bands.append(f"{group.value} {hours(low)}–{hours(high)}")
-    return f"each staff group's share of the {hours(total)} of staff time: {', '.join(bands)}"
+        bands.append(f"{group_name(group.value, language)} {hours(low)}–{hours(high)}")
+    return say("core_r27", total=hours(total), bands=", ".join(bands))
 
 
 def _r28(course: Course, core: Sequence[str]) -> str:
-    return _session_facts(course, Purpose.STAFF_MEETING, "the team meets during the course")
+    return _session_facts(course, Purpose.STAFF_MEETING, say("core_r28"))
 
 
 def _r30(course: Course, core: Sequence[str]) -> str:
+    language = reader()
     rooms = course.standard.rooms
     facts = []
     for room in course.rooms:
@@ -566,35 +605,51 @@ def _r30(course: Course, core: Sequence[str]) -> str:
                 f" / {room.offsite_km:g} km" if room.offsite_km is not None else ""
             )
             facts.append(
-                f"{room.id} ({room.kind}) is {distance} away, beyond R30's "
-                f"{rooms.offsite_max_minutes} min or {rooms.offsite_max_km:g} km"
+                say(
+                    "core_r30_far",
+                    room=room_label(room, language),
+                    distance=distance,
+                    most=rooms.offsite_max_minutes,
+                    most_km=f"{rooms.offsite_max_km:g}",
+                )
             )
     for spec in course.sessions:
         if not spec.rooms:
             continue
         usable = usable_rooms(course, spec)
+        kinds = joined([room_kind_name(k, language) for k in spec.rooms], language, "or")
         if not usable:
             facts.append(
-                f"'{spec_title(spec)}' ({spec.id}) needs a room of kind "
-                f"{joined(list(spec.rooms), 'or')} for {attendees(course, spec)} people and has "
-                "none it may use"
+                say(
+                    "core_r30_no_room",
+                    what=say("spec_titled", title=spec_title(spec, language)),
+                    kinds=kinds,
+                    people=attendees(course, spec),
+                )
             )
         elif spec.kind == SessionKind.SMALL_GROUP and len(usable) < 2:
             facts.append(
-                f"the two halves of '{spec_title(spec)}' ({spec.id}) meet at the same time and "
-                f"need two rooms of kind {joined(list(spec.rooms), 'or')}; the course has only "
-                f"{usable[0].id}"
+                say(
+                    "core_r30_halves",
+                    what=say("spec_titled", title=spec_title(spec, language)),
+                    kinds=kinds,
+                    room=room_name(usable[0], usable[0].id),
+                )
             )
     for kind, needed in rooms.required.items():
         have = sum(1 for r in course.rooms if r.kind == kind)
         if have < needed:
-            facts.append(f"the standard requires {needed} {kind} room(s), the course has {have}")
+            facts.append(
+                say(
+                    "core_r30_required",
+                    needed=needed,
+                    kind=room_kind_name(kind, language),
+                    have=have,
+                )
+            )
     if not facts:
-        facts.append("no room holds two sessions at once")
-    return (
-        "every session is in a room of a kind it names, near enough and big enough; "
-        + "; ".join(facts)
-    )
+        facts.append(say("core_r30_one_at_a_time"))
+    return say("core_r30", facts="; ".join(facts))
 
 
 _TELLERS = {

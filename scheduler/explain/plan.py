@@ -15,7 +15,7 @@ from scheduler.cpsat.plan_model import plan_model
 from scheduler.cpsat.solver import configured_solver
 from scheduler.domain.people import windows_on
 from scheduler.domain.plan import Plan
-from scheduler.words import clock_span, dotted_day, hours, joined, person
+from scheduler.words import clock_span, hours, joined, person, reader, say, short_date
 
 
 def _least_minutes(course: Course, staff_id: str, day: int | None, seconds: float) -> int | None:
@@ -25,14 +25,13 @@ def _least_minutes(course: Course, staff_id: str, day: int | None, seconds: floa
     model, v = built.model, built.vars
     terms = []
     for o in v.occurrences:
-        minutes = (o.length + 2 * o.transfer) * v.slot
         for lit in o.staff_lits_of(staff_id):
             if day is None:
-                terms.append(minutes * lit)
+                terms.append(v.slot * v.busy_slots_if(o, lit))
             elif day in o.day_lit:
                 both = model.new_bool_var("")
                 model.add(both >= lit + o.day_lit[day] - 1)
-                terms.append(minutes * both)
+                terms.append(v.slot * v.busy_slots_if(o, both))
     model.minimize(sum(terms))
     solver = configured_solver(time_limit=seconds, workers=1)
     status = solver.solve(model)
@@ -48,7 +47,10 @@ def _staff_reasons(plan: Plan, staff_id: str, seconds: float, fallback: bool = F
     keys = plan.shared.staff[staff_id]
     entries = [c for c in plan.courses if c.key in keys]
     member = entries[0].course.member(staff_id)
-    who = person(member)
+    language = reader()
+    who = person(member, language)
+    name = member.label
+    courses = joined(list(keys), language)
     # The windows of each date, as the course that has it says (the plan's staff facts make
     # them the same in every course); a date in two courses takes the narrower one.
     windows: dict[date, list[tuple[int, int]]] = {}
@@ -78,53 +80,81 @@ def _staff_reasons(plan: Plan, staff_id: str, seconds: float, fallback: bool = F
     def spans_text(day: date) -> str:
         spans = windows.get(day, [])
         if not spans:
-            return "not at all"
-        return ", ".join(clock_span(s, e) for s, e in spans)
+            return say("shared_not_at_all")
+        return say("shared_at", spans=", ".join(clock_span(s, e) for s, e in spans))
+
+    def dated(d: date) -> str:
+        return short_date(d, language)
+
+    def needs(by_course: dict[str, int]) -> str:
+        return joined(
+            [say("shared_needs", course=k, minutes=hours(m)) for k, m in by_course.items()],
+            language,
+        )
 
     reasons = []
     for day in sorted(available):
         needed = {k: n[day] for k, n in need.items() if n.get(day)}
         if len(needed) > 1 and sum(needed.values()) > available[day]:
-            parts = joined([f"{k} at least {hours(m)}" for k, m in needed.items()])
             reasons.append(
-                f"R29: {who} is shared by {joined(keys)} but cannot be in both on "
-                f"{dotted_day(day)}: {parts} of {member.id} that day ({hours(sum(needed.values()))} in "
-                f"all), and {member.id} is available {hours(available[day])} then "
-                f"({spans_text(day)})"
+                say(
+                    "shared_day",
+                    who=who,
+                    courses=courses,
+                    day=short_date(day, language),
+                    needs=needs(needed),
+                    name=name,
+                    total=hours(sum(needed.values())),
+                    available=hours(available[day]),
+                    spans=spans_text(day),
+                )
             )
     if not reasons and sum(total.values()) > sum(available.values()):
         days = [d for d in sorted(available) if available[d]]
-        parts = joined([f"{k} at least {hours(m)}" for k, m in total.items()])
         reasons.append(
-            f"R29: {who} is shared by {joined(keys)} but cannot serve all of them: over the week "
-            f"the courses need {parts} of {member.id} ({hours(sum(total.values()))} in all), and "
-            f"{member.id} is available {hours(sum(available.values()))}: "
-            + "; ".join(f"{dotted_day(d)} {spans_text(d)}" for d in days)
+            say(
+                "shared_week",
+                who=who,
+                courses=courses,
+                needs=needs(total),
+                name=name,
+                total=hours(sum(total.values())),
+                available=hours(sum(available.values())),
+                days="; ".join(f"{dated(d)} {spans_text(d)}" for d in days),
+            )
         )
     most = plan.shared.week_max_minutes.get(staff_id)
     if not reasons and most is not None:
         counted = {e.key: _least_counted(e.course, staff_id, seconds) for e in entries}
         if sum(counted.values()) > most:
-            parts = joined([f"{k} at least {hours(m)}" for k, m in counted.items()])
             reasons.append(
-                f"R29: {who} may work at most {hours(most)} with participants over the week, "
-                f"but {parts} ({hours(sum(counted.values()))} in all)"
+                say(
+                    "shared_capped",
+                    who=who,
+                    most=hours(most),
+                    needs=needs(counted),
+                    total=hours(sum(counted.values())),
+                )
             )
     if not reasons and fallback:
         needed_days = {k: [d for d, m in n.items() if m] for k, n in need.items()}
         said = joined(
             [
-                f"{k} needs {member.id} on {joined([dotted_day(d) for d in ds])}"
+                say("shared_needs_on", course=k, days=joined([dated(d) for d in ds], language))
                 for k, ds in needed_days.items()
                 if ds
-            ]
+            ],
+            language,
         )
         reasons.append(
-            f"R29: {who} is shared by {joined(keys)}, and with {member.id} in all of them no "
-            f"timetable exists, though each course alone has one"
-            + (f"; on its own, {said}" if needed_days and any(needed_days.values()) else "")
-            + f"; {member.id} is available "
-            + "; ".join(f"{dotted_day(d)} {spans_text(d)}" for d in sorted(windows))
+            say(
+                "shared_together",
+                who=who,
+                courses=courses,
+                alone=say("shared_alone", said=said) if any(needed_days.values()) else "",
+                name=name,
+                days="; ".join(f"{dated(d)} {spans_text(d)}" for d in sorted(windows)),
+            )
         )
     return reasons
 
@@ -177,9 +207,12 @@ def explain(
             reasons.extend(_staff_reasons(plan, ident, seconds, fallback=True))
         else:
             keys = plan.shared.rooms[ident]
+            room = next((r for e in plan.courses for r in e.course.rooms if r.id == ident), None)
             reasons.append(
-                f"R30: room {ident} is shared by {joined(keys)}, and with it in all of them no "
-                "timetable exists (each course alone has one): the courses need it at the same "
-                "times; give one course another room of its kind"
+                say(
+                    "shared_room",
+                    room=room.name or ident if room is not None else ident,
+                    courses=joined(list(keys), reader()),
+                )
             )
     return reasons

@@ -38,12 +38,15 @@ from scheduler.domain.sessions import (
 from scheduler.errors import Infeasible
 from scheduler.words import (
     availability_text,
-    day_text,
     days_text,
     hours,
     joined,
     person,
+    reader,
     role_name,
+    room_kind_name,
+    room_label,
+    say,
     spec_words,
     staff_words,
 )
@@ -73,39 +76,52 @@ def _day_capacity(course: Course) -> list[str]:
     programme = programme_minutes(course)
     travel = sum(2 * transfer_minutes(course, s) * s.count for s in group_specs)
     needed = max(programme, standard.programme.min_total_minutes)
-    day_words = (
-        f"the day window {info.day_window} ({hours(info.day_window.minutes)}; R3 allows a day "
-        f"of at most {hours(standard.day_max_minutes)}) less {hours(lunch)} lunch (R8) leaves "
-        f"{hours(usable)} a day"
+    language = reader()
+    day_words = say(
+        "pre_day_words",
+        window=info.day_window,
+        length=hours(info.day_window.minutes),
+        most=hours(standard.day_max_minutes),
+        lunch=hours(lunch),
+        usable=hours(usable),
     )
     reasons = []
     if needed + travel > usable * count:
-        travel_words = f" and {hours(travel)} of travel to off-site rooms" if travel else ""
+        travel_words = say("pre_travel", travel=hours(travel)) if travel else ""
         reasons.append(
-            f"R3, R4: the course's group programme is {hours(programme)} over {count} days "
-            f"(R4 needs at least {hours(standard.programme.min_total_minutes)}){travel_words}, "
-            f"but {day_words}, {hours(usable * count)} in all. Widen course.day_window, shorten "
-            "the lunch or the programme."
+            say(
+                "pre_days_too_short",
+                programme=hours(programme),
+                count=count,
+                need=hours(standard.programme.min_total_minutes),
+                travel=travel_words,
+                days=day_words,
+                total=hours(usable * count),
+            )
         )
     elif programme > day_max * count:
         reasons.append(
-            f"R4: the course's group programme is {hours(programme)}, but {count} days of at "
-            f"most {hours(day_max)} of programme (R4's daily bound) hold {hours(day_max * count)}. "
-            f"Remove {hours(programme - day_max * count)} of group sessions or raise "
-            "course.programme_day.max_minutes."
+            say(
+                "pre_programme_over_days",
+                programme=hours(programme),
+                count=count,
+                most=hours(day_max),
+                total=hours(day_max * count),
+                remove=hours(programme - day_max * count),
+            )
         )
     elif programme < day_min * count:
         reasons.append(
-            f"R4: every course day needs at least {hours(day_min)} of programme, "
-            f"{hours(day_min * count)} in all, but the course's group sessions add up to "
-            f"{hours(programme)}. Add {hours(day_min * count - programme)} of group sessions or "
-            "lower course.programme_day.min_minutes."
+            say(
+                "pre_programme_under_days",
+                least=hours(day_min),
+                total=hours(day_min * count),
+                programme=hours(programme),
+                add=hours(day_min * count - programme),
+            )
         )
     elif day_min > usable:
-        reasons.append(
-            f"R3, R4: every course day needs at least {hours(day_min)} of programme (R4), but "
-            f"{day_words}. Widen course.day_window or lower course.programme_day.min_minutes."
-        )
+        reasons.append(say("pre_day_minimum", least=hours(day_min), days=day_words))
     else:
         for index in range(count):
             fixed = [s for s in group_specs if s.allowed_days(count) == (index,)]
@@ -113,12 +129,20 @@ def _day_capacity(course: Course) -> list[str]:
             moved = sum(2 * transfer_minutes(course, s) * s.count for s in fixed)
             limit = min(usable, day_max + moved)
             if fixed and minutes + moved > limit:
-                what = joined([f"{spec_words(course, s)} ({hours(s.minutes)})" for s in fixed])
+                what = joined(
+                    [f"{spec_words(course, s, language)} ({hours(s.minutes)})" for s in fixed],
+                    language,
+                )
                 reasons.append(
-                    f"R3, R4: {day_text(course, index)} must hold {what}: "
-                    f"{hours(minutes + moved)}, but a day holds at most {hours(min(usable, day_max))} "
-                    f"of programme ({day_words}; R4 allows {hours(day_max)} a day). Allow these "
-                    "sessions on other days or widen the day."
+                    say(
+                        "pre_day_overfull",
+                        day=days_text(course, [index], language),
+                        what=what,
+                        total=hours(minutes + moved),
+                        most=hours(min(usable, day_max)),
+                        days=day_words,
+                        daily=hours(day_max),
+                    )
                 )
     return reasons
 
@@ -190,33 +214,35 @@ def _staff_time(course: Course) -> list[str]:
 
 
 def _staff_time_words(course: Course, involved: list[_Need], supply: dict[str, int]) -> str:
+    language = reader()
     pool = frozenset(supply)
     days = frozenset().union(*(n.days for n in involved))
     demand = sum(n.minutes for n in involved)
-    whose, subject = staff_words(course, pool)
     specs = [n.spec for n in involved]
+    named = [spec_words(course, s, language) for s in specs]
     if len(specs) > 4:
-        what = f"{joined([spec_words(course, s) for s in specs[:3]], ',')} and {len(specs) - 3} more sessions"
+        what = say("pre_and_more", some=", ".join(named[:3]), more=len(specs) - 3)
     else:
-        what = joined([spec_words(course, s) for s in specs])
-    verb = "needs" if len(specs) == 1 and occurrences(course, specs[0]) == 1 else "need"
-    when = "during the course" if len(days) == len(course.days) else f"on {days_text(course, days)}"
-    each = ", ".join(f"{member_id} {hours(minutes)}" for member_id, minutes in supply.items())
-    rules = rules_text([rule_of_purpose(s.purpose) for s in specs])
-    has = subject.removesuffix(" is").removesuffix(" are")
-    has += " has" if len(pool) == 1 or subject.endswith(" is") else " have"
-    available = f"{has} {hours(sum(supply.values()))} available then"
-    if len(pool) > 1:
-        available += f" ({each})"
-    return (
-        f"{rules}: {what} {verb} {hours(demand)} of {whose} time {when}, but {available} "
-        f"(R29: staff work only inside their availability). Make them available longer "
-        f"{when}, or let more people lead these sessions."
+        what = joined(named, language)
+    members = {m.id: m for m in course.staff}
+    each = ", ".join(
+        f"{members[member_id].label} {hours(minutes)}" for member_id, minutes in supply.items()
+    )
+    return say(
+        "pre_staff_time",
+        rules=rules_text([rule_of_purpose(s.purpose) for s in specs]),
+        what=what,
+        demand=hours(demand),
+        when=days_text(course, days, language),
+        pool=staff_words(course, pool, language),
+        available=hours(sum(supply.values())),
+        each=f" ({each})" if len(pool) > 1 else "",
     )
 
 
 def _special_professions(course: Course) -> list[str]:
     """R24: special workers of enough different professions can take part at all."""
+    language = reader()
     special = course.standard.special_workers
     count = len(course.days)
     counting = [s for s in course.sessions if counts_staff_hours(s)]
@@ -228,36 +254,44 @@ def _special_professions(course: Course) -> list[str]:
             continue  # validation reports roles off R24's list
         specs = [s for s in counting if member in eligible(course, s)]
         if not specs:
-            why_not.append(f"{person(member)} may lead no session with participants")
+            why_not.append(say("pre_special_leads_nothing", person=person(member, language)))
             continue
         shortest = min(session_minutes(course, s) for s in specs)
         days = set().union(*(s.allowed_days(count) for s in specs))
         if available_minutes(course, member, days, shortest) == 0:
             if available_minutes(course, member, range(count)) == 0:
-                why_not.append(f"{person(member)} is not available on any course day")
+                why_not.append(say("pre_special_never", person=person(member, language)))
             else:
-                why_not.append(
-                    f"{person(member)} is not available long enough on the days of the "
-                    "sessions they may lead"
-                )
+                why_not.append(say("pre_special_short", person=person(member, language)))
             continue
         if member.max_minutes is not None and member.max_minutes < shortest:
-            why_not.append(f"{person(member)} may work only {hours(member.max_minutes)}")
+            why_not.append(
+                say(
+                    "pre_special_capped",
+                    person=person(member, language),
+                    most=hours(member.max_minutes),
+                )
+            )
             continue
         usable.setdefault(profession, []).append(member.id)
     if len(usable) >= special.min_count:
         return []
     members = {m.id: m for m in course.staff}
     if usable:
-        people = joined([person(members[i]) for ids in usable.values() for i in ids])
-        kinds = len(usable)
-        can = f"only {kinds} {'profession' if kinds == 1 else 'professions'} can: {people}"
+        people = joined(
+            [person(members[i], language) for ids in usable.values() for i in ids], language
+        )
+        key = "pre_special_can_one" if len(usable) == 1 else "pre_special_can"
+        can = say(key, count=len(usable), people=people)
     else:
-        can = "none can"
+        can = say("pre_special_none_can")
     return [
-        f"R24: special workers of at least {special.min_count} different professions must work "
-        f"with the participants, but {can}; {'; '.join(why_not)}. Make them available, or add "
-        "a special worker of another profession."
+        say(
+            "pre_special",
+            needed=special.min_count,
+            can=can,
+            why="; ".join(why_not),
+        )
     ]
 
 
@@ -268,11 +302,7 @@ def _shares(course: Course) -> list[str]:
     total = total_staff_minutes(course)
     if total < standard.staff_hours.min_total_minutes:
         return []  # validation reports R26
-    names = {
-        StaffGroup.TEAM: "the team",
-        StaffGroup.SPECIAL: "the special workers",
-        StaffGroup.OTHER: "other staff",
-    }
+    language = reader()
     all_days = range(len(course.days))
     reasons = []
     for group in standard.staff_hours.shares:
@@ -286,7 +316,7 @@ def _shares(course: Course) -> list[str]:
             most += can
             least += per * max(0, spec.staff - len(pool - members))
             if can:
-                parts.append(f"{spec.id} {hours(can)}")
+                parts.append(f"{spec_words(course, spec, language)} {hours(can)}")
         cap = sum(
             min(
                 available_minutes(course, m, all_days),
@@ -296,29 +326,44 @@ def _shares(course: Course) -> list[str]:
         )
         low, high = standard.share_bounds_minutes(group, total)
         band = standard.staff_hours.shares[group]
+        name = say(f"pre_group_{group.value}")
         if min(most, cap) < low:
             limit = (
-                f"the sessions they may lead give them at most {hours(most)} "
-                f"({', '.join(parts) or 'none'})"
+                say(
+                    "pre_share_sessions",
+                    most=hours(most),
+                    parts=", ".join(parts) or say("val_none"),
+                )
                 if most <= cap
-                else f"they are available only {hours(cap)}"
+                else say("pre_share_available", most=hours(cap))
             )
             reasons.append(
-                f"R27: {names[group]} must give at least {hours(low)} ({band.min_percent} %) of "
-                f"the {hours(total)} of staff time with participants, but {limit}. Let them "
-                "lead more sessions."
+                say(
+                    "pre_share_low",
+                    group=name,
+                    low=hours(low),
+                    percent=band.min_percent,
+                    total=hours(total),
+                    limit=limit,
+                )
             )
         elif least > high:
             reasons.append(
-                f"R27: {names[group]} may give at most {hours(high)} ({band.max_percent} %) of "
-                f"the {hours(total)} of staff time with participants, but only they may lead "
-                f"sessions worth {hours(least)}. Let others lead some of them."
+                say(
+                    "pre_share_high",
+                    group=name,
+                    high=hours(high),
+                    percent=band.max_percent,
+                    total=hours(total),
+                    least=hours(least),
+                )
             )
     return reasons
 
 
 def _team_minimum(course: Course) -> list[str]:
     """R20: each team member can reach their minimum hours with participants."""
+    language = reader()
     limits = course.standard.team.roles
     counting = [s for s in course.sessions if counts_staff_hours(s)]
     reasons = []
@@ -329,11 +374,15 @@ def _team_minimum(course: Course) -> list[str]:
         specs = [s for s in counting if member in eligible(course, s)]
         possible = sum(session_minutes(course, s) * occurrences(course, s) for s in specs)
         if possible < limit.min_minutes:
-            listed = ", ".join(s.id for s in specs) or "none"
+            listed = ", ".join(spec_words(course, s, language) for s in specs) or say("val_none")
             reasons.append(
-                f"R20: {person(member)} must spend at least {hours(limit.min_minutes)} with the "
-                f"participants, but the sessions they may lead ({listed}) add up to "
-                f"{hours(possible)}. Add them to the leaders of more sessions."
+                say(
+                    "pre_team_minimum",
+                    person=person(member, language),
+                    least=hours(limit.min_minutes),
+                    listed=listed,
+                    possible=hours(possible),
+                )
             )
     return reasons
 
@@ -341,6 +390,7 @@ def _team_minimum(course: Course) -> list[str]:
 def _required_roles(course: Course) -> list[str]:
     """R19 and the like: a session that needs someone of a role (the physician at the closing
     discussion) has such a person available, long enough, on a day it may be held."""
+    language = reader()
     count = len(course.days)
     physician = course.standard.team.physician_role
     reasons = []
@@ -353,15 +403,26 @@ def _required_roles(course: Course) -> list[str]:
                 continue  # validation reports a role nobody on the staff holds
             if any(available_minutes(course, m, days, minutes) for m in holders):
                 continue
-            named = "the physician" if role == physician else f"a {role_name(role, 'en')}"
+            named = (
+                say("pre_the_physician")
+                if role == physician
+                else say("pre_a_role", role=role_name(role, language))
+            )
             away = "; ".join(
-                f"{person(m)} is {availability_text(course, m, days)}" for m in holders
+                f"{person(m, language)} {availability_text(course, m, days, language)}"
+                for m in holders
             )
             reasons.append(
-                f"{rule_of_purpose(spec.purpose)}: {spec_words(course, spec)} ({hours(minutes)}) on "
-                f"{days_text(course, days)} needs {named} ({', '.join(m.id for m in holders)}) "
-                f"for {hours(minutes)} in one stretch, but {away} (R29: staff work only inside "
-                f"their availability). Make {named} available on {days_text(course, days)}."
+                say(
+                    "pre_required_role",
+                    rule=rule_of_purpose(spec.purpose),
+                    what=spec_words(course, spec, language),
+                    length=hours(minutes),
+                    when=days_text(course, days, language),
+                    named=named,
+                    names=", ".join(m.label for m in holders),
+                    away=away,
+                )
             )
     return reasons
 
@@ -369,6 +430,7 @@ def _required_roles(course: Course) -> list[str]:
 def _usable_rooms(course: Course) -> list[str]:
     """R30: every session with rooms has a room of its kinds that is big enough and, when
     off-site, near enough (the standard's limit in minutes and kilometres)."""
+    language = reader()
     limits = course.standard.rooms
     reasons = []
     for spec in course.sessions:
@@ -383,18 +445,31 @@ def _usable_rooms(course: Course) -> list[str]:
             if not near_enough(course.standard, room):
                 km = f" / {room.offsite_km:g} km" if room.offsite_km is not None else ""
                 why.append(
-                    f"{room.id} ({room.kind}) is {room.offsite_minutes} min{km} away, farther "
-                    f"than R30's {limits.offsite_max_minutes} min or {limits.offsite_max_km:g} km"
+                    say(
+                        "pre_room_far",
+                        room=room_label(room, language),
+                        minutes=room.offsite_minutes,
+                        km=km,
+                        most=limits.offsite_max_minutes,
+                        most_km=f"{limits.offsite_max_km:g}",
+                    )
                 )
             elif room.capacity < people:
-                why.append(f"{room.id} ({room.kind}) holds {room.capacity}")
+                why.append(
+                    say("pre_room_small", room=room_label(room, language), capacity=room.capacity)
+                )
             else:
                 break
         else:
+            kinds = [room_kind_name(k, language) for k in spec.rooms]
             reasons.append(
-                f"R30: {spec_words(course, spec)} needs a room of kind "
-                f"{joined(list(spec.rooms), 'or')} for {people} people, but {'; '.join(why)}. "
-                "Use a room nearer (or bigger), or give the session another room kind."
+                say(
+                    "pre_rooms",
+                    what=spec_words(course, spec, language),
+                    kinds=joined(kinds, language, "or"),
+                    people=people,
+                    why="; ".join(why),
+                )
             )
     return reasons
 
@@ -419,6 +494,7 @@ def _individual_time(course: Course) -> list[str]:
     sessions only they may lead, must fit in what is left. (A sum over the whole course: a
     relaxation, never stricter than the rules.)
     """
+    language = reader()
     count = len(course.days)
     lunches = lunch_minutes(course) * count
     group = [s for s in course.sessions if is_programme(s)]
@@ -438,18 +514,33 @@ def _individual_time(course: Course) -> list[str]:
         needed = sum(session_minutes(course, s) * occurrences(course, s) for s in own + beside)
         if needed <= free:
             continue
-        what = joined([f"{spec_words(course, s)} ({hours(s.minutes)} each)" for s in own])
+        what = joined(
+            [
+                say("pre_each", what=spec_words(course, s, language), length=hours(s.minutes))
+                for s in own
+            ],
+            language,
+        )
         also = (
-            f", and the group sessions {joined([s.id for s in beside])} that only they may lead"
+            say(
+                "pre_individual_also",
+                sessions=joined([spec_words(course, s, language) for s in beside], language),
+            )
             if beside
             else ""
         )
         reasons.append(
-            f"R16, R29: only {person(member)} may lead {what}{also}: {hours(needed)} one at a "
-            f"time, but individual sessions fit only where the group sessions they may not "
-            f"overlap ({hours(blocked)}) and the lunches ({hours(lunches)}) leave the {count} "
-            f"course days free: {hours(free)}. Let more people lead these sessions, or make "
-            "group sessions interruptible."
+            say(
+                "pre_individual_time",
+                person=person(member, language),
+                what=what,
+                also=also,
+                needed=hours(needed),
+                blocked=hours(blocked),
+                lunches=hours(lunches),
+                count=count,
+                free=hours(free),
+            )
         )
     return reasons
 
@@ -457,6 +548,7 @@ def _individual_time(course: Course) -> list[str]:
 def _counted_programme(course: Course) -> list[str]:
     """R4: the programme hours count only where the team or special workers carry a session
     out (§4); sessions only other staff may lead do not count towards the total."""
+    language = reader()
     need = course.standard.programme.min_total_minutes
     counted, uncounted = 0, []
     for spec in course.sessions:
@@ -466,14 +558,16 @@ def _counted_programme(course: Course) -> list[str]:
         if any(course.group_of(m) != StaffGroup.OTHER for m in eligible(course, spec)):
             counted += minutes
         else:
-            uncounted.append(f"{spec.id} ({hours(minutes)})")
+            uncounted.append(f"{spec_words(course, spec, language)} ({hours(minutes)})")
     if counted >= need or not uncounted:
         return []  # without uncounted sessions, validation has told the shortfall (R4)
     return [
-        f"R4: the group programme the team or special workers may carry out adds up to "
-        f"{hours(counted)}, but R4 needs at least {hours(need)}; only other staff may lead "
-        f"{', '.join(uncounted)}, which does not count. Let a team member or special worker "
-        "lead them, or add programme."
+        say(
+            "pre_counted_programme",
+            counted=hours(counted),
+            need=hours(need),
+            uncounted=", ".join(uncounted),
+        )
     ]
 
 

@@ -20,16 +20,23 @@ from models.rules import RULE_BY_ID
 from models.timetable import Change, Placement, Session, Timetable
 from scheduler.cpsat.build import SolveOptions, build_model, run
 from scheduler.cpsat.solver import configured_solver
-from scheduler.domain.changes import ALL_PARTICIPANTS
+from scheduler.domain.changes import ALL_PARTICIPANTS, Lacking
 from scheduler.explain.course import explain_infeasible
 from scheduler.words import (
     clock_span,
+    counted,
     has_label,
+    joined,
     label,
     lang,
+    lower_first,
+    moment_text,
+    reader,
     role_name,
     room_name,
+    say,
     short_date,
+    staff_label,
     staff_name,
 )
 
@@ -125,7 +132,7 @@ def replan_summary(timetable: Timetable, optimal: bool, seconds: float, language
             "console_notice",
             language,
             notice=format_duration(replan.notice_minutes) or "0 min",
-            at=f"{short_date(replan.now.date(), language)} {replan.now:%H:%M}",
+            at=moment_text(replan.now, language),
         )
     return label(
         "console_changed", language, count=len(timetable.changes), proven=proven, seconds=shown
@@ -168,35 +175,53 @@ def no_leader(
     course: Course,
     old: Timetable,
     now: datetime,
-    short: Sequence[tuple[Session, Any, list[str]]],
+    short: Sequence[tuple[Session, Any, Lacking]],
 ) -> list[str]:
     """Words for sessions under way at now that someone leaves with nobody able to take over:
     which session, who leaves, what it then lacks, and the choices (the flags to give)."""
+    language = reader()
     at = format_clock(now.hour * 60 + now.minute)
     lines = []
     for session, carrying, lacking in short:
         occurrence = session.id.removesuffix(session.small_group or "")
-        who = ", ".join(
-            f"{_name(course.staff, s)} ({s}, {role_name(course.member(s).role, 'en')})"
-            for s in carrying.unreplaced
-        )
+        leaving = [course.member(s) for s in carrying.unreplaced]
+        lacks = []
+        if lacking.staff:
+            lacks.append(counted("more_staff", lacking.staff, language))
+        lacks += [role_name(role, language) for role in lacking.roles]
         lines.append(
-            f"{text_in(session.titles, 'en') or session.title} on {short_date(session.date, 'en')} "
-            f"{clock_span(session.start, session.end)} is under way at {at}: {who} "
-            f"{'leaves' if len(carrying.unreplaced) == 1 else 'leave'} it, and nobody else who "
-            f"may lead it is free from {at} to {format_clock(session.end)}; it would lack "
-            f"{' and '.join(lacking)}. Choose one:"
+            say(
+                "replan_no_leader" if len(leaving) == 1 else "replan_no_leaders",
+                title=text_in(session.titles, language) or session.title,
+                when=short_date(session.date, language),
+                time=clock_span(session.start, session.end),
+                at=at,
+                who=joined([staff_label(m, m.id, language) for m in leaving], language),
+                end=format_clock(session.end),
+                lacks=joined(lacks, language),
+            )
         )
-        gone = carrying.unreplaced[0]
-        role = course.member(gone).role
-        lines.append(f'  a stand-in takes over at {at}:  --replace {gone}="NAME:{role}"')
+        gone = leaving[0]
+        lines.append(
+            say(
+                "replan_choice_stand_in", at=at, flag=f'--replace "{gone.label}"="NIMI:{gone.role}"'
+            )
+            if language == "fi"
+            else say(
+                "replan_choice_stand_in", at=at, flag=f'--replace "{gone.label}"="NAME:{gone.role}"'
+            )
+        )
         offsite = any(
             s.kind == SessionKind.TRANSFER and s.id.startswith(session.id) for s in old.sessions
         )
         if not offsite:
-            lines.append(f"  it ends at {at}:  --end-early {occurrence}")
+            lines.append(say("replan_choice_end", at=at, flag=f"--end-early {occurrence}"))
         lines.append(
-            f"  it goes on without {gone}, the shortfall recorded:  --accept-shortfall {occurrence}"
+            say(
+                "replan_choice_shortfall",
+                name=gone.label,
+                flag=f"--accept-shortfall {occurrence}",
+            )
         )
     return lines
 
@@ -271,13 +296,14 @@ def _rules_in_the_way(
         return ""
     by_index = {literal.index: key for key, literal in literals.items()}
     keys = sorted(by_index[i] for i in solver.sufficient_assumptions_for_infeasibility())
+    language = reader()
     words = []
     for key in keys:
         if key in RULE_BY_ID:
-            words.append(f"{key} ({RULE_BY_ID[key].title('en').lower()})")
+            words.append(f"{key} ({lower_first(RULE_BY_ID[key].title(language))})")
         elif key.startswith("availability:"):
             who = key.removeprefix("availability:")
-            words.append(f"the availability of {who} ({_name(course.staff, who)})")
+            words.append(say("replan_availability_of", name=_name(course.staff, who)))
     return ", ".join(words)
 
 
@@ -290,10 +316,10 @@ def _feasible_without_notice(build: Callable[..., tuple[Any, Any, Any]], deadlin
 
 
 _WHY = {
-    "past": "started before --now",
-    "under way": "under way at --now",
-    "locked": "locked",
-    "notice": "starts within the notice",
+    "past": "replan_why_past",
+    "under way": "replan_why_under_way",
+    "locked": "replan_why_locked",
+    "notice": "replan_why_notice",
 }
 
 
@@ -308,13 +334,11 @@ def why_no_replan(
 ) -> list[str]:
     """Words for an impossible re-plan: either the changed course itself cannot meet the
     standard, or it could, but not while keeping the named sessions as they are."""
+    language = reader()
     from_scratch = build_model(course, with_objective=False)
     _, status = run(from_scratch, SolveOptions(time_limit=10.0, deterministic=False))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return [
-            "after the change the course can no longer meet the standard:",
-            *explain_infeasible(course),
-        ]
+        return [say("replan_course_impossible"), *explain_infeasible(course)]
     now = changes.now
 
     def distance(key: str) -> float:
@@ -328,44 +352,32 @@ def why_no_replan(
     order = sorted((k for k in held), key=distance)
     deadline = time.monotonic() + seconds
     blocking = _blocking(build, order, deadline)
-    when = f"{now:%Y-%m-%d %H:%M}" if now is not None else None
+    when = moment_text(now, language) if now is not None else None
     if blocking == [] and when is not None:
         # No held session is to blame: what the change displaces finds no room after now.
         if notice_minutes and _feasible_without_notice(build, deadline):
-            return [
-                "the changed course could be timetabled anew, but what the change displaces "
-                f"cannot move to after the {notice_minutes} min notice from {when}: give a "
-                "shorter --notice"
-            ]
+            return [say("replan_notice_blocks", notice=notice_minutes, when=when)]
         rules = _rules_in_the_way(build, course, deadline)
         return [
-            "the changed course could be timetabled anew, but not in the time left after "
-            f"{when}: what the change displaces finds no place from then on (the past cannot "
-            "take it any more)" + (f"; the rules that cannot hold then: {rules}" if rules else ""),
-            "re-plan with a change that leaves room, e.g. a shorter absence or a stand-in "
-            "(--replace OLD=NEW)",
+            say("replan_no_time_left", when=when)
+            + (say("replan_rules_then", rules=rules) if rules else ""),
+            say("replan_leave_room"),
         ]
     if not blocking:
         kept = []
         if when:
-            kept.append(f"everything that starts before {when}")
+            kept.append(say("replan_kept_past", when=when))
         if notice_minutes and when:
-            kept.append(f"what starts within the {notice_minutes} min notice")
+            kept.append(say("replan_kept_notice", notice=notice_minutes))
         locked = [s for s in old.sessions if s.locked]
         if locked:
-            kept.append(f"the {len(locked)} locked session(s)")
-        lines = [
-            "the changed course could be timetabled anew, but not while keeping "
-            + " and ".join(kept or ["the sessions that must stay"])
-            + " where they are"
-        ]
+            kept.append(counted("locked_session", len(locked), language))
+        kept_words = joined(kept, language) if kept else say("replan_kept_staying")
+        lines = [say("replan_not_keeping", kept=kept_words)]
         if locked:
-            lines.append('unlock sessions ("locked": false in the timetable JSON)')
+            lines.append(say("replan_unlock"))
         return lines
-    lines = [
-        "the changed course could be timetabled anew, but not while keeping these sessions as "
-        "they are:"
-    ]
+    lines = [say("replan_blocked_by")]
     reasons = set()
     for key in sorted(
         blocking, key=lambda k: (held[k].sessions[0].date, held[k].sessions[0].start)
@@ -373,19 +385,18 @@ def why_no_replan(
         entry = held[key]
         reasons.add(entry.why)
         for session in entry.sessions:
-            who = _names(course.staff, session.staff) or "no staff"
+            who = _names(course.staff, session.staff) or label("no_staff", language)
+            title = text_in(session.titles, language) if session.titles else session.title
             lines.append(
-                f"  - {session.title} ({session.id}), {short_date(session.date, 'en')} "
-                f"{clock_span(session.start, session.end)}, {who}: {_WHY[entry.why]}"
+                f"  - {title}, {short_date(session.date, language)} "
+                f"{clock_span(session.start, session.end)}, {who}: {say(_WHY[entry.why])}"
             )
     advice = []
     if "locked" in reasons:
-        advice.append('unlock the locked ones ("locked": false in the timetable JSON)')
+        advice.append(say("replan_unlock_them"))
     if "notice" in reasons:
-        advice.append(f"give a shorter --notice than {notice_minutes} min")
+        advice.append(say("replan_shorter_notice", notice=notice_minutes))
     if reasons & {"past", "under way"}:
-        advice.append(
-            "the past cannot change: bring in a stand-in (--replace OLD=NEW) for whoever is gone"
-        )
-    lines.append("; or ".join(advice))
+        advice.append(say("replan_past_fixed"))
+    lines.append(f"; {say('word_or')} ".join(advice))
     return lines

@@ -31,10 +31,9 @@ from models.changes import (
 from models.course import StaffMember
 from models.timetable import Timetable
 from scheduler.errors import InputError
-from scheduler.io.documents import explain_validation, read_yaml
+from scheduler.io.documents import explain_validation, pydantic_message, read_yaml
 from scheduler.io.names import folded, slug
-
-MOMENT_FORMAT = "YYYY-MM-DDTHH:MM, e.g. 2027-03-10T08:00"
+from scheduler.words import reader, role_name, room_kind_name, say
 
 
 def parse_moment(text: str, where: str) -> datetime:
@@ -44,9 +43,7 @@ def parse_moment(text: str, where: str) -> datetime:
             return datetime.combine(date.fromisoformat(text), time())
         return datetime.fromisoformat(text.replace(" ", "T"))
     except ValueError:
-        raise InputError(
-            where, text, "expected a date-time like 2027-03-10T08:00 (or a date 2027-03-10)"
-        ) from None
+        raise InputError(where, text, say("changes_moment")) from None
 
 
 def parse_span(value: str, flag: str) -> tuple[str, datetime | None, datetime | None]:
@@ -54,14 +51,12 @@ def parse_span(value: str, flag: str) -> tuple[str, datetime | None, datetime | 
     ident, _, span = value.partition("@")
     ident = ident.strip()
     if not ident:
-        raise InputError(
-            flag, value, 'expected NAME[@FROM[/TO]], e.g. "Laura Nieminen@2027-03-10T08:00"'
-        )
+        raise InputError(flag, value, say("changes_span"))
     start_text, _, end_text = span.partition("/")
     start = parse_moment(start_text.strip(), flag) if start_text.strip() else None
     end = parse_moment(end_text.strip(), flag) if end_text.strip() else None
     if start and end and end <= start:
-        raise InputError(flag, value, "the end is before the start")
+        raise InputError(flag, value, say("changes_end_before_start"))
     return ident, start, end
 
 
@@ -72,12 +67,9 @@ def _staff_member(flag: str, value: str, **fields: Any) -> StaffMember:
     except ValidationError as error:
         first = error.errors()[0]
         if first["type"] in ("string_pattern_mismatch", "string_too_long"):
-            reason = (
-                "an id is one plain word of letters a-z, digits, '_', '-' or '.' "
-                f"(at most {MAX_ID_LENGTH} characters), e.g. pt3"
-            )
+            reason = say("changes_plain_id", most=MAX_ID_LENGTH)
         else:
-            reason = str(first["msg"])
+            reason = pydantic_message(first)
         raise InputError(flag, value, reason) from None
 
 
@@ -96,10 +88,12 @@ def _words_of(text: str, name: str | None) -> bool:
 
 
 def _people_list(staff: Iterable[StaffMember]) -> str:
+    """'Laura Nieminen (fysioterapeutti, tunnus pt2); ...': whom a name may mean."""
+    language = reader()
     return "; ".join(
-        f"{m.name or m.id} ({m.role.replace('_', ' ')}, id {m.id})"
+        say("changes_person", name=m.name, role=role_name(m.role, language), id=m.id)
         if m.name
-        else f"{m.id} ({m.role.replace('_', ' ')})"
+        else f"{m.id} ({role_name(m.role, language)})"
         for m in staff
     )
 
@@ -116,11 +110,9 @@ def find_staff(
     exact = [m for m in found if m.id == text]
     if len(exact) == 1:
         return exact[0]
-    said = "more than one staff member is called" if found else "no staff member"
+    key = "changes_staff_ambiguous" if found else "changes_staff_unknown"
     raise InputError(
-        where,
-        place or text,
-        f"{said} {text!r} on this course; the staff: {_people_list(found or staff)}",
+        where, place or text, say(key, name=repr(text), staff=_people_list(found or staff))
     )
 
 
@@ -130,15 +122,23 @@ def find_participant(timetable: Timetable, text: str, where: str, place: str | N
     if len(found) == 1:
         return found[0]
     ids = ", ".join(p.id for p in timetable.participants)  # never their names
-    raise InputError(where, place or text, f"no participant {text!r}; the participants: {ids}")
+    raise InputError(
+        where, place or text, say("changes_participant_unknown", id=repr(text), ids=ids)
+    )
 
 
 def find_room(timetable: Timetable, text: str, where: str, place: str | None = None) -> str:
     found = [r.id for r in timetable.rooms if _matches(text, r.id, r.name)]
     if len(found) == 1:
         return found[0]
-    rooms = "; ".join(f"{r.name or r.id} ({r.kind}, id {r.id})" for r in timetable.rooms)
-    raise InputError(where, place or text, f"no room {text!r} on this course; the rooms: {rooms}")
+    language = reader()
+    rooms = "; ".join(
+        say("changes_room", name=r.name or r.id, kind=room_kind_name(r.kind, language), id=r.id)
+        for r in timetable.rooms
+    )
+    raise InputError(
+        where, place or text, say("changes_room_unknown", name=repr(text), rooms=rooms)
+    )
 
 
 def _free_id(wanted: str, taken: Iterable[str]) -> str:
@@ -153,9 +153,9 @@ def new_person(text: str, role: str | None, taken: Iterable[str], where: str) ->
     """Someone joining: 'sub1' is an id; 'Eeva Sijainen' a name, whose id is made from it."""
     text = text.strip()
     if not text:
-        raise InputError(where, text, "give the person's name (or an id)")
+        raise InputError(where, text, say("changes_give_name"))
     if not role:
-        raise InputError(where, text, f'give the role too, e.g. "{text}:physiotherapist"')
+        raise InputError(where, text, say("changes_give_role", name=text))
     if re.fullmatch(r"[A-Za-z0-9_.-]+", text):
         return _staff_member(where, text, id=_free_id(text, taken), role=role)
     ident = _free_id(slug(text)[: MAX_ID_LENGTH - 4] or "staff", taken)
@@ -183,9 +183,12 @@ def stand_in(
         raise InputError(
             where,
             place or text,
-            f"{member.label} ({member.id}) is already on the course with a place of their own; "
-            f"--replace brings in someone new for {old.label}. To let the re-plan give "
-            f"{old.label}'s sessions to the others, say --unavailable {old.id}",
+            say(
+                "changes_already_on_course",
+                name=member.label,
+                old=old.label,
+                flag=f'--unavailable "{old.label}"',
+            ),
         )
     taken = [m.id for m in (*timetable.staff, *added)]
     member = new_person(name, role or old.role, taken, where)
@@ -214,9 +217,7 @@ def changes_from_flags(
     for value in add_staff:
         name, sep, role = value.rpartition(":")
         if not sep or not name.strip() or not role.strip():
-            raise InputError(
-                "--add-staff", value, 'expected NAME:ROLE, e.g. "Eeva Sijainen:physiotherapist"'
-            )
+            raise InputError("--add-staff", value, say("changes_add_staff"))
         taken = [m.id for m in (*timetable.staff, *joining)]
         member = new_person(name, role.strip(), taken, "--add-staff")
         joining.append(member)
@@ -232,7 +233,7 @@ def changes_from_flags(
             raise InputError(
                 "--replace",
                 value,
-                'expected OLD=NEW, e.g. pt1="Eeva Sijainen:physiotherapist" or pt1=sub1',
+                say("changes_replace"),
             )
         replaced = find_staff(staff, old.strip(), "--replace", value)
         member = stand_in(timetable, replaced, new.strip(), joining, "--replace")
@@ -333,21 +334,17 @@ def changes_from_file(path: Path, timetable: Timetable | None = None) -> ChangeS
     with a `kind` (see models/changes); people and rooms by name or id."""
     doc = read_yaml(path)
     if not isinstance(doc.data, dict):
-        raise InputError(str(path), "line 1", "a change file is a mapping with 'now' and 'changes'")
+        raise InputError(str(path), say("place_line", line=1), say("changes_file_mapping"))
     entries = doc.data.get("changes")
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         if isinstance(entry, dict) and "kind" not in entry:
             # The shorthand `- remove_staff: liik` is the likeliest slip: say how to write it.
             said = next((key for key in entry if key in CHANGE_KINDS), None)
-            example = (
-                f"write '- kind: {said}' and its fields below it"
-                if said
-                else "e.g. '- kind: unavailable' with 'staff: pt1' and 'start: 2027-03-10T08:00'"
-            )
+            example = say("changes_kind_write", kind=said) if said else say("changes_kind_example")
             raise InputError(
                 str(path),
                 doc.place(("changes", index)),
-                f"each change needs a 'kind:' ({', '.join(CHANGE_KINDS)}); {example}",
+                say("changes_kind", kinds=", ".join(CHANGE_KINDS), example=example),
             )
     data = doc.data
     if timetable is not None:

@@ -15,10 +15,17 @@ from models.course import Course, CourseInfo, Participant, Preferences, Room, St
 from models.standard import SessionSpec, Standard
 from scheduler.errors import InputError, combine
 from scheduler.io.data import DEFAULT_COURSE, STANDARDS_DIR
-from scheduler.io.documents import SourceDocument, explain_validation, read_yaml, shown
+from scheduler.io.documents import (
+    SourceDocument,
+    did_you_mean,
+    explain_validation,
+    read_yaml,
+    shown,
+)
 from scheduler.io.excel_form import read_course_form
 from scheduler.io.standards import PLAIN_NAME, known_standards, load_standard
 from scheduler.io.validation import duplicate_ids, validate_course
+from scheduler.words import say
 
 Located = tuple[Any, tuple[str | int, ...]]
 
@@ -40,28 +47,25 @@ def _participants(section: Any, standard: Standard, doc: SourceDocument) -> list
         raise InputError(
             name,
             doc.place(here),
-            f"'participants' should be a count (e.g. 10), a list of participants, or "
-            f"a mapping with 'count' and 'list', not {shown(section)}",
+            say("course_participants", got=say("got", value=shown(section))),
         )
     unknown = [key for key in section if key not in ("count", "list")]
     if unknown:
         raise InputError(
             name,
             doc.place((*here, unknown[0])),
-            f"unknown field {str(unknown[0])!r} under participants; the fields are count and list",
+            say("course_participants_field", field=repr(str(unknown[0]))),
         )
     listed = section.get("list") or []
     if not isinstance(listed, list):
-        raise InputError(
-            name, doc.place((*here, "list")), "'participants.list' should be a list of entries"
-        )
+        raise InputError(name, doc.place((*here, "list")), say("course_participants_list"))
     count = section.get("count", len(listed) or standard.participants)
     if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_PARTICIPANTS:
         raise InputError(
             name,
             doc.place((*here, "count")),
-            f"'participants.count' should be a whole number of participants, at most "
-            f"{MAX_PARTICIPANTS} (the standard has {standard.participants}) (R1)",
+            say("course_participants_count", most=MAX_PARTICIPANTS, standard=standard.participants),
+            "R1",
         )
     by_id: dict[str, Located] = {}
     for index, item in enumerate(listed):
@@ -70,15 +74,14 @@ def _participants(section: Any, standard: Standard, doc: SourceDocument) -> list
             raise InputError(
                 name,
                 doc.place(loc),
-                "each listed participant needs an 'id' like K03 (a pseudonym, never a name)",
+                say("course_participant_id"),
             )
         if item["id"] in by_id:
             first_at = doc.where(by_id[item["id"]][1])
             raise InputError(
                 name,
                 doc.place((*loc, "id")),
-                f"participant id {item['id']!r} appears twice (first on {first_at}); "
-                "ids must be unique",
+                say("course_participant_twice", id=repr(item["id"]), first=first_at),
             )
         by_id[item["id"]] = (item, loc)
     generated = [
@@ -100,54 +103,57 @@ def course_from_data(data: Any, doc: SourceDocument, standards_dir: Path = STAND
     if not isinstance(data, dict):
         raise InputError(
             name,
-            "line 1",
-            f"a course file must be a mapping of sections ({', '.join(COURSE_SECTIONS)}), "
-            f"not {shown(data)}; start from data/courses/default.yaml",
+            say("place_line", line=1),
+            say(
+                "course_not_mapping",
+                sections=", ".join(COURSE_SECTIONS),
+                got=say("got", value=shown(data)),
+            ),
         )
     unknown = [key for key in data if key not in COURSE_SECTIONS]
     if unknown:
         problems: list[InputError] = []
         for key in unknown:
-            near = difflib.get_close_matches(str(key), COURSE_SECTIONS, n=1)
-            hint = f"did you mean {near[0]!r}? " if near else ""
+            hint = did_you_mean(difflib.get_close_matches(str(key), COURSE_SECTIONS, n=1))
             problems.append(
                 InputError(
                     name,
                     doc.place((key,)),
-                    f"unknown section {str(key)!r}; {hint}the sections are "
-                    f"{', '.join(COURSE_SECTIONS)}",
+                    say(
+                        "course_section_unknown",
+                        section=repr(str(key)),
+                        hint=hint,
+                        sections=", ".join(COURSE_SECTIONS),
+                    ),
                 )
             )
         raise combine(problems)
     if "course" not in data:
         raise InputError(
             name,
-            "line 1",
-            "the 'course' section is missing; it gives the title, standard, first_day, "
-            "day_window and lunch",
+            say("place_line", line=1),
+            say("course_section_missing"),
         )
     if not isinstance(data["course"], dict):
         raise InputError(
             name,
             doc.place(("course",)),
-            f"the 'course' section should be a mapping of fields, not {shown(data['course'])}",
+            say("course_section_not_mapping", got=say("got", value=shown(data["course"]))),
         )
     standard_id = data["course"].get("standard")
     if not isinstance(standard_id, str) or not standard_id.strip():
         raise InputError(
             name,
             doc.place(("course", "standard")),
-            "course.standard must name a standard, e.g. kela-reuma-2017 "
-            f"(known: {', '.join(known_standards(standards_dir))})",
+            say("course_standard_missing", known=", ".join(known_standards(standards_dir))),
         )
     if not (PLAIN_NAME.match(standard_id) and (standards_dir / f"{standard_id}.yaml").is_file()):
         known = known_standards(standards_dir)
-        near = difflib.get_close_matches(standard_id, known, n=1)
-        hint = f"did you mean {near[0]!r}? " if near else ""
+        hint = did_you_mean(difflib.get_close_matches(standard_id, known, n=1))
         raise InputError(
             name,
             doc.place(("course", "standard")),
-            f"no standard {standard_id!r}; {hint}known standards: {', '.join(known)}",
+            say("standard_unknown", id=repr(standard_id), hint=hint, known=", ".join(known)),
         )
     standard = load_standard(standard_id, standards_dir)
 
@@ -181,8 +187,7 @@ def course_from_data(data: Any, doc: SourceDocument, standards_dir: Path = STAND
                 InputError(
                     name,
                     doc.place((key,)),
-                    f"'{key}' should be a list of entries (lines starting with '- '), "
-                    f"not {shown(value)}",
+                    say("course_not_list", key=key, got=say("got", value=shown(value))),
                 )
             )
             return []

@@ -13,12 +13,15 @@ import typing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from models.base import Problem
 from scheduler.errors import InputError, combine
+from scheduler.io.files import os_reason
+from scheduler.words import reader, say, validation_words
 
 
 class SourceDocument(Protocol):
@@ -62,11 +65,11 @@ class YamlDocument:
         return None
 
     def place(self, loc: tuple[Any, ...]) -> str:
-        """'line 12, column 5 (staff[2].role)' for the deepest known part of a location."""
+        """'rivi 12, sarake 5 (staff[2].role)' for the deepest known part of a location."""
         dotted = dotted_path(loc)
         mark = self.mark(loc)
         if mark:
-            return f"line {mark[0]}, column {mark[1]} ({dotted})" if dotted else f"line {mark[0]}"
+            return place_at(mark[0], mark[1], dotted) if dotted else say("place_line", line=mark[0])
         return dotted
 
     def line(self, loc: tuple[Any, ...]) -> int:
@@ -75,8 +78,14 @@ class YamlDocument:
         return mark[0] if mark else 0
 
     def where(self, loc: tuple[Any, ...]) -> str:
-        """'line 12': where a location is, to refer back to it in another message."""
-        return f"line {self.line(loc)}"
+        """'rivi 12': where a location is, to refer back to it in another message."""
+        return say("place_line", line=self.line(loc))
+
+
+def place_at(line: int, column: int, dotted: str = "") -> str:
+    """'rivi 12, sarake 5 (staff[2].role)', 'line 12, column 5': a place in a text file."""
+    place = say("place_line_column", line=line, column=column)
+    return f"{place} ({dotted})" if dotted else place
 
 
 _DATE_REPR = re.compile(r"^datetime\.date\((\d+), (\d+), (\d+)\)$")
@@ -116,24 +125,21 @@ MAX_TEXT = 1000  # characters in one text (a name, a title, an id)
 
 
 def read_limited(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of an input file, refused (InputError) when larger than `limit` bytes."""
+    """The bytes of an input file, refused (InputError) when larger than `limit` bytes.
+
+    `what` is the key of the label naming what the file should be ('file_course')."""
     name = str(path)
     try:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except FileNotFoundError:
-        raise InputError(name, "", "no such file; check the path") from None
+        raise InputError(name, "", say("doc_no_file")) from None
     except IsADirectoryError:
-        raise InputError(name, "", f"is a folder, not a file; give {what}") from None
+        raise InputError(name, "", say("doc_folder", what=say(what))) from None
     except OSError as error:
-        raise InputError(name, "", f"cannot be read ({error.strerror}); check the path") from None
+        raise InputError(name, "", say("doc_unreadable", reason=os_reason(error))) from None
     if len(raw) > limit:
-        raise InputError(
-            name,
-            "",
-            f"is larger than {limit // 1000} KB, far larger than {what} ever is; "
-            "check that it is the right file",
-        )
+        raise InputError(name, "", say("doc_too_large", kb=limit // 1000, what=say(what)))
     return raw
 
 
@@ -180,21 +186,17 @@ def read_yaml(path: Path) -> YamlDocument:
     """A YAML file with the place of each value; InputError for anything unreadable, too big
     or too deep, and for text no output may hold (see `check_text`)."""
     name = str(path)
-    raw = read_limited(path, MAX_FILE_BYTES, "a course file (.yaml)")
+    raw = read_limited(path, MAX_FILE_BYTES, "file_yaml")
     if b"\x00" in raw:
-        raise InputError(name, "", "is a binary file, not YAML; give a course file (.yaml)")
+        raise InputError(name, "", say("doc_binary"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(
-            name,
-            f"byte {error.start}",
-            "is not UTF-8 text (a spreadsheet or a file in another encoding?); save it as UTF-8",
-        ) from None
+        raise InputError(name, say("place_byte", byte=error.start), say("doc_not_utf8")) from None
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        raise InputError(name, "", "is empty; start from a copy of data/courses/default.yaml")
+        raise InputError(name, "", say("doc_empty"))
     marks: dict[tuple[str | int, ...], tuple[int, int]] = {}
     twice: list[tuple[str, int, int]] = []
     try:
@@ -204,12 +206,7 @@ def read_yaml(path: Path) -> YamlDocument:
             size, depth = _expanded_size(node, {}) if node is not None else (0, 0)
             if size > MAX_NODES or depth > MAX_DEPTH:
                 raise InputError(
-                    name,
-                    "",
-                    f"holds more than {MAX_NODES // 1000} thousand values, or nests more than "
-                    f"{MAX_DEPTH} levels deep, once its aliases (*name) are written out; a "
-                    "course file holds a few thousand: write the values out, or check that it "
-                    "is the right file",
+                    name, "", say("doc_expands", thousands=MAX_NODES // 1000, depth=MAX_DEPTH)
                 )
             if node is not None:
                 _node_marks(node, (), marks, twice)
@@ -220,27 +217,21 @@ def read_yaml(path: Path) -> YamlDocument:
         mark = getattr(error, "problem_mark", None)
         place = ""
         if mark is not None:
-            place = f"line {mark.line + 1}, column {mark.column + 1}"
             at = _path_at(marks, (mark.line + 1, mark.column + 1))
-            if at:
-                place += f" ({at})"
+            place = place_at(mark.line + 1, mark.column + 1, at)
         problem = getattr(error, "problem", None) or str(error)
         if isinstance(error, _BadValue | _TooDeep):
-            raise InputError(name, place, problem) from None
-        hint = _yaml_hint(problem)
-        raise InputError(name, place, f"is not valid YAML: {problem}{hint}") from None
+            raise InputError(name, place, say(error.key, **error.values)) from None
+        raise InputError(name, place, yaml_problem(problem)) from None
     except (RecursionError, ValueError, OverflowError, TypeError) as error:
         # PyYAML raises these on absurd input, e.g. nesting a thousand levels deep.
-        raise InputError(
-            name, "", f"is not valid YAML ({type(error).__name__}); check the file's structure"
-        ) from None
+        raise InputError(name, "", say("doc_yaml_broken", kind=type(error).__name__)) from None
     if twice:
         problems = [
             InputError(
                 name,
-                f"line {second}",
-                f"key {key!r} appears twice in one mapping (first on line {first}); "
-                "YAML would silently keep only the last one: keep one",
+                say("place_line", line=second),
+                say("doc_key_twice", key=repr(key), first=say("place_line", line=first)),
             )
             for key, first, second in twice
         ]
@@ -252,11 +243,22 @@ def read_yaml(path: Path) -> YamlDocument:
     return document
 
 
-class _BadValue(yaml.constructor.ConstructorError):
+class _Told:
+    """A YAML error of ours: the label that words it and its values."""
+
+    key: str = ""
+    values: dict[str, Any] = {}  # noqa: RUF012 (set per instance)
+
+    def telling(self, key: str, **values: Any) -> Self:
+        self.key, self.values = key, values
+        return self
+
+
+class _BadValue(_Told, yaml.constructor.ConstructorError):
     """A value YAML reads but cannot be what it looks like, e.g. the date 2027-13-01."""
 
 
-class _TooDeep(yaml.composer.ComposerError):
+class _TooDeep(_Told, yaml.composer.ComposerError):
     """Lists and mappings nested deeper than any course file needs (MAX_DEPTH)."""
 
 
@@ -264,13 +266,8 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError) as error:
-        reason = str(error).rstrip(".")
-        raise _BadValue(
-            None,
-            None,
-            f"{node.value!r} is not a valid date ({reason}); write dates as YYYY-MM-DD, "
-            "e.g. 2027-03-08",
-            node.start_mark,
+        raise _BadValue(None, None, str(error), node.start_mark).telling(
+            "doc_bad_date", value=repr(node.value), reason=str(error).rstrip(".")
         ) from None
 
 
@@ -284,12 +281,8 @@ class _Loader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _TooDeep(
-                    None,
-                    None,
-                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep; a course "
-                    "file needs a few: check the brackets and the indentation",
-                    self.peek_event().start_mark,
+                raise _TooDeep(None, None, "too deep", self.peek_event().start_mark).telling(
+                    "doc_too_deep", depth=MAX_DEPTH
                 )
             return super().compose_node(parent, index)  # type: ignore[no-any-return]
         finally:
@@ -311,61 +304,72 @@ def _path_at(marks: dict[tuple[str | int, ...], tuple[int, int]], mark: tuple[in
     return dotted_path(max(paths)[2]) if paths else ""
 
 
-def _yaml_hint(problem: str) -> str:
-    if "tab" in problem or "\\t" in problem:
-        return "; indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return "; a value with ': ' in it needs quotes, or a key is indented wrongly"
-    if "expected <block end>" in problem or "did not find expected" in problem:
-        return "; check the indentation and the dashes of list items"
-    return ""
+# PyYAML's usual complaints, by words of its message, as the label that explains them.
+_YAML_PROBLEMS = (
+    (("tab", "\\t"), "yaml_tabs"),
+    (("mapping values are not allowed",), "yaml_colon"),
+    (("expected <block end>", "did not find expected"), "yaml_indent"),
+    (("found unexpected end of stream", "while scanning a quoted scalar"), "yaml_quote"),
+    (("found undefined alias",), "yaml_alias"),
+    (("expected ',' or ']'", "expected ',' or '}'"), "yaml_brackets"),
+    (("but found another document",), "yaml_documents"),
+)
 
 
-# What a field should hold, by pydantic's error type, in words a course manager uses.
+def yaml_problem(problem: str) -> str:
+    """PyYAML's complaint as a message: in the reader's words when it is a usual one (its own
+    words kept in English, where they are the parser's)."""
+    for words, key in _YAML_PROBLEMS:
+        if any(word in problem for word in words):
+            return say("doc_not_yaml", problem=problem, hint=say(key))
+    return say("doc_not_yaml_other", problem=problem)
+
+
+# What a field should hold, by pydantic's error type: the label that says it.
 _EXPECTED = {
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "finite_number": "a finite number",
-    "string_type": "text",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "date_type": "a date like 2027-03-08",
-    "date_parsing": "a date like 2027-03-08",
-    "date_from_datetime_parsing": "a date like 2027-03-08",
-    "date_from_datetime_inexact": "a date like 2027-03-08 (no time of day)",
-    "list_type": "a list",
-    "tuple_type": "a list",
-    "dict_type": "a mapping (key: value lines)",
-    "model_type": "a mapping of fields (key: value lines)",
-    "model_attributes_type": "a mapping of fields (key: value lines)",
+    "int_type": "expect_whole",
+    "int_parsing": "expect_whole",
+    "int_from_float": "expect_whole",
+    "float_type": "expect_number",
+    "float_parsing": "expect_number",
+    "finite_number": "expect_finite",
+    "string_type": "expect_text",
+    "bool_type": "expect_bool",
+    "bool_parsing": "expect_bool",
+    "date_type": "expect_date",
+    "date_parsing": "expect_date",
+    "date_from_datetime_parsing": "expect_date",
+    "date_from_datetime_inexact": "expect_date_only",
+    "list_type": "expect_list",
+    "tuple_type": "expect_list",
+    "dict_type": "expect_mapping",
+    "model_type": "expect_fields",
+    "model_attributes_type": "expect_fields",
 }
 
 _LIMITS = {
-    "greater_than": ("gt", "more than"),
-    "greater_than_equal": ("ge", "at least"),
-    "less_than": ("lt", "less than"),
-    "less_than_equal": ("le", "at most"),
+    "greater_than": ("gt", "limit_gt"),
+    "greater_than_equal": ("ge", "limit_ge"),
+    "less_than": ("lt", "limit_lt"),
+    "less_than_equal": ("le", "limit_le"),
 }
 
 
 def shown(value: Any) -> str:
     """A value as a message quotes it: short, and its kind when it is a structure."""
     if value is None:
-        return "empty"
+        return say("shown_empty")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("shown_mapping")
     if isinstance(value, list | tuple):
-        return "a list"
+        return say("shown_list")
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
     names = [str(loc_part(p)) for p in loc if isinstance(loc_part(p), str)]
-    return f"'{names[-1]}'" if names else "the value"
+    return f"'{names[-1]}'" if names else say("field_the_value")
 
 
 def _unwrapped(kind: Any) -> Any:
@@ -404,59 +408,76 @@ def fields_at(model: Any, loc: tuple[Any, ...]) -> list[str]:
     return []
 
 
+def did_you_mean(near: list[str]) -> str:
+    """ "did you mean 'x'? " ("tarkoititko 'x'? "), or nothing when there is no near name."""
+    if not near:
+        return ""
+    options = [repr(n) for n in near]
+    if len(options) == 1:
+        return say("did_you_mean", names=options[0])
+    listed = f"{', '.join(options[:-1])} {say('word_or')} {options[-1]}"
+    return say("did_you_mean", names=listed)
+
+
+def pydantic_message(item: Any, private: bool = False) -> str:
+    """What pydantic says of a value, in the reader's words where we have them (never quoting
+    the value when it is `private`: a participant's)."""
+    return validation_words(item, reader(), private)
+
+
 def _validation_message(
     item: Any, loc: tuple[Any, ...], model: type[BaseModel] | None = None
 ) -> str:
     kind, field = item["type"], _field_name(loc)
     # Participants are health-care clients: never echo what their entries hold.
     private = bool(loc) and loc[0] == "participants"
-    got = "" if private or "input" not in item else f", not {shown(item['input'])}"
+    got = "" if private or "input" not in item else say("got", value=shown(item["input"]))
     if kind == "extra_forbidden":
         known = fields_at(model, tuple(item["loc"])[:-1]) if model is not None else []
-        near = difflib.get_close_matches(str(item["loc"][-1]), known, n=1, cutoff=0.6)
-        hint = f"did you mean '{near[0]}'? " if near else ""
-        listed = f"the fields here are {', '.join(known)}" if known else "remove it"
-        return f"unknown field {field}; {hint}{listed}"
+        hint = did_you_mean(difflib.get_close_matches(str(item["loc"][-1]), known, n=1, cutoff=0.6))
+        if known:
+            return say("field_unknown", field=field, hint=hint, fields=", ".join(known))
+        return say("field_unknown_remove", field=field, hint=hint)
     if kind == "missing":
-        return f"field {field} is missing; add it"
+        return say("field_missing", field=field)
     if kind in _EXPECTED:
-        return f"{field} should be {_EXPECTED[kind]}{got}"
+        return say("field_expected", field=field, expected=say(_EXPECTED[kind]), got=got)
     if kind in _LIMITS:
         key, words = _LIMITS[kind]
         limit = (item.get("ctx") or {}).get(key)
         if isinstance(limit, date):
-            size = "too late" if key in ("lt", "le") else "too early"
+            size = "field_too_late" if key in ("lt", "le") else "field_too_early"
         else:
-            size = "too large" if key in ("lt", "le") else "too small"
-        return f"{field} is {size}: it must be {words} {limit}{got}; check the value"
+            size = "field_too_large" if key in ("lt", "le") else "field_too_small"
+        return say(size, field=field, bound=say(words, limit=limit), got=got)
     if kind == "too_long":
         limit = (item.get("ctx") or {}).get("max_length")
-        return f"{field} holds more than {limit} entries; far more than a course has"
+        return say("field_too_many", field=field, limit=limit)
     if kind == "too_short":
-        return f"{field} is empty; it needs at least one entry"
+        return say("field_empty", field=field)
     if kind == "string_too_long":
         limit = (item.get("ctx") or {}).get("max_length")
-        return f"{field} is longer than {limit} characters; shorten it"
+        return say("field_text_too_long", field=field, limit=limit)
     if kind == "string_pattern_mismatch":
-        return (
-            f"{field} should be one plain word of letters a-z, digits, '_', '-' or '.' "
-            f"(it names files and sheets), e.g. pt1{got}"
-        )
-    message = str(item["msg"]).removeprefix("Value error, ")
-    if private:  # a check's own words may quote what a participant's entry holds
-        message = re.sub(r",? got .*$", "", message, flags=re.DOTALL)
+        return say("field_plain_word", field=field, got=got)
     if kind == "union_tag_invalid":
         tags = [t.strip(" '") for t in str(item["ctx"]["expected_tags"]).split(",")]
         key, tag = str(item["ctx"]["discriminator"]).strip("'"), str(item["ctx"]["tag"])
-        near = difflib.get_close_matches(tag, tags, n=1, cutoff=0.5)
-        hint = f"did you mean '{near[0]}'? " if near else ""
-        return f"{field}: {key} '{tag}' is not known; {hint}the {key}s are {', '.join(tags)}"
+        hint = did_you_mean(difflib.get_close_matches(tag, tags, n=1, cutoff=0.5))
+        return say(
+            "field_tag_unknown", field=field, key=key, tag=tag, hint=hint, tags=", ".join(tags)
+        )
     if kind == "union_tag_not_found":
         key = str(item["ctx"]["discriminator"]).strip("'")
-        return f"{field} says no {key}; add '{key}:' saying what it is"
+        return say("field_tag_missing", field=field, key=key)
     if kind in ("literal_error", "enum"):
-        return f"{field} {message.replace('Input should be', 'should be')}{got}"
-    return f"{field}: {message}"
+        expected = str((item.get("ctx") or {}).get("expected", ""))
+        options = expected.replace(" or ", ", ")
+        return say("field_one_of", field=field, options=options, got=got)
+    message = pydantic_message(item, private)
+    if private:  # pydantic's own words may quote what a participant's entry holds
+        message = re.sub(r",? got .*$", "", message, flags=re.DOTALL)
+    return say("field_message", field=field, message=message)
 
 
 MAX_PROBLEMS = 20
@@ -473,13 +494,12 @@ def text_problem(text: str) -> str | None:
     Never quotes the text: it may be a participant's."""
     found = _UNWRITABLE.search(text)
     if found:
-        return (
-            f"holds a control character (U+{ord(found.group()):04X}) that no workbook or "
-            "calendar can hold; retype the text without it"
-        )
+        return say("text_control", code=f"U+{ord(found.group()):04X}")
     if len(text) > MAX_TEXT:
-        return f"is {len(text):,} characters long; a text here is at most {MAX_TEXT:,}".replace(
-            ",", " "
+        return say(
+            "text_too_long",
+            length=f"{len(text):,}".replace(",", " "),
+            most=f"{MAX_TEXT:,}".replace(",", " "),
         )
     return None
 
@@ -500,19 +520,25 @@ def check_text(doc: SourceDocument) -> None:
                 InputError(
                     str(doc.path),
                     doc.place(loc),
-                    f"is nested more than {MAX_DEPTH} levels deep; check the structure",
+                    say("text_nested", depth=MAX_DEPTH),
                 )
             )
             continue
         if isinstance(value, str):
             problem = text_problem(value)
             if problem:
-                problems.append(InputError(str(doc.path), doc.place(loc), f"the text {problem}"))
+                problems.append(
+                    InputError(str(doc.path), doc.place(loc), say("text_the_text", problem=problem))
+                )
         elif isinstance(value, dict):
             for key, item in reversed(value.items()):
                 problem = text_problem(key) if isinstance(key, str) else None
                 if problem:  # placed at its mapping: a key's place would quote the key
-                    problems.append(InputError(str(doc.path), doc.place(loc), f"a key {problem}"))
+                    problems.append(
+                        InputError(
+                            str(doc.path), doc.place(loc), say("text_a_key", problem=problem)
+                        )
+                    )
                 else:
                     stack.append((item, (*loc, key)))
         elif isinstance(value, list | tuple):
@@ -521,32 +547,22 @@ def check_text(doc: SourceDocument) -> None:
         raise combine(problems)
 
 
-# A check over several fields (a model validator) names no field; by the words of its message,
-# the field a person should look at, and what would fix it.
-_FIELD_OF_MESSAGE = {
-    "lunch window": ("lunch", "window"),
-    "lunch of": ("lunch", "minutes"),
-    "language must be": ("language",),
-    "the course days must": ("days",),
-    "the sessions list": ("sessions",),
-}
-_FIX_OF_CHECK = {
-    ("lunch", "window"): "move the lunch window inside course.day_window",
-    ("lunch", "minutes"): "shorten the lunch or widen its window",
-    ("language",): "write fi or en",
-    ("days",): "list the course's days from its first day on",
-    ("sessions",): "check that it is the right file",
+# A check over several fields (a model validator) names no field; by its key, the field a person
+# should look at, and the label of what would fix it.
+_FIELD_OF_CHECK = {
+    "lunch_window": (("lunch", "window"), "fix_lunch_window"),
+    "lunch_minutes": (("lunch", "minutes"), "fix_lunch_minutes"),
+    "language": (("language",), "fix_language"),
+    "days_from_first_day": (("days",), "fix_days"),
+    "bookings": (("sessions",), "fix_right_file"),
 }
 
 
-def _field_of_check(item: Any) -> tuple[str, ...]:
-    if item.get("type") != "value_error":
-        return ()
-    message = str(item.get("msg", "")).removeprefix("Value error, ")
-    for start, field in _FIELD_OF_MESSAGE.items():
-        if message.startswith(start):
-            return field
-    return ()
+def _field_of_check(item: Any) -> tuple[tuple[str, ...], str]:
+    error = (item.get("ctx") or {}).get("error") if item.get("type") == "value_error" else None
+    if isinstance(error, Problem) and error.key in _FIELD_OF_CHECK:
+        return _FIELD_OF_CHECK[error.key]
+    return (), ""
 
 
 def explain_validation(
@@ -573,10 +589,10 @@ def explain_validation(
         )
     ]
     for item in items[:MAX_PROBLEMS]:
-        field = _field_of_check(item)
+        field, fix = _field_of_check(item)
         loc = (*prefix, *item["loc"], *field)
         if field:
-            message = str(item["msg"]).removeprefix("Value error, ") + f"; {_FIX_OF_CHECK[field]}"
+            message = f"{pydantic_message(item)}; {say(fix)}"
         else:
             message = _validation_message(item, loc, model)
         problems.append(InputError(str(doc.path), doc.place(loc), message))

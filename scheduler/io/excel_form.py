@@ -45,7 +45,7 @@ from scheduler.errors import InputError, combine
 from scheduler.io.documents import check_text, dotted_path, loc_part, read_limited
 from scheduler.io.files import write_atomic
 from scheduler.io.standards import load_standard
-from scheduler.words import code_label, coded, label
+from scheduler.words import code_label, coded, label, say
 
 Loc = tuple[str | int, ...]
 
@@ -232,7 +232,7 @@ class ExcelDocument:
     def where(self, loc: tuple[Any, ...]) -> str:
         """ "sheet 'Tilat', cell A4": where a location is, to refer back to it."""
         cell = self.cell(loc)
-        return f"sheet '{cell.sheet}', cell {cell.ref}" if cell else dotted_path(loc)
+        return say("place_cell", sheet=cell.sheet, cell=cell.ref) if cell else dotted_path(loc)
 
     def line(self, loc: tuple[Any, ...]) -> int:
         """A number that sorts places in sheet, row and column order (0 when unknown)."""
@@ -355,22 +355,19 @@ def read_course_form(path: Path) -> ExcelDocument:
     stray format in the sheet's last row costs nothing.
     """
     name = str(path)
-    read_limited(path, MAX_FORM_BYTES, "a course form (.xlsx)")
+    read_limited(path, MAX_FORM_BYTES, "file_form")
     try:
         _unpacked_size(path)
         book = load_workbook(path, data_only=True, read_only=False)
         formulas = load_workbook(path, data_only=False, read_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise InputError(
-            name, "", f"is not an Excel workbook that can be read ({error}); save it as .xlsx"
-        ) from None
+        raise InputError(name, "", say("workbook_unreadable", error=error)) from None
     missing = [sheet for sheet in SHEETS if sheet not in book.sheetnames]
     if missing:
         raise InputError(
             name,
-            f"sheet '{missing[0]}'",
-            f"the sheet '{missing[0]}' is missing; a course form has the sheets "
-            f"{', '.join(SHEETS)} (start from one that `kurssi init --excel` writes)",
+            say("place_sheet", sheet=missing[0]),
+            say("courseform_sheet_missing", sheet=missing[0], sheets=", ".join(SHEETS)),
         )
     sheets = {title: _FilledSheet(name, book[title], formulas[title]) for title in SHEETS}
     reader = _Reader(path)
@@ -403,9 +400,7 @@ def _unpacked_size(path: Path) -> None:
         raise InputError(
             str(path),
             "",
-            f"unpacks to {unpacked // 1_000_000} MB, far more than a course form ever holds; "
-            "check that it is the right file, or copy the course into a form that "
-            "`kurssi init --excel` writes",
+            say("courseform_unpacks", mb=unpacked // 1_000_000),
         )
 
 
@@ -441,17 +436,14 @@ class _FilledSheet:
                     name,
                     self.title,
                     ref,
-                    "holds a formula without a computed value (the file was saved by a program "
-                    "that does not calculate); type the value itself, or open the file in Excel "
-                    "or LibreOffice and save it",
+                    say("courseform_formula_uncomputed"),
                 )
             elif computed.data_type == "e":
                 cells[at] = _Unreadable(
                     name,
                     self.title,
                     ref,
-                    f"holds a formula whose result is an error ({computed.value}); "
-                    "type the value itself or correct the formula",
+                    say("courseform_formula_error", error=computed.value),
                 )
         last_row = max((row for row, _ in cells), default=0)
         last_column = max((column for _, column in cells), default=0)
@@ -464,9 +456,8 @@ class _FilledSheet:
             if len(rows) * len(columns) > MAX_MERGED_CELLS:
                 raise InputError(
                     name,
-                    f"sheet '{self.title}', cells {merged.coord}",
-                    f"one merged cell covers more than {MAX_MERGED_CELLS:,} cells of the form; "
-                    "unmerge it and fill in the cells it should cover".replace(",", " "),
+                    say("place_cells", sheet=self.title, cells=merged.coord),
+                    say("courseform_merged", most=f"{MAX_MERGED_CELLS:,}".replace(",", " ")),
                 )
             for row in rows:
                 for column in columns:
@@ -482,7 +473,9 @@ class _FilledSheet:
     def cell(self, row: int, column: int) -> _Value:
         value = self._cells.get((row, column))
         if isinstance(value, _Unreadable):
-            raise InputError(value.file, f"sheet '{value.sheet}', cell {value.ref}", value.message)
+            raise InputError(
+                value.file, say("place_cell", sheet=value.sheet, cell=value.ref), value.message
+            )
         return _Value(value)
 
 
@@ -506,7 +499,7 @@ class _Reader:
 
     def problem(self, cell: Cell, message: str) -> None:
         self.problems.append(
-            InputError(self.name, f"sheet '{cell.sheet}', cell {cell.ref}", message)
+            InputError(self.name, say("place_cell", sheet=cell.sheet, cell=cell.ref), message)
         )
 
     def key_values(
@@ -523,7 +516,7 @@ class _Reader:
             key_cell = Cell(sheet.title, index, row, 2)
             if _blank(key):
                 if not _blank(value):
-                    self.problem(key_cell, "a value without a field name; write the field")
+                    self.problem(key_cell, say("courseform_value_without_field"))
                 continue
             key = str(key).strip()
             if key not in fields:
@@ -531,7 +524,8 @@ class _Reader:
                     fields = {**fields, key: (("preferences", key), INT, "")}
                 else:
                     self.problem(
-                        key_cell, f"unknown field {key!r}; the fields here are {', '.join(fields)}"
+                        key_cell,
+                        say("field_unknown", field=repr(key), hint="", fields=", ".join(fields)),
                     )
                     continue
             loc, kind, _ = fields[key]
@@ -565,17 +559,20 @@ class _Reader:
             key = str(header).strip() if isinstance(header, str) else None
             if key not in columns and numbered:  # a course day by its number
                 if per_day is None:
-                    self.problem(cell, f"the sheet '{sheet.title}' has no day columns")
+                    self.problem(cell, say("courseform_no_day_columns", sheet=sheet.title))
                     continue
                 number = int(numbered.group(1))
                 most = self.day_count or MAX_DAYS  # the standard's count, when it loads
                 if not 1 <= number <= most:
                     self.problem(
                         Cell(sheet.title, index, 1, column),
-                        f"{top.strip()!r} is not a course day: the course has at most {most} "
-                        f"days ({label('day_column', 'fi', number=1)} to "
-                        f"{label('day_column', 'fi', number=most)}); delete the column or fix "
-                        "its number",
+                        say(
+                            "courseform_day_column",
+                            column=repr(top.strip()),
+                            most=most,
+                            first=label("day_column", "fi", number=1),
+                            last=label("day_column", "fi", number=most),
+                        ),
                     )
                     continue
                 if self.first_day is not None:
@@ -588,18 +585,22 @@ class _Reader:
                 isinstance(header, str) and _DATE_LIKE.match(header.strip())
             ):  # a course day by its date (forms written before the days were numbered)
                 if per_day is None:
-                    self.problem(cell, f"the sheet '{sheet.title}' has no day columns")
+                    self.problem(cell, say("courseform_no_day_columns", sheet=sheet.title))
                     continue
                 day = self.value(header, DATE, cell)
                 if day is not None:
                     layout[column] = ((per_day, day.isoformat()), "windows")
                 continue
             if key not in columns:
-                days = " and a column per course day ('Päivä 1', 'Päivä 2', ...)" if per_day else ""
+                days = say("courseform_day_columns") if per_day else ""
                 self.problem(
                     cell,
-                    f"unknown column {str(header)!r}; the columns here are "
-                    f"{', '.join(columns)}{days}",
+                    say(
+                        "courseform_column_unknown",
+                        column=repr(str(header)),
+                        columns=", ".join(columns),
+                        days=days,
+                    ),
                 )
                 continue
             loc, kind, _ = columns[key]
@@ -641,7 +642,7 @@ class _Reader:
         if kind == DATE:
             if isinstance(value, datetime):
                 if value.time() != datetime.min.time():
-                    self.problem(cell, "should be a date without a time of day")
+                    self.problem(cell, say("workbook_date_time"))
                     return None
                 return value.date()
             if isinstance(value, date):
@@ -651,8 +652,7 @@ class _Reader:
             except ValueError:
                 self.problem(
                     cell,
-                    f"{str(value)!r} is not a valid date; write dates as YYYY-MM-DD, "
-                    "e.g. 2027-03-08",
+                    say("courseform_not_date", value=repr(str(value))),
                 )
                 return None
         if kind == MOMENT:
@@ -663,7 +663,7 @@ class _Reader:
             except ValueError:
                 self.problem(  # not quoted: the leaving time is a participant's
                     cell,
-                    "is not a date and a time; write it as YYYY-MM-DD HH:MM, e.g. 2027-03-10 12:00",
+                    say("courseform_not_moment"),
                 )
                 return None
         if kind == TEXT:
@@ -712,8 +712,7 @@ class _Reader:
         if weekday is None:
             self.problem(
                 cell,
-                f"{text!r} is not a course day; write course-day numbers (1 = the first, -1 = "
-                "the last) or weekdays (ma, ti, ke, to, pe, la), separated by commas",
+                say("courseform_not_day", value=repr(text)),
             )
             return None
         if self.first_day is None:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from scheduler.errors import InputError
 from scheduler.interrupts import deferred_interrupt
+from scheduler.words import say
 
 DEFAULT_OUTPUT_DIR = Path("outputs")
 
@@ -69,24 +70,27 @@ def output_folder(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise InputError(
-            name, "", "is a file, not a folder; give --out a folder (it is made if missing)"
-        ) from None
+        raise InputError(name, "", say("out_is_file")) from None
     except NotADirectoryError:
-        raise InputError(
-            name, "", "lies under a file, not a folder; give --out a folder path"
-        ) from None
+        raise InputError(name, "", say("out_under_file")) from None
     except PermissionError:
-        raise InputError(
-            name, "", "cannot be made: no permission; give --out a folder you may write in"
-        ) from None
+        raise InputError(name, "", say("out_no_permission")) from None
     except OSError as error:
-        raise InputError(
-            name, "", f"cannot be made ({error.strerror}); give --out another folder"
-        ) from None
+        raise InputError(name, "", say("out_cannot_make", reason=os_reason(error))) from None
     if not folder.is_dir():
-        raise InputError(name, "", "is not a folder; give --out a folder")
+        raise InputError(name, "", say("out_not_folder"))
     return folder
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused a file, in the reader's language where it is a usual reason."""
+    if isinstance(error, PermissionError):
+        return say("os_no_permission")
+    if isinstance(error, FileNotFoundError):
+        return say("os_not_found")
+    if error.errno == errno.ENOSPC:
+        return say("os_no_space")
+    return error.strerror or type(error).__name__
 
 
 def check_output_folder(folder: Path) -> None:
@@ -95,12 +99,11 @@ def check_output_folder(folder: Path) -> None:
     while not existing.exists() and existing.parent != existing:
         existing = existing.parent
     if not existing.is_dir():
-        where = "is a file" if existing == Path(folder) else f"lies under the file {existing}"
-        raise InputError(str(folder), "", f"{where}, not a folder; give --out a folder")
+        if existing == Path(folder):
+            raise InputError(str(folder), "", say("out_is_file"))
+        raise InputError(str(folder), "", say("out_under_the_file", file=existing))
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise InputError(
-            str(folder), "", f"cannot be written: no permission in {existing}; give another --out"
-        )
+        raise InputError(str(folder), "", say("out_not_writable", folder=existing))
 
 
 def remove_stale_temporaries(folder: Path) -> None:
@@ -139,7 +142,7 @@ def _inside(folder: Path, name: str) -> Path:
         raise InputError(
             str(path),
             "",
-            "would lie outside the output folder; an output's name is a plain file name",
+            say("out_outside"),
         )
     return path
 
@@ -198,8 +201,7 @@ def write_together(folder: Path, outputs: Sequence[Output]) -> list[Path]:
                 raise InputError(
                     str(folder),
                     "",
-                    f"holds {paths[0].name} and {MAX_NUMBER} numbered copies of it already; "
-                    "move old outputs away or give --out another folder",
+                    say("out_numbered", name=paths[0].name, most=MAX_NUMBER),
                 )
     finally:
         for temporary in temporaries:

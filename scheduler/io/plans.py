@@ -34,6 +34,7 @@ from scheduler.domain.plan import Plan, PlanCourse, shared_of
 from scheduler.errors import InputError, combine
 from scheduler.io.courses import course_from_data, file_sha256
 from scheduler.io.documents import YamlDocument, explain_validation, read_yaml
+from scheduler.words import reader, role_name, room_kind_name, say
 
 PLAN_SECTIONS = ("plan", "courses", "staff")
 
@@ -58,44 +59,38 @@ def _subdocument(doc: YamlDocument, prefix: tuple[str | int, ...], data: Any) ->
 def _course_entry(doc: YamlDocument, index: int, entry: Any) -> PlanCourse:
     name, here = str(doc.path), ("courses", index)
     if not isinstance(entry, dict):
-        raise InputError(
-            name, doc.place(here), "each course entry needs an 'id' and a 'file' (or 'course')"
-        )
+        raise InputError(name, doc.place(here), say("planfile_entry"))
     unknown = [key for key in entry if key not in ("id", "file", "course")]
     if unknown:
         raise InputError(
             name,
             doc.place((*here, unknown[0])),
-            f"unknown field {str(unknown[0])!r}; a course entry has id, and file or course",
+            say("planfile_entry_field", field=repr(str(unknown[0]))),
         )
     key = entry.get("id")
     if not isinstance(key, str) or not key.strip():
-        raise InputError(
-            name, doc.place(here), "a course entry needs an 'id' (it names the course's outputs)"
-        )
+        raise InputError(name, doc.place(here), say("planfile_entry_id"))
     if not PLAIN_NAME.match(key) or len(key) > MAX_ID_LENGTH:
         raise InputError(
             name,
             doc.place((*here, "id")),
-            "a course id names the course's output files: write one plain word of letters a-z, "
-            f"digits, '_', '-' or '.' (at most {MAX_ID_LENGTH} characters), e.g. reuma-a",
+            say("planfile_entry_plain_id", most=MAX_ID_LENGTH),
         )
     if ("file" in entry) == ("course" in entry):
         raise InputError(
             name,
             doc.place(here),
-            f"course {key!r} needs either 'file' (a course file) or 'course' (the course inline)",
+            say("planfile_entry_file_or_course", key=repr(key)),
         )
     if "file" in entry:
         if not isinstance(entry["file"], str):
-            raise InputError(name, doc.place((*here, "file")), "'file' should be a path")
+            raise InputError(name, doc.place((*here, "file")), say("planfile_file_path"))
         path = (doc.path.parent / entry["file"]).resolve()
         if not path.is_file():
             raise InputError(
                 name,
                 doc.place((*here, "file")),
-                f"no course file {entry['file']!r} (looked for {path}); paths are relative to "
-                "the plan file",
+                say("planfile_no_course_file", file=repr(entry["file"]), path=path),
             )
         course_doc = read_yaml(path)
         course = course_from_data(course_doc.data, course_doc)
@@ -137,8 +132,13 @@ def _consistent(doc: YamlDocument, courses: list[PlanCourse]) -> None:
                 InputError(
                     name,
                     place,
-                    f"course {entry.key!r} has {entry.course.info.slot_minutes}-min slots and "
-                    f"{courses[0].key!r} {slot}-min ones; the courses of a plan share one slot size",
+                    say(
+                        "planfile_slots",
+                        key=repr(entry.key),
+                        slot=entry.course.info.slot_minutes,
+                        first=repr(courses[0].key),
+                        first_slot=slot,
+                    ),
                 )
             )
         for member in entry.course.staff:
@@ -148,9 +148,14 @@ def _consistent(doc: YamlDocument, courses: list[PlanCourse]) -> None:
                     InputError(
                         name,
                         place,
-                        f"staff {member.id!r} is a {member.role} in {entry.key!r} but a "
-                        f"{first[0]} in {first[1]!r}; the same id is the same person in every "
-                        "course: use another id for another person",
+                        say(
+                            "planfile_staff_roles",
+                            id=repr(member.id),
+                            role=role_name(member.role, reader()),
+                            key=repr(entry.key),
+                            first_role=role_name(first[0], reader()),
+                            first=repr(first[1]),
+                        ),
                     )
                 )
         for room in entry.course.rooms:
@@ -160,8 +165,14 @@ def _consistent(doc: YamlDocument, courses: list[PlanCourse]) -> None:
                     InputError(
                         name,
                         place,
-                        f"room {room.id!r} is a {room.kind} in {entry.key!r} but a {first[0]} in "
-                        f"{first[1]!r}; the same id is the same room in every course",
+                        say(
+                            "planfile_room_kinds",
+                            id=repr(room.id),
+                            kind=room_kind_name(room.kind, reader()),
+                            key=repr(entry.key),
+                            first_kind=room_kind_name(first[0], reader()),
+                            first=repr(first[1]),
+                        ),
                     )
                 )
     if problems:
@@ -174,24 +185,31 @@ def load_plan(path: Path | str) -> Plan:
     name, data = str(doc.path), doc.data
     if not isinstance(data, dict):
         raise InputError(
-            name, "line 1", f"a plan file is a mapping of sections ({', '.join(PLAN_SECTIONS)})"
+            name,
+            say("place_line", line=1),
+            say("planfile_not_mapping", sections=", ".join(PLAN_SECTIONS)),
         )
     unknown = [key for key in data if key not in PLAN_SECTIONS]
     if unknown:
         raise InputError(
             name,
             doc.place((unknown[0],)),
-            f"unknown section {str(unknown[0])!r}; the sections are {', '.join(PLAN_SECTIONS)}",
+            say(
+                "course_section_unknown",
+                section=repr(str(unknown[0])),
+                hint="",
+                sections=", ".join(PLAN_SECTIONS),
+            ),
         )
     info = data.get("plan") or {}
     if not isinstance(info, dict) or not isinstance(info.get("title", ""), str):
-        raise InputError(name, doc.place(("plan",)), "'plan' should be a mapping with a 'title'")
+        raise InputError(name, doc.place(("plan",)), say("planfile_title"))
     listed = data.get("courses")
     if not isinstance(listed, list) or not listed:
         raise InputError(
             name,
-            doc.place(("courses",)) if "courses" in data else "line 1",
-            "'courses' should list the plan's courses, each with an id and a file (or course)",
+            doc.place(("courses",)) if "courses" in data else say("place_line", line=1),
+            say("planfile_courses"),
         )
     courses = [_course_entry(doc, index, entry) for index, entry in enumerate(listed)]
     seen: dict[str, int] = {}
@@ -200,8 +218,7 @@ def load_plan(path: Path | str) -> Plan:
             raise InputError(
                 name,
                 doc.place(("courses", index, "id")),
-                f"course id {entry.key!r} appears twice (courses[{seen[entry.key]}]); ids name "
-                "the outputs and must be unique",
+                say("planfile_id_twice", key=repr(entry.key), first=f"courses[{seen[entry.key]}]"),
             )
         seen[entry.key] = index
     facts = _staff_facts(doc, data.get("staff"), courses)
@@ -222,9 +239,7 @@ def _staff_facts(doc: YamlDocument, section: Any, courses: list[PlanCourse]) -> 
         return []
     name = str(doc.path)
     if not isinstance(section, list):
-        raise InputError(
-            name, doc.place(("staff",)), "'staff' should be a list of entries with an 'id'"
-        )
+        raise InputError(name, doc.place(("staff",)), say("planfile_staff_list"))
     known = {m.id for c in courses for m in c.course.staff}
     facts, problems = [], []
     for index, item in enumerate(section):
@@ -238,8 +253,7 @@ def _staff_facts(doc: YamlDocument, section: Any, courses: list[PlanCourse]) -> 
                 InputError(
                     name,
                     doc.place(("staff", index, "id")),
-                    f"no staff {fact.id!r} in any course of the plan; the plan's staff entries "
-                    "give facts about people the course files list",
+                    say("planfile_staff_unknown", id=repr(fact.id)),
                 )
             )
         facts.append(fact)

@@ -40,8 +40,8 @@ from models.base import NON_PROGRAMME_KINDS, SessionKind, format_clock, text_in
 from models.timetable import Session, Timetable
 from scheduler.domain.edits import follow_participants
 from scheduler.errors import CourseWarning, InputError, combine
-from scheduler.io.documents import MAX_PROBLEMS, dotted_path
-from scheduler.words import LABELS, label
+from scheduler.io.documents import MAX_PROBLEMS, dotted_path, pydantic_message
+from scheduler.words import LABELS, full_date, label, reader, say
 
 # -- the layout the writer and the reader share ----------------------------------------------
 
@@ -136,10 +136,15 @@ class WorkbookTimetable:
         (just the sheet for a session not listed)."""
         row = self.rows.get(session_id)
         if not row:
-            return f"sheet '{self.sheet}'"
+            return say("place_sheet", sheet=self.sheet)
         if key is not None and key in self.columns:
-            return f"sheet '{self.sheet}', cell {get_column_letter(self.columns[key])}{row}"
-        return f"sheet '{self.sheet}', row {row}"
+            return cell_place(self.sheet, f"{get_column_letter(self.columns[key])}{row}")
+        return say("place_row", sheet=self.sheet, row=row)
+
+
+def cell_place(sheet: str, cell: str) -> str:
+    """ "välilehti 'Ohjelmarivit', solu B23", "sheet 'Sessions', cell B23"."""
+    return say("place_cell", sheet=sheet, cell=cell)
 
 
 def is_workbook(path: Path) -> bool:
@@ -158,18 +163,10 @@ def read_timetable_workbook(path: Path) -> WorkbookTimetable:
         try:
             book = load_workbook(handle, read_only=True, data_only=True)
         except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-            raise InputError(
-                name, "", f"is not an Excel workbook that can be read ({error}); save it as .xlsx"
-            ) from None
+            raise InputError(name, "", say("workbook_unreadable", error=error)) from None
         try:
             if DATA_SHEET not in book.sheetnames:
-                raise InputError(
-                    name,
-                    "",
-                    "holds no timetable (it has no hidden sheet of kurssi's); give a workbook "
-                    "that kurssi solve, resolve or export wrote, or the timetable's JSON file "
-                    "(a course form is solved with: kurssi solve FORM.xlsx)",
-                )
+                raise InputError(name, "", say("workbook_no_timetable"))
             original, sheet_name, language = _read_data_sheet(name, book[DATA_SHEET])
             sheet = _list_sheet(name, book, sheet_name)
             return _Reader(path, original, sheet.title, language).read(_rows_of(name, sheet))
@@ -185,50 +182,52 @@ def _check_container(path: Path) -> None:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputError(name, "", "no such file; check the path") from None
+        raise InputError(name, "", say("doc_no_file")) from None
     if path.is_dir():
-        raise InputError(name, "", "is a folder, not a file; give a timetable (.xlsx or .json)")
+        raise InputError(name, "", say("doc_folder", what=say("file_timetable_any")))
     if size > MAX_FILE_BYTES:
         raise InputError(
-            name, "", f"is {size:,} bytes; a timetable workbook is far smaller (at most "
-            f"{MAX_FILE_BYTES:,}): is it the right file?"
-        )  # fmt: skip
+            name, "", say("workbook_too_large", size=_bytes(size), most=_bytes(MAX_FILE_BYTES))
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
     except (zipfile.BadZipFile, OSError):
-        raise InputError(
-            name, "", "is not an Excel workbook (.xlsx); give the workbook kurssi wrote, or a "
-            "timetable's JSON file"
-        ) from None  # fmt: skip
+        raise InputError(name, "", say("workbook_not_xlsx")) from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise InputError(
-            name, "", f"unpacks to {unpacked:,} bytes, more than any timetable workbook "
-            f"(at most {MAX_UNPACKED_BYTES:,}); it is not read"
-        )  # fmt: skip
+            name,
+            "",
+            say("workbook_unpacks", size=_bytes(unpacked), most=_bytes(MAX_UNPACKED_BYTES)),
+        )
+
+
+def _bytes(size: int) -> str:
+    """'10 000 000' (Finnish groups digits with spaces), '10,000,000'."""
+    text = f"{size:,}"
+    return text.replace(",", " ") if reader() == "fi" else text
 
 
 def _read_data_sheet(name: str, sheet: Any) -> tuple[Timetable, str, str]:
-    where = f"sheet '{DATA_SHEET}'"
-    damaged = (
-        "the workbook's hidden timetable is damaged; export the workbook again from the "
-        "timetable's JSON file (kurssi export TIMETABLE.json)"
-    )
+    where = say("place_sheet", sheet=DATA_SHEET)
+    damaged = say("workbook_damaged")
     head = [
         row[0] if row else None for row in sheet.iter_rows(max_row=5, max_col=1, values_only=True)
     ]
     head += [None] * (5 - len(head))
     marker, sheet_name, language, count, fingerprint = head
     if marker != DATA_MARKER:
-        raise InputError(name, f"{where}, cell A1", damaged)
+        raise InputError(name, cell_place(DATA_SHEET, "A1"), damaged)
     if not isinstance(count, int | float) or not 0 < count <= MAX_JSON_CHARS // CHUNK_CHARS + 1:
-        raise InputError(name, f"{where}, cell A{DATA_ROW_COUNT}", damaged)
+        raise InputError(name, cell_place(DATA_SHEET, f"A{DATA_ROW_COUNT}"), damaged)
     pieces: list[str] = []
     last = DATA_FIRST_CHUNK + int(count) - 1
     for row in sheet.iter_rows(min_row=DATA_FIRST_CHUNK, max_row=last, max_col=1, values_only=True):
         value = row[0] if row else None
         if not isinstance(value, str) or not value.startswith(CHUNK_MARK):
-            raise InputError(name, f"{where}, cell A{DATA_FIRST_CHUNK + len(pieces)}", damaged)
+            raise InputError(
+                name, cell_place(DATA_SHEET, f"A{DATA_FIRST_CHUNK + len(pieces)}"), damaged
+            )
         pieces.append(value[len(CHUNK_MARK) :])
     if len(pieces) != int(count):
         raise InputError(name, where, damaged)
@@ -241,7 +240,7 @@ def _read_data_sheet(name: str, sheet: Any) -> tuple[Timetable, str, str]:
         detail = ""
         if isinstance(error, ValidationError):
             first = error.errors()[0]
-            detail = f" ({dotted_path(tuple(first['loc']))}: {first['msg']})"
+            detail = f" ({dotted_path(tuple(first['loc']))}: {pydantic_message(first)})"
         raise InputError(name, where, damaged + detail) from None
     language = language if language in ("fi", "en") else original.course.language
     return original, str(sheet_name or ""), str(language)
@@ -256,11 +255,7 @@ def _list_sheet(name: str, book: Any, recorded: str) -> Any:
         if sheet_name in wanted:
             return book[sheet_name]
     raise InputError(
-        name,
-        "",
-        f"the session list (sheet '{recorded or label('sheet_sessions', 'fi')}') is missing; "
-        "it is the sheet kurssi reads the timetable from: restore it (Ctrl+Z) or export the "
-        "workbook again from the timetable's JSON file",
+        name, "", say("workbook_no_list", sheet=recorded or label("sheet_sessions", reader()))
     )
 
 
@@ -277,9 +272,8 @@ def _rows_of(name: str, sheet: Any) -> list[tuple[int, tuple[Any, ...]]]:
             if number > limit:
                 raise InputError(
                     name,
-                    f"sheet '{sheet.title}', row {number}",
-                    f"the list goes on past row {limit}; a course week has far fewer sessions "
-                    "(delete the rows below the list)",
+                    say("place_row", sheet=sheet.title, row=number),
+                    say("workbook_list_too_long", row=limit),
                 )
             rows.append((number, tuple(values)))
     return rows
@@ -347,7 +341,7 @@ class _Reader:
     # -- problems --------------------------------------------------------------------------
 
     def cell(self, row: int, column: int) -> str:
-        return f"sheet '{self.sheet}', cell {get_column_letter(column)}{row}"
+        return cell_place(self.sheet, f"{get_column_letter(column)}{row}")
 
     def problem(self, place: str, message: str) -> None:
         self.problems.append(InputError(str(self.path), place, message))
@@ -430,12 +424,11 @@ class _Reader:
         if missing:
             expected = ", ".join(f"'{heading(key, self.language)}'" for key in LIST_COLUMNS)
             lacking = ", ".join(f"'{heading(key, self.language)}'" for key in missing)
-            place = f"sheet '{self.sheet}', row {number or LIST_HEADER_ROW}"
+            place = say("place_row", sheet=self.sheet, row=number or LIST_HEADER_ROW)
             raise InputError(
                 str(self.path),
                 place,
-                f"the list's headings {lacking} are missing; the headings are {expected} "
-                "(restore the heading row as it was)",
+                say("workbook_headings", lacking=lacking, expected=expected),
             )
         return number, columns
 
@@ -450,15 +443,13 @@ class _Reader:
         if session_id not in self.by_id:
             self.problem(
                 self.cell(number, column),
-                f"no session has the id {session_id!r}; the id ties a row to its session: "
-                "leave it as it was, or empty for a row you add",
+                say("workbook_unknown_id", id=repr(session_id)),
             )
             return None
         if session_id in first_row_of:
             self.problem(
                 self.cell(number, column),
-                f"row {first_row_of[session_id]} is already the session {session_id!r}; a "
-                "copied row keeps the id of its original: empty this cell for a new session",
+                say("workbook_copied_row", row=first_row_of[session_id], id=repr(session_id)),
             )
             return None
         first_row_of[session_id] = number
@@ -469,12 +460,17 @@ class _Reader:
         for session in self.original.sessions:
             if session.id in listed or session.kind in NON_PROGRAMME_KINDS:
                 continue
-            when = f"{session.date.isoformat()} {format_clock(session.start)}"
+            language = reader()
+            title = text_in(session.titles, language) if session.titles else session.title
             self.problem(
-                f"sheet '{self.sheet}'",
-                f"the row of {session.title!r} ({session.id}, {when}) was deleted; the course's "
-                "programme needs the session: restore the row (Ctrl+Z), or add it back with "
-                f"{session.id!r} as its id",
+                say("place_sheet", sheet=self.sheet),
+                say(
+                    "workbook_deleted_row",
+                    title=title,
+                    date=full_date(session.date, language),
+                    time=format_clock(session.start),
+                    id=session.id,
+                ),
             )
 
     # -- one row ---------------------------------------------------------------------------
@@ -500,8 +496,7 @@ class _Reader:
         if start is not None and end is not None and end <= start:
             self.problem(
                 self.cell(number, cells["end"][1]),
-                f"the session ends ({format_clock(end)}) before it starts "
-                f"({format_clock(start)}); write the time it ends",
+                say("workbook_ends_first", end=format_clock(end), start=format_clock(start)),
             )
         if len(self.problems) > count:
             return None
@@ -535,9 +530,10 @@ class _Reader:
                     CourseWarning(
                         str(self.path),
                         self.cell(number, column),
-                        f"the {key.replace('_', ' ')} of an existing session is not read "
-                        f"from the list (it stays {expected or 'empty'!r}): it comes from the "
-                        "course's programme; add a row for a different session",
+                        say(
+                            f"workbook_unread_{key}",
+                            stays=repr(expected) if expected else say("shown_empty"),
+                        ),
                     ),
                     stacklevel=2,
                 )
@@ -561,7 +557,7 @@ class _Reader:
         if _blank(kind_value):
             self.problem(
                 self.cell(number, kind_column),
-                f"a row added by hand needs its kind; write one of {kinds}",
+                say("workbook_kind_missing", kinds=kinds),
             )
         else:
             key = _KINDS.get(_fold(str(kind_value)))
@@ -571,16 +567,16 @@ class _Reader:
             if kind is None:
                 self.problem(
                     self.cell(number, kind_column),
-                    f"{str(kind_value)!r} is not a kind of session; write one of {kinds}",
+                    say("workbook_kind_unknown", value=repr(str(kind_value)), kinds=kinds),
                 )
         half_value, half_column = cells["small_group"]
         half = None if _blank(half_value) else str(half_value).strip().upper()
         if half not in (None, "A", "B"):
-            self.problem(self.cell(number, half_column), "the small group is A or B (or empty)")
+            self.problem(self.cell(number, half_column), say("workbook_half"))
         if kind == SessionKind.SMALL_GROUP and half is None:
             self.problem(
                 self.cell(number, half_column),
-                "a small-group row needs its half: write A or B",
+                say("workbook_half_missing"),
             )
         participants = self.participants(
             number, *cells["participants"], required=kind == SessionKind.INDIVIDUAL
@@ -588,8 +584,7 @@ class _Reader:
         if start is not None and end is not None and end <= start:
             self.problem(
                 self.cell(number, cells["end"][1]),
-                f"the session ends ({format_clock(end)}) before it starts "
-                f"({format_clock(start)}); write the time it ends",
+                say("workbook_ends_first", end=format_clock(end), start=format_clock(start)),
             )
         if len(self.problems) > count:
             return None
@@ -639,11 +634,11 @@ class _Reader:
         place = self.cell(row, column)
         example = "ti 9.3.2027" if self.language == "fi" else "Tue 9 March 2027"
         if _blank(value):
-            self.problem(place, f"the date is missing; write it like {example}")
+            self.problem(place, say("workbook_date_missing", example=example))
             return None
         if isinstance(value, datetime):
             if value.time() != time():
-                self.problem(place, "should be a date without a time of day")
+                self.problem(place, say("workbook_date_time"))
                 return None
             return value.date()
         if isinstance(value, date):
@@ -652,18 +647,28 @@ class _Reader:
             converted = from_excel(value)
             if isinstance(converted, datetime) and converted.time() == time():
                 return converted.date()
-            self.problem(place, f"{value!r} is not a date; write it like {example}")
+            self.problem(
+                place, say("workbook_not_date", value=repr(value), reason="", example=example)
+            )
             return None
         read = _text_date(str(value), self.original.days)
         if isinstance(read, str):
-            self.problem(place, f"{str(value).strip()!r} {read}; write it like {example}")
+            self.problem(
+                place,
+                say(
+                    "workbook_not_date",
+                    value=repr(str(value).strip()),
+                    reason=read,
+                    example=example,
+                ),
+            )
             return None
         return read
 
     def clock(self, row: int, value: Any, column: int) -> int | None:
         place = self.cell(row, column)
         if _blank(value):
-            self.problem(place, "the time is missing; write it like 09:30")
+            self.problem(place, say("workbook_time_missing"))
             return None
         moment: time | None = None
         if isinstance(value, datetime):  # a time Excel keeps as a day of 1899/1900
@@ -687,13 +692,13 @@ class _Reader:
                     return hours * 60 + minutes
         if moment is not None and moment.second == 0 and moment.microsecond == 0:
             return moment.hour * 60 + moment.minute
-        self.problem(place, f"{_shown(value)} is not a time of day; write it like 09:30")
+        self.problem(place, say("workbook_not_time", value=_shown(value)))
         return None
 
     def staff(self, row: int, value: Any, column: int) -> tuple[str, ...]:
         ids: list[str] = []
         for name in _joined_names(value, self.staff_by_name):
-            found = self.look_up(row, column, name, self.staff_by_name, "staff member")
+            found = self.look_up(row, column, name, self.staff_by_name, "staff")
             if found is not None and found not in ids:
                 ids.append(found)
         return tuple(ids)
@@ -713,14 +718,16 @@ class _Reader:
         if found:
             self.problem(
                 self.cell(row, column),
-                f"{name.strip()!r} names {len(found)} {what}s ({', '.join(found)}); write the "
-                f"id of the one you mean",
+                say(f"workbook_{what}_ambiguous", name=repr(name.strip()), ids=", ".join(found)),
             )
         else:
             self.problem(
                 self.cell(row, column),
-                f"no {what} is called {name.strip()!r}; the {what}s are: "
-                f"{', '.join(self.known_names(what))}",
+                say(
+                    f"workbook_{what}_unknown",
+                    name=repr(name.strip()),
+                    names=", ".join(self.known_names(what)),
+                ),
             )
         return None
 
@@ -733,7 +740,7 @@ class _Reader:
         place = self.cell(row, column)
         if _blank(value):
             if required:
-                self.problem(place, "an individual meeting needs its participant (e.g. K01)")
+                self.problem(place, say("workbook_participant_missing"))
             return ()
         found: list[str] = []
         order = {pid: i for i, pid in enumerate(self.participant_ids)}
@@ -750,8 +757,11 @@ class _Reader:
             else:
                 self.problem(
                     place,
-                    f"no participant {token!r}; the participants are "
-                    f"{', '.join(self.participant_ids)}",
+                    say(
+                        "changes_participant_unknown",
+                        id=repr(token),
+                        ids=", ".join(self.participant_ids),
+                    ),
                 )
         return tuple(dict.fromkeys(found))
 
@@ -768,7 +778,9 @@ class _Reader:
         if text in _FALSE:
             return False
         yes, no = label("yes", self.language), label("no", self.language)
-        self.problem(self.cell(row, column), f"{_shown(value)}: write {yes!r} or {no!r}")
+        self.problem(
+            self.cell(row, column), say("workbook_yes_no", value=_shown(value), yes=yes, no=no)
+        )
         return False
 
 
@@ -850,12 +862,11 @@ def _text_date(text: str, days: Sequence[date]) -> date | str:
         year = int(match.group(3)) if match.group(3) else year_of_course
         parts = (year, _MONTHS[_fold(match.group(2))], int(match.group(1)))
     if parts is None:
-        return "is not a date"
+        return ""
     try:
         day = date(*parts)
     except ValueError:
-        return "is not a date of the calendar"
+        return say("workbook_no_such_date")
     if weekday is not None and weekday != day.weekday():
-        named = label(f"weekday_{day.weekday()}", "en")
-        return f"names another weekday than the date's ({day.isoformat()} is a {named})"
+        return say("workbook_other_weekday", date=full_date(day, reader()))
     return day

@@ -26,6 +26,8 @@ from scheduler.io.documents import (
     check_text,
     dotted_path,
     explain_validation,
+    place_at,
+    pydantic_message,
     read_limited,
 )
 from scheduler.io.timetable_workbook import (
@@ -33,6 +35,7 @@ from scheduler.io.timetable_workbook import (
     is_workbook,
     read_timetable_workbook,
 )
+from scheduler.words import say
 
 # A week's timetable is some 50 KB; the largest the model allows (MAX_SESSIONS) about 2 MB.
 MAX_TIMETABLE_BYTES = 10_000_000
@@ -91,33 +94,52 @@ def _starts_like_zip(path: Path) -> bool:
 
 def _load_json(path: Path) -> Timetable:
     name = str(path)
-    raw = read_limited(path, MAX_TIMETABLE_BYTES, "a timetable (.json)")
+    raw = read_limited(path, MAX_TIMETABLE_BYTES, "file_timetable")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(
-            name, "", "is not UTF-8 text; a timetable is JSON, or the workbook kurssi wrote (.xlsx)"
-        ) from None
+        raise InputError(name, "", say("timetable_not_utf8")) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
-            name, f"line {error.lineno}, column {error.colno}", f"is not valid JSON: {error.msg}"
+            name,
+            place_at(error.lineno, error.colno),
+            say("timetable_not_json", detail=_json(error)),
         ) from None
     except (RecursionError, ValueError) as error:  # absurd nesting; a number of 5000 digits
-        raise InputError(
-            name, "", f"is not a timetable ({type(error).__name__}); check the file's structure"
-        ) from None
+        raise InputError(name, "", say("timetable_broken", kind=type(error).__name__)) from None
     doc = JsonDocument(path, data)
     check_text(doc)
     if not isinstance(data, dict):
-        raise InputError(name, "", "a timetable is a JSON object (course-timetable/1)")
+        raise InputError(name, "", say("timetable_not_object"))
     try:
         timetable = Timetable.model_validate(data)
     except ValidationError as error:
         raise explain_validation(doc, error, (), Timetable) from None
     _holds_together(doc, timetable)
     return timetable
+
+
+# Python's JSON reader's usual complaints, by the start of its message, as the label that
+# explains them.
+_JSON_PROBLEMS = (
+    ("Expecting value", "json_value"),
+    ("Expecting ',' delimiter", "json_comma"),
+    ("Expecting ':' delimiter", "json_colon"),
+    ("Expecting property name", "json_name"),
+    ("Unterminated string", "json_string"),
+    ("Invalid control character", "json_control"),
+    ("Extra data", "json_extra"),
+)
+
+
+def _json(error: json.JSONDecodeError) -> str:
+    """What is wrong at the place, in the reader's words (the reader's own for the rare)."""
+    for start, key in _JSON_PROBLEMS:
+        if error.msg.startswith(start):
+            return say(key)
+    return error.msg
 
 
 def _holds_together(doc: JsonDocument, timetable: Timetable) -> None:
@@ -138,15 +160,18 @@ def _holds_together(doc: JsonDocument, timetable: Timetable) -> None:
                     InputError(
                         name,
                         dotted_path((section, index, "id")),
-                        f"id {item_id!r} appears twice ({section}[{seen[item_id]}] has it too); "
-                        "ids must be unique",
+                        say(
+                            "timetable_id_twice",
+                            id=repr(item_id),
+                            first=f"{section}[{seen[item_id]}]",
+                        ),
                     )
                 )
             seen.setdefault(item_id, index)
     staff, people, rooms = (set(listed[key]) for key in ("staff", "participants", "rooms"))
     for index, session in enumerate(timetable.sessions):
         named: list[tuple[tuple[str | int, ...], str, set[str], str, str]] = [
-            (("staff", n), item_id, staff, "staff member", "staff")
+            (("staff", n), item_id, staff, "staff", "staff")
             for n, item_id in enumerate(session.staff)
         ]
         named += [
@@ -161,11 +186,12 @@ def _holds_together(doc: JsonDocument, timetable: Timetable) -> None:
                     InputError(
                         name,
                         dotted_path(("sessions", index, *loc)),
-                        f"session {session.id!r} names the {what} {item_id!r}, who is not "
-                        f"listed under '{section}'; list them there or correct the id"
-                        if what != "room"
-                        else f"session {session.id!r} is in the room {item_id!r}, which is not "
-                        "listed under 'rooms'; list it there or correct the id",
+                        say(
+                            f"timetable_unlisted_{what}",
+                            session=repr(session.id),
+                            id=repr(item_id),
+                            section=section,
+                        ),
                     )
                 )
     if problems:
@@ -178,6 +204,5 @@ def course_of(timetable: Timetable, standard: Standard, path: Path | str) -> Cou
     try:
         return timetable.to_course(standard)
     except ValidationError as error:
-        first = error.errors()[0]
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise InputError(str(path), "staff, participants, rooms or programme", message) from None
+        message = pydantic_message(error.errors()[0])
+        raise InputError(str(path), say("timetable_course_place"), message) from None

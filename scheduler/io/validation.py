@@ -4,7 +4,8 @@ The models check each field's type; this module checks what the fields say toget
 the standard: roles and room kinds that exist, the team of R20, the special workers of R24, times
 on the day window and the slot grid, enough programme for R4, course days on Monday-Saturday
 (R2). Every problem names the file, the YAML line and column, the field, what is wrong and what
-would fix it, and the rule id where a rule applies. All problems of a file are reported at once.
+would fix it, and the rule id where a rule applies, in the reader's language (words.py). All
+problems of a file are reported at once.
 
 Errors raise `InputError` (exit code 2); warnings (a course day on a public holiday, a session
 rounded up to the slot grid...) are returned as `CourseWarning`s and do not stop the solve.
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from models.base import MAX_SESSIONS, SessionKind, StaffGroup, TimeWindow, format_clock
+from models.base import MAX_SESSIONS, SessionKind, StaffGroup, TimeWindow, format_clock, text_in
 from models.course import Course, Participant, Room, StaffMember
 from models.rules import rule_of_purpose
 from models.standard import WEEKDAYS, SessionSpec, Standard
@@ -38,10 +39,29 @@ from scheduler.domain.sessions import (
 )
 from scheduler.errors import CourseWarning, InputError, combine
 from scheduler.io.documents import SourceDocument, YamlDocument
-from scheduler.words import days_text, group_name, hours, joined, person, role_name, room_kind_name
+from scheduler.io.documents import did_you_mean as suggest
+from scheduler.words import (
+    code_choice,
+    counted,
+    days_text,
+    full_date,
+    group_name,
+    hours,
+    joined,
+    label,
+    lower_first,
+    person,
+    purpose_name,
+    reader,
+    role_name,
+    room_name,
+    say,
+    short_date,
+    spec_title,
+    weekday_name,
+)
 
 Loc = tuple[Any, ...]
-WEEKDAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 GROUPS = tuple(group.value for group in StaffGroup)
 
 
@@ -79,18 +99,13 @@ def nearest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> list[s
 
 
 def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str:
-    near = nearest(word, candidates, cutoff)
-    if not near:
-        return ""
-    return f"did you mean {joined([repr(n) for n in near], 'or')}? "
+    """ "did you mean 'x'? " in the reader's language, or nothing when no name is near."""
+    return suggest(nearest(word, candidates, cutoff))
 
 
-def long_date(day: date) -> str:
-    return f"{WEEKDAY_WORDS[day.weekday()]} {day.day}.{day.month}.{day.year}"
-
-
-def plural(word: str, count: int) -> str:
-    return word if count == 1 else f"{word}s"
+def _listed(codes: Iterable[str], prefix: str, language: str) -> str:
+    """Codes a person may write, each with its words: 'kuntosali (gym), allas (pool)'."""
+    return ", ".join(code_choice(prefix, code, language) for code in codes)
 
 
 # -- ids -----------------------------------------------------------------------------------
@@ -119,16 +134,19 @@ def duplicate_ids(
             if item_id in first:
                 findings.error(
                     (*loc, "id"),
-                    f"{what} id {item_id!r} appears twice (first on "
-                    f"{doc.where((*first[item_id], 'id'))}); ids must be unique: rename one",
+                    say(
+                        "val_id_twice",
+                        what=say(f"val_id_of_{what}"),
+                        id=repr(item_id),
+                        first=doc.where((*first[item_id], "id")),
+                    ),
                 )
             else:
                 first[item_id] = loc
             if what == "session" and item_id in mandatory:
                 findings.error(
                     (*loc, "id"),
-                    f"session id {item_id!r} is already one of the standard's mandatory "
-                    f"sessions ({', '.join(sorted(mandatory))}); give this one another id",
+                    say("val_id_mandatory", id=repr(item_id), ids=", ".join(sorted(mandatory))),
                 )
     return [problem for _, _, problem in sorted(findings.errors, key=_order)]
 
@@ -141,9 +159,7 @@ def validate_standard(standard: Standard, doc: YamlDocument, expected_id: str) -
     findings = Findings(doc)
     if standard.id != expected_id:
         findings.error(
-            ("id",),
-            f"the id {standard.id!r} differs from the file name {expected_id!r}; "
-            "rename the file or fix the id",
+            ("id",), say("val_standard_id", id=repr(standard.id), name=repr(expected_id))
         )
     known = standard.known_roles() | set(GROUPS)
     for index, theme in enumerate(standard.themes):
@@ -151,17 +167,20 @@ def validate_standard(standard: Standard, doc: YamlDocument, expected_id: str) -
             if leader not in known:
                 findings.error(
                     ("themes", index, "leaders", j),
-                    f"unknown leader {leader!r} of theme {theme.id!r}; "
-                    f"{did_you_mean(leader, known)}use a role of the team or of R24, or a group "
-                    f"({', '.join(GROUPS)})",
+                    say(
+                        "val_standard_theme_leader",
+                        leader=repr(leader),
+                        theme=repr(theme.id),
+                        hint=did_you_mean(leader, known),
+                        groups=", ".join(GROUPS),
+                    ),
                     "R9",
                 )
     overlap = standard.team_roles & standard.special_workers.roles
     if overlap:
         findings.error(
             ("special_workers",),
-            f"{', '.join(sorted(overlap))} is both a team role and a special-worker role; "
-            "R24 says special workers are not in the team",
+            say("val_standard_overlap", roles=", ".join(sorted(overlap))),
             "R24",
         )
     kinds = set(standard.rooms.required) | set(standard.rooms.offsite_kinds)
@@ -173,43 +192,55 @@ def validate_standard(standard: Standard, doc: YamlDocument, expected_id: str) -
                 field = "leaders" if j < len(spec.leaders) else "required_roles"
                 findings.error(
                     (*here, field),
-                    f"unknown role {leader!r} in session {spec.id!r}; "
-                    f"{did_you_mean(leader, known)}use a role of the team or of R24",
+                    say(
+                        "val_standard_role",
+                        role=repr(leader),
+                        session=repr(spec.id),
+                        hint=did_you_mean(leader, known),
+                    ),
                 )
         for kind in spec.rooms:
             if kind not in kinds:
                 findings.error(
                     (*here, "rooms"),
-                    f"session {spec.id!r} needs a room of kind {kind!r}, which R30's rooms "
-                    f"({', '.join(sorted(kinds))}) do not include",
+                    say(
+                        "val_standard_room",
+                        session=repr(spec.id),
+                        kind=repr(kind),
+                        kinds=", ".join(sorted(kinds)),
+                    ),
                     "R30",
                 )
         for day in spec.days:
             if abs(day) > count:
                 findings.error(
                     (*here, "days"),
-                    f"day {day} of session {spec.id!r} is outside the {count} course days",
+                    say("val_standard_day", day=day, session=repr(spec.id), count=count),
                     "R2",
                 )
     programme = standard.programme
     if programme.day_min_minutes > programme.day_max_minutes:
-        findings.error(("programme",), "day_min_minutes is more than day_max_minutes", "R4")
+        findings.error(("programme",), say("val_standard_day_bounds"), "R4")
     if programme.day_max_minutes * count < programme.min_total_minutes:
         findings.error(
             ("programme",),
-            f"{count} days of at most {hours(programme.day_max_minutes)} cannot hold "
-            f"{hours(programme.min_total_minutes)}",
+            say(
+                "val_standard_total",
+                count=count,
+                most=hours(programme.day_max_minutes),
+                total=hours(programme.min_total_minutes),
+            ),
             "R4",
         )
     for group, band in standard.staff_hours.shares.items():
         if band.min_percent > band.max_percent:
             findings.error(
                 ("staff_hours", "shares", group.value),
-                f"the share of {group.value} has min_percent above max_percent",
+                say("val_standard_share", group=group.value),
                 "R27",
             )
     if not 1 <= standard.gas_goal_deadline_day <= count:
-        findings.error(("gas_goal_deadline_day",), f"must be a course day, 1 to {count}", "R15")
+        findings.error(("gas_goal_deadline_day",), say("val_standard_gas_day", count=count), "R15")
     findings.raise_errors()
 
 
@@ -230,6 +261,7 @@ class _CourseCheck:
         self.days = course.days
         self.slot = course.info.slot_minutes
         self.day_window = course.info.day_window
+        self.language = reader()
 
     def run(self) -> list[CourseWarning]:
         if self.too_many_sessions():
@@ -251,7 +283,7 @@ class _CourseCheck:
         self.found.raise_errors()
         return self.found.warnings_in_order()
 
-    # places
+    # places and words
 
     def staff_loc(self, member: StaffMember, *rest: Any) -> Loc:
         index = self.course.staff.index(member)
@@ -263,9 +295,41 @@ class _CourseCheck:
         return ("course", "standard")
 
     def spec_name(self, spec: SessionSpec) -> str:
-        if spec in self.course.programme:
-            return f"session {spec.id!r}"
-        return f"the standard's session {spec.id!r}"
+        """'ohjelmakohta ”Kuntosaliharjoittelu”', "the standard's session 'opening'"."""
+        own = spec in self.course.programme
+        key = "val_session" if own else "val_standard_session"
+        return say(key, title=spec_title(spec, self.language))
+
+    def person(self, member: StaffMember) -> str:
+        return person(member, self.language)
+
+    def people(self, members: Iterable[StaffMember]) -> str:
+        return joined([self.person(m) for m in members], self.language)
+
+    def names(self, members: Iterable[StaffMember]) -> str:
+        return ", ".join(m.label for m in members)
+
+    def weekday(self, day: date) -> str:
+        """'maanantai' inside a Finnish sentence, 'Monday' in an English one."""
+        name = weekday_name(day, self.language)
+        return lower_first(name) if self.language == "fi" else name
+
+    def holiday(self, name: str) -> str:
+        """'toinen pääsiäispäivä' inside a Finnish sentence (the calendar capitalises it)."""
+        return lower_first(name) if self.language == "fi" else name
+
+    def role(self, role: str) -> str:
+        return role_name(role, self.language)
+
+    def leaders(self, leaders: Iterable[str]) -> str:
+        """Roles or staff groups in words: 'työryhmä, toimintaterapeutti'."""
+        words = [group_name(g, self.language) if g in GROUPS else self.role(g) for g in leaders]
+        return ", ".join(words) or say("val_anyone")
+
+    def room_kinds(self, kinds: Iterable[str], word: str = "or") -> str:
+        return joined(
+            [code_choice("room_kind", k, self.language) for k in kinds], self.language, word
+        )
 
     def too_many_sessions(self) -> bool:
         """A week holds at most MAX_SESSIONS sessions: counts, or a programme of individual
@@ -276,10 +340,7 @@ class _CourseCheck:
         if total <= MAX_SESSIONS:
             return False
         self.found.error(
-            ("programme",),
-            f"the standard's sessions and the programme make {total} sessions in the week; "
-            f"a timetable holds at most {MAX_SESSIONS}: check the counts (an individual "
-            "session is held once per participant)",
+            ("programme",), say("val_too_many_sessions", total=total, most=MAX_SESSIONS)
         )
         return True
 
@@ -289,42 +350,46 @@ class _CourseCheck:
         info = self.course.info
         if 60 % self.slot:
             good = ", ".join(str(n) for n in (5, 10, 15, 20, 30, 60))
-            self.found.error(
-                ("course", "slot_minutes"),
-                f"a slot of {self.slot} min does not divide an hour; use one of {good}",
-            )
+            self.found.error(("course", "slot_minutes"), say("val_slot", slot=self.slot, good=good))
             return
-        self.on_grid(("course", "day_window"), info.day_window, "course.day_window")
-        self.on_grid(("course", "lunch", "window"), info.lunch.window, "the lunch window")
+        self.on_grid(("course", "day_window"), info.day_window, say("val_what_day_window"))
+        self.on_grid(("course", "lunch", "window"), info.lunch.window, say("val_what_lunch"))
         lunch = lunch_minutes(self.course)
         if lunch > info.lunch.window.minutes:
             self.found.error(
                 ("course", "lunch", "minutes"),
-                f"lunch of {info.lunch.minutes} min takes {lunch} min on the "
-                f"{self.slot}-min slot grid, more than its window {info.lunch.window}; "
-                "widen the window or shorten the lunch",
+                say(
+                    "val_lunch_too_long",
+                    minutes=info.lunch.minutes,
+                    rounded=lunch,
+                    slot=self.slot,
+                    window=info.lunch.window,
+                ),
                 "R8",
             )
         elif lunch != info.lunch.minutes:
             self.found.warn(
                 ("course", "lunch", "minutes"),
-                f"lunch of {info.lunch.minutes} min is rounded up to {lunch} min "
-                f"(the {self.slot}-min slot grid)",
+                say("val_lunch_rounded", minutes=info.lunch.minutes, rounded=lunch, slot=self.slot),
                 "R8",
             )
         bounds = info.programme_day
         if bounds is not None:
             loc = ("course", "programme_day")
             if bounds.min_minutes > bounds.max_minutes:
-                self.found.error(loc, "min_minutes is more than max_minutes; swap them", "R4")
+                self.found.error(loc, say("val_programme_day_swapped"), "R4")
             count = len(self.days)
             total = self.standard.programme.min_total_minutes
             if bounds.max_minutes * count < total:
                 self.found.error(
                     loc,
-                    f"{count} days of at most {hours(bounds.max_minutes)} cannot give the "
-                    f"{hours(total)} of programme R4 needs; raise max_minutes to at least "
-                    f"{hours(-(-total // count))}",
+                    say(
+                        "val_programme_day_too_small",
+                        count=count,
+                        most=hours(bounds.max_minutes),
+                        total=hours(total),
+                        need=hours(-(-total // count)),
+                    ),
                     "R4",
                 )
 
@@ -332,8 +397,13 @@ class _CourseCheck:
         if window.start % self.slot or window.end % self.slot:
             self.found.error(
                 loc,
-                f"{what} {window} is not on the {self.slot}-min slot grid of the timetable "
-                f"(course.slot_minutes); use times like {format_clock(window.start // self.slot * self.slot)}",
+                say(
+                    "val_off_grid",
+                    what=what,
+                    window=window,
+                    slot=self.slot,
+                    example=format_clock(window.start // self.slot * self.slot),
+                ),
             )
             return False
         return True
@@ -348,16 +418,38 @@ class _CourseCheck:
         index = self.days.index(bad[0])
         starts = self.good_first_days(first)
         suggestion = (
-            f"start on {joined([f'{d.isoformat()} ({WEEKDAY_WORDS[d.weekday()]})' for d in starts], 'or')}"
+            say(
+                "val_start_on",
+                days=joined(
+                    [
+                        say(
+                            "val_first_day_choice",
+                            date=full_date(d, self.language),
+                            iso=d.isoformat(),
+                        )
+                        for d in starts
+                    ],
+                    self.language,
+                    "or",
+                ),
+            )
             if starts
-            else "choose another first_day"
+            else say("val_choose_first_day")
         )
-        allowed_words = joined([WEEKDAY_WORDS[WEEKDAYS.index(w)] for w in allowed], "or")
+        weekdays = ", ".join(
+            label(f"weekday_short_{WEEKDAYS.index(w)}", self.language) for w in allowed
+        )
         self.found.error(
             ("course", "first_day"),
-            f"first_day {first.isoformat()} is a {WEEKDAY_WORDS[first.weekday()]}, so course day "
-            f"{index + 1} falls on {long_date(bad[0])}; R2 allows course days only on "
-            f"{allowed_words} in one period: {suggestion}",
+            say(
+                "val_weekday",
+                iso=first.isoformat(),
+                weekday=self.weekday(first),
+                number=index + 1,
+                date=full_date(bad[0], self.language),
+                weekdays=weekdays,
+                suggestion=suggestion,
+            ),
             "R2",
         )
 
@@ -375,28 +467,41 @@ class _CourseCheck:
         """A course day on a Finnish public holiday is allowed only with Kela's approval; the
         warning offers the nearest first day whose course week has no holiday."""
         years = {d.year for d in self.days}
-        names_en, names_fi = public_holidays(years, "en"), public_holidays(years, "fi")
+        names = public_holidays(years, self.language)
         on_holidays = [
             (index, day)
             for index, day in enumerate(self.days)
-            if day in names_en and day.weekday() != 6  # Sundays are an error already (R2)
+            if day in names and day.weekday() != 6  # Sundays are an error already (R2)
         ]
         if not on_holidays:
             return
         first = self.days[0]
-        nearest, same_weekday = holiday_free_first_days(self.standard, first)
-        if nearest is None:
-            instead = f"move {self.doc.where(('course', 'first_day'))}"
+        nearest_day, same_weekday = holiday_free_first_days(self.standard, first)
+        if nearest_day is None:
+            instead = say("val_holiday_move", where=self.doc.where(("course", "first_day")))
         else:
-            instead = f"or start on {long_date(nearest)}, the nearest first day without one"
-            if same_weekday is not None and same_weekday != nearest:
-                instead += f" (on a {WEEKDAY_WORDS[first.weekday()]}: {long_date(same_weekday)})"
+            instead = say(
+                "val_holiday_instead",
+                date=full_date(nearest_day, self.language),
+                iso=nearest_day.isoformat(),
+            )
+            if same_weekday is not None and same_weekday != nearest_day:
+                instead += say(
+                    "val_holiday_same_weekday",
+                    weekday=self.weekday(first),
+                    date=full_date(same_weekday, self.language),
+                    iso=same_weekday.isoformat(),
+                )
         for index, day in on_holidays:
             self.found.warn(
                 ("course", "first_day"),
-                f"course day {index + 1} ({long_date(day)}) is {names_en.get(day)} "
-                f"({names_fi.get(day)}), a public holiday in Finland; a course day on a "
-                f"holiday needs Kela's approval, {instead}",
+                say(
+                    "val_holiday",
+                    number=index + 1,
+                    date=full_date(day, self.language),
+                    name=self.holiday(names[day]),
+                    instead=instead,
+                ),
                 "R2",
             )
 
@@ -424,26 +529,32 @@ class _CourseCheck:
                 if near or not role.replace("_", "").isalnum() or role != role.lower():
                     self.found.error(
                         loc,
-                        f"unknown role {role!r}; {did_you_mean(role.lower(), known | used, 0.6)}"
-                        f"roles are snake_case ids: team {', '.join(sorted(self.standard.team_roles))}; "
-                        f"special workers {', '.join(sorted(special.roles))}; other staff by any "
-                        "such id (e.g. sports_instructor)",
+                        say(
+                            "val_role_unknown",
+                            role=repr(role),
+                            hint=did_you_mean(role.lower(), known | used, 0.6),
+                            team=_listed(sorted(self.standard.team_roles), "role", self.language),
+                            special=_listed(sorted(special.roles), "role", self.language),
+                        ),
                         "R20" if self.course.group_of(member) == StaffGroup.TEAM else None,
                     )
                     continue
             if member.group == StaffGroup.TEAM and role not in self.standard.team_roles:
                 self.found.error(
                     self.staff_loc(member, "group"),
-                    f"{member.id} is a {role_name(role, 'en')}, who cannot be in the team: the team "
-                    f"is {self.team_words()}; remove 'group: team'",
+                    say("val_not_team_role", person=self.person(member), team=self.team_words()),
                     "R20",
                 )
             if member.group == StaffGroup.SPECIAL and special.profession_of(role) is None:
                 self.found.error(
                     loc,
-                    f"{member.id} is marked a special worker but {role!r} is not a profession on "
-                    f"R24's list; {did_you_mean(role, special.roles)}the list is "
-                    f"{', '.join(sorted(special.roles))}",
+                    say(
+                        "val_not_special_role",
+                        person=self.person(member),
+                        role=code_choice("role", role, self.language),
+                        hint=did_you_mean(role, special.roles),
+                        roles=_listed(sorted(special.roles), "role", self.language),
+                    ),
                     "R24",
                 )
             if not any(
@@ -451,18 +562,15 @@ class _CourseCheck:
                 for s in self.course.sessions
             ):
                 self.found.warn(
-                    self.staff_loc(member),
-                    f"{person(member)} may lead no session of the programme (no session or theme "
-                    "names their role or staff group); check the role or the sessions' leaders",
+                    self.staff_loc(member), say("val_leads_nothing", person=self.person(member))
                 )
 
     def team_words(self) -> str:
+        """'reumatologi (1), fysioterapeutti (2) ja psykologi (1)': the team R20 asks for."""
         roles = self.standard.team.roles
         return joined(
-            [
-                f"{limit.count} {plural(role_name(role, 'en'), limit.count)}"
-                for role, limit in roles.items()
-            ]
+            [f"{self.role(role)} ({limit.count})" for role, limit in roles.items()],
+            self.language,
         )
 
     def team(self) -> None:
@@ -475,21 +583,29 @@ class _CourseCheck:
                     holders.setdefault(self.course.position_of(member), member)
             members = list(holders.values())
             if len(members) < limit.count:
-                have = f"{len(members)} ({', '.join(m.id for m in members)})" if members else "none"
                 self.found.error(
                     ("staff",),
-                    f"the team needs {limit.count} {plural(role_name(role, 'en'), limit.count)}; the "
-                    f"staff list has {have}. Add a {role_name(role, 'en')} (role: {role}); the team is "
-                    f"{self.team_words()}",
+                    say(
+                        "val_team_short" if members else "val_team_none",
+                        needed=counted("role", limit.count, self.language, role=role),
+                        have=f"{len(members)} ({self.names(members)})",
+                        role=self.role(role),
+                        code=role,
+                        team=self.team_words(),
+                    ),
                     "R20",
                 )
             elif len(members) > limit.count:
                 extra = members[limit.count]
                 self.found.error(
                     self.staff_loc(extra, "role"),
-                    f"the team has {len(members)} {plural(role_name(role, 'en'), len(members))} "
-                    f"({', '.join(m.id for m in members)}) but is exactly {self.team_words()}; "
-                    f"give {extra.id} 'group: other' if they work as other staff (R25)",
+                    say(
+                        "val_team_extra",
+                        have=counted("role", len(members), self.language, role=role),
+                        names=self.names(members),
+                        team=self.team_words(),
+                        name=extra.label,
+                    ),
                     "R20",
                 )
 
@@ -500,23 +616,17 @@ class _CourseCheck:
             if self.course.group_of(member) != StaffGroup.TEAM:
                 self.found.error(
                     self.staff_loc(member, "course_lead"),
-                    f"{person(member)} is not a team member, so cannot be the course lead; mark a "
-                    "team member instead",
+                    say("val_lead_not_team", person=self.person(member)),
                     "R22",
                 )
         if len(leads) > 1:
             self.found.error(
                 self.staff_loc(leads[1], "course_lead"),
-                f"{len(leads)} people are marked course lead ({', '.join(m.id for m in leads)}); "
-                "keep one",
+                say("val_leads", count=len(leads), names=self.names(leads)),
                 "R22",
             )
         if not leads and self.standard.team.course_lead_required:
-            self.found.error(
-                ("staff",),
-                "no course lead; add 'course_lead: true' to one team member",
-                "R22",
-            )
+            self.found.error(("staff",), say("val_no_lead"), "R22")
 
     def special_workers(self) -> None:
         """R24: at least the standard's number of special workers, of different professions.
@@ -531,36 +641,39 @@ class _CourseCheck:
         by_profession: dict[str, list[StaffMember]] = {}
         for member in members:
             by_profession.setdefault(special.profession_of(member.role) or "", []).append(member)
-        others = [p.id for p in special.professions if p.id not in by_profession]
+        titles = {p.id: lower_first(text_in(p.title, self.language)) for p in special.professions}
+        others = "; ".join(titles[p.id] for p in special.professions if p.id not in by_profession)
         if len(members) < special.min_count:
+            listed = f" ({self.people(members)})" if members else ""
             self.found.error(
                 ("staff",),
-                f"R24 needs at least {special.min_count} special workers of different professions; "
-                f"the staff list has {len(members)}"
-                f"{' (' + ', '.join(person(m) for m in members) + ')' if members else ''}. Add one "
-                f"of another profession: {', '.join(others)}",
+                say(
+                    "val_special_short",
+                    needed=special.min_count,
+                    have=len(members),
+                    listed=listed,
+                    others=others,
+                ),
                 "R24",
             )
             return
         for profession, same in by_profession.items():
             if len(same) < 2:
                 continue
-            names = joined([person(m) for m in same])
+            values = {
+                "people": self.people(same),
+                "profession": titles.get(profession, profession),
+                "count": len(by_profession),
+                "needed": special.min_count,
+                "others": others,
+            }
             if len(by_profession) < special.min_count:
                 self.found.error(
-                    self.staff_loc(same[1], "role"),
-                    f"{names} are of one profession ({profession}); R24 counts special workers of "
-                    f"different professions only, so the course has {len(by_profession)} of the "
-                    f"{special.min_count} it needs. Replace one with a special worker of another "
-                    f"profession: {', '.join(others)}",
-                    "R24",
+                    self.staff_loc(same[1], "role"), say("val_special_same", **values), "R24"
                 )
             else:
                 self.found.warn(
-                    self.staff_loc(same[1], "role"),
-                    f"{names} are of one profession ({profession}) and count as one in R24; the "
-                    f"course still has {len(by_profession)} professions, which is enough",
-                    "R24",
+                    self.staff_loc(same[1], "role"), say("val_special_same_ok", **values), "R24"
                 )
 
     def other_staff(self) -> None:
@@ -569,10 +682,13 @@ class _CourseCheck:
         for member, twin in acting_twice(self.course):
             self.found.error(
                 self.staff_loc(member, "name"),
-                f"{member.name} is listed twice: as other staff ({member.id}) and as "
-                f"{group_name(self.course.group_of(twin).value, 'en')} ({twin.id}); a team member "
-                "or special worker may not also work as other staff. Keep one entry, or give "
-                "the other person their own name",
+                say(
+                    "val_acting_twice",
+                    name=member.name,
+                    id=member.id,
+                    twin_id=twin.id,
+                    as_group=say(f"val_as_{self.course.group_of(twin).value}"),
+                ),
                 "R25",
             )
 
@@ -582,11 +698,17 @@ class _CourseCheck:
         rules = self.standard.experience
         physician_role = self.standard.team.physician_role
         team = self.course.staff_in(StaffGroup.TEAM)
-        window = f"in the last {rules.window_years} years"
         for member in (m for m in team if m.role == physician_role):
             years = member.experience.rheumatology_years
             if years is None or years < rules.physician_min_years:
-                given = "not given" if years is None else f"{years:g} years"
+                given = (
+                    say("val_not_given")
+                    if years is None
+                    else say(
+                        "val_years",
+                        years=f"{years:g}".replace(".", "," if self.language == "fi" else "."),
+                    )
+                )
                 loc = (
                     self.staff_loc(member, "experience", "rheumatology_years")
                     if years is not None
@@ -594,25 +716,34 @@ class _CourseCheck:
                 )
                 self.found.error(
                     loc,
-                    f"{person(member)}: rheumatology experience {given}; R21 needs a physician "
-                    f"with at least {rules.physician_min_years:g} years {window}: set "
-                    "experience: {rheumatology_years: N} or choose another physician",
+                    say(
+                        "val_physician_years",
+                        person=self.person(member),
+                        given=given,
+                        years=f"{rules.physician_min_years:g}",
+                        window=rules.window_years,
+                    ),
                     "R21",
                 )
         others = [m for m in team if m.role != physician_role]
         if not others:
             return
-        for field, need, words in (
-            ("rheumatology_hours", rules.other_member_min_rheumatology_hours, "rheumatology work"),
-            ("group_leading_hours", rules.non_physician_min_group_leading_hours, "leading groups"),
+        for field, need in (
+            ("rheumatology_hours", rules.other_member_min_rheumatology_hours),
+            ("group_leading_hours", rules.non_physician_min_group_leading_hours),
         ):
             if any((getattr(m.experience, field) or 0) >= need for m in others):
                 continue
-            have = ", ".join(f"{m.id} {getattr(m.experience, field) or 0:g} h" for m in others)
+            have = ", ".join(f"{m.label} {getattr(m.experience, field) or 0:g} h" for m in others)
             self.found.error(
                 ("staff",),
-                f"R21 needs a team member besides the physician with at least {need:g} h of "
-                f"{words} {window}; the team has {have}: set experience: {{{field}: N}} for one",
+                say(
+                    f"val_experience_{field}",
+                    need=f"{need:g}",
+                    window=rules.window_years,
+                    have=have,
+                    field=field,
+                ),
                 "R21",
             )
 
@@ -624,7 +755,7 @@ class _CourseCheck:
             self.times_by_day(
                 member.availability,
                 self.staff_loc(member, "availability"),
-                f"{member.id}'s availability",
+                say("val_what_availability", name=member.label),
             )
             limit = limits.get(member.role)
             if limit is None or self.course.group_of(member) != StaffGroup.TEAM:
@@ -632,9 +763,12 @@ class _CourseCheck:
             if member.max_minutes is not None and member.max_minutes < limit.min_minutes:
                 self.found.error(
                     self.staff_loc(member, "max_minutes"),
-                    f"{person(member)} may work at most {hours(member.max_minutes)}, but R20 needs "
-                    f"at least {hours(limit.min_minutes)} with participants from a "
-                    f"{role_name(member.role, 'en')}; raise max_minutes",
+                    say(
+                        "val_max_below_minimum",
+                        person=self.person(member),
+                        most=hours(member.max_minutes),
+                        least=hours(limit.min_minutes),
+                    ),
                     "R20",
                 )
             available = available_minutes(self.course, member, range(len(self.days)))
@@ -646,9 +780,12 @@ class _CourseCheck:
                 )
                 self.found.error(
                     loc,
-                    f"{person(member)} is available {hours(available)} during the course, but "
-                    f"R20 needs at least {hours(limit.min_minutes)} with participants from a "
-                    f"{role_name(member.role, 'en')}; widen their availability",
+                    say(
+                        "val_available_below_minimum",
+                        person=self.person(member),
+                        available=hours(available),
+                        least=hours(limit.min_minutes),
+                    ),
                     "R20",
                 )
 
@@ -657,13 +794,16 @@ class _CourseCheck:
         as after a change of first_day), the times on the grid and inside the day window."""
         off = [day for day in by_day if day not in self.days]
         if off:
-            dates = joined([day.isoformat() for day in off])
-            verb = "is not a course day" if len(off) == 1 else "are not course days"
             self.found.error(
                 (*loc, off[0]),
-                f"{dates} in {what} {verb} (the course runs {long_date(self.days[0])} to "
-                f"{long_date(self.days[-1])}); fix the {plural('date', len(off))} or the first "
-                f"day ({self.doc.where(('course', 'first_day'))})",
+                say(
+                    "val_not_course_day" if len(off) == 1 else "val_not_course_days",
+                    what=what,
+                    dates=joined([full_date(day, self.language) for day in off], self.language),
+                    first=full_date(self.days[0], self.language),
+                    last=full_date(self.days[-1], self.language),
+                    where=self.doc.where(("course", "first_day")),
+                ),
             )
         for day, windows in by_day.items():
             if day in self.days:
@@ -671,24 +811,16 @@ class _CourseCheck:
 
     def times_on(self, day: date, windows: Iterable[TimeWindow], loc: Loc, what: str) -> None:
         window_day = self.day_window
+        when = short_date(day, self.language)
         for index, window in enumerate(windows):
             here = (*loc, index)
-            if not self.on_grid(here, window, f"{what} on {day.isoformat()}"):
+            if not self.on_grid(here, window, say("val_what_on", what=what, date=when)):
                 continue
+            values = {"what": what, "window": window, "date": when, "day": window_day}
             if window.end <= window_day.start or window.start >= window_day.end:
-                self.found.error(
-                    here,
-                    f"{what} {window} on {day.isoformat()} is outside the day window "
-                    f"{window_day} (course.day_window); fix the times or widen the day window",
-                    "R3",
-                )
+                self.found.error(here, say("val_outside_day", **values), "R3")
             elif window.start < window_day.start or window.end > window_day.end:
-                self.found.warn(
-                    here,
-                    f"{what} {window} on {day.isoformat()} reaches outside the day window "
-                    f"{window_day}; only the part inside it counts",
-                    "R3",
-                )
+                self.found.warn(here, say("val_reaches_outside_day", **values), "R3")
 
     # participants
 
@@ -697,12 +829,17 @@ class _CourseCheck:
         participants = self.course.participants
         wanted = self.standard.participants
         if len(participants) != wanted:
+            ids = ", ".join(p.id for p in participants[:12]) + (
+                "..." if len(participants) > 12 else ""
+            )
             self.found.error(
                 ("participants",),
-                f"the course has {len(participants)} participants; R1 needs {wanted} "
-                f"(ids: {', '.join(p.id for p in participants[:12])}"
-                f"{'...' if len(participants) > 12 else ''}); set participants.count to {wanted} "
-                "and list only those ids",
+                say(
+                    "val_participants",
+                    have=counted("participant", len(participants), self.language),
+                    wanted=wanted,
+                    ids=ids,
+                ),
                 "R1",
             )
         for participant in participants:
@@ -710,15 +847,14 @@ class _CourseCheck:
             self.times_by_day(
                 participant.unavailable,
                 (*loc, "unavailable"),
-                f"participant {participant.id}'s time away",
+                say("val_what_away", id=participant.id),
             )
         fixed: Counter[str] = Counter(p.small_group for p in participants if p.small_group)
         for half, other in (("A", "B"), ("B", "A")):
             if len(participants) >= 2 and fixed[half] == len(participants):
                 self.found.error(
                     ("participants",),
-                    f"all {fixed[half]} participants are fixed to small group {half}; R7 splits "
-                    f"the group in two: leave someone to small group {other} or unfixed",
+                    say("val_all_in_one_half", count=fixed[half], half=half, other=other),
                     "R7",
                 )
 
@@ -743,30 +879,42 @@ class _CourseCheck:
             if near:
                 self.found.error(
                     ("rooms", index, "kind"),
-                    f"unknown room kind {room.kind!r}; {did_you_mean(room.kind, standard_kinds | used)}"
-                    f"R30's kinds are {', '.join(sorted(standard_kinds))}",
+                    say(
+                        "val_room_kind_unknown",
+                        kind=repr(room.kind),
+                        hint=did_you_mean(room.kind, standard_kinds | used),
+                        kinds=_listed(sorted(standard_kinds), "room_kind", self.language),
+                    ),
                     "R30",
                 )
             else:
                 self.found.warn(
                     ("rooms", index, "kind"),
-                    f"room {room.id} is of kind {room.kind!r}, which no session asks for; it will "
-                    "not be used",
+                    say(
+                        "val_room_kind_unused", room=room_name(room, room.id), kind=repr(room.kind)
+                    ),
                     "R30",
                 )
         for index, room in enumerate(self.course.rooms):
             self.times_by_day(
-                room.unavailable, ("rooms", index, "unavailable"), f"room {room.id}'s closed times"
+                room.unavailable,
+                ("rooms", index, "unavailable"),
+                say("val_what_closed", room=room_name(room, room.id)),
             )
         have = Counter(room.kind for room in self.course.rooms)
         for kind, needed in rooms.required.items():
             if have[kind] < needed:
-                listed = [r.id for r in self.course.rooms if r.kind == kind]
+                listed = [room_name(r, r.id) for r in self.course.rooms if r.kind == kind]
                 self.found.error(
                     ("rooms",),
-                    f"R30 requires {needed} {plural('room', needed)} of the kind {kind} "
-                    f"({room_kind_name(kind, 'en')}); the course has {have[kind]}"
-                    f"{' (' + ', '.join(listed) + ')' if listed else ''}. Add one to rooms",
+                    say(
+                        "val_rooms_missing",
+                        needed=counted("room", needed, self.language),
+                        count=needed,
+                        kind=code_choice("room_kind", kind, self.language),
+                        have=have[kind],
+                        listed=f" ({', '.join(listed)})" if listed else "",
+                    ),
                     "R30",
                 )
 
@@ -785,11 +933,22 @@ class _CourseCheck:
         for spec in self.course.sessions:
             own = spec in self.course.programme
             rule = rule_of_purpose(spec.purpose)
+            name = self.spec_name(spec)
             if own and spec.theme and self.standard.theme(spec.theme) is None:
+                theme_words = ", ".join(
+                    f"{lower_first(text_in(t.title, self.language))} ({t.id})"
+                    if self.language == "fi"
+                    else t.id
+                    for t in self.standard.themes
+                )
                 self.found.error(
                     self.spec_loc(spec, "theme"),
-                    f"unknown theme {spec.theme!r}; {did_you_mean(spec.theme, themes)}the "
-                    f"standard's themes are {', '.join(themes)}",
+                    say(
+                        "val_theme_unknown",
+                        theme=repr(spec.theme),
+                        hint=did_you_mean(spec.theme, themes),
+                        themes=theme_words,
+                    ),
                     "R9",
                 )
                 continue
@@ -801,10 +960,14 @@ class _CourseCheck:
                             bad_leader = True
                             self.found.error(
                                 self.spec_loc(spec, field, j),
-                                f"unknown role {leader!r} in {field} of session {spec.id!r}; "
-                                f"{did_you_mean(leader, known_leaders)}use a role of the "
-                                f"standard or of the staff list, or a staff group "
-                                f"({', '.join(GROUPS)})",
+                                say(
+                                    "val_leader_unknown",
+                                    role=repr(leader),
+                                    field=field,
+                                    session=name,
+                                    hint=did_you_mean(leader, known_leaders),
+                                    groups=", ".join(GROUPS),
+                                ),
                                 rule,
                             )
             if own and spec.purpose is not None and not bad_leader:
@@ -814,41 +977,43 @@ class _CourseCheck:
             self.session_rooms(spec, course_kinds, all_kinds)
             if spec.kind == SessionKind.SMALL_GROUP and not spec.rooms:
                 self.found.error(
-                    self.spec_loc(spec, "rooms"),
-                    f"{self.spec_name(spec)} is small-group work, whose halves meet in rooms of "
-                    "their own at the same time; give it room kinds, e.g. rooms: [group]",
-                    "R7",
+                    self.spec_loc(spec, "rooms"), say("val_small_group_rooms", session=name), "R7"
                 )
             if spec.kind == SessionKind.INDIVIDUAL and transfer_minutes(self.course, spec):
                 # The timetable plans travel around group sessions only: an individual
                 # session's trip would clash with the participant's other sessions.
                 self.found.error(
                     self.spec_loc(spec, "rooms"),
-                    f"{self.spec_name(spec)} is an individual session that only off-site rooms "
-                    f"({joined(list(spec.rooms), 'or')}) can hold; travel is planned for group "
-                    "sessions only: add an on-site room kind to its rooms",
+                    say("val_individual_offsite", session=name, kinds=self.room_kinds(spec.rooms)),
                     "R30",
                 )
             for j, day in enumerate(spec.days):
                 if own and abs(day) > count:
                     self.found.error(
                         self.spec_loc(spec, "days", j),
-                        f"day {day} of session {spec.id!r} is not a course day; course days are "
-                        f"1 to {count} (and -1 for the last)",
+                        say("val_session_day", day=day, session=name, count=count),
                         "R2",
                     )
             if own and spec.after is not None and spec.after not in spec_ids:
                 self.found.error(
                     self.spec_loc(spec, "after"),
-                    f"session {spec.id!r} comes after {spec.after!r}, which is no session; "
-                    f"{did_you_mean(spec.after, spec_ids)}give the id of a session",
+                    say(
+                        "val_after_unknown",
+                        session=name,
+                        after=repr(spec.after),
+                        hint=did_you_mean(spec.after, spec_ids),
+                    ),
                 )
             minutes = session_minutes(self.course, spec)
             if minutes > window:
                 self.found.error(
                     self.spec_loc(spec, "minutes"),
-                    f"{self.spec_name(spec)} lasts {hours(spec.minutes)}, longer than the day "
-                    f"window {self.day_window}; split it or shorten it",
+                    say(
+                        "val_session_too_long",
+                        session=name,
+                        length=hours(spec.minutes),
+                        window=self.day_window,
+                    ),
                     "R3",
                 )
                 continue
@@ -856,15 +1021,26 @@ class _CourseCheck:
             if allowed and spec.count * minutes > len(allowed) * window:
                 self.found.error(
                     self.spec_loc(spec, "count"),
-                    f"{spec.count} × {hours(minutes)} of {self.spec_name(spec)} do not fit in "
-                    f"{len(allowed)} course days of {hours(window)}; lower the count",
+                    say(
+                        "val_count_too_many",
+                        count=spec.count,
+                        length=hours(minutes),
+                        session=name,
+                        days=len(allowed),
+                        day=hours(window),
+                    ),
                     "R3",
                 )
             if own and minutes != spec.minutes:
                 self.found.warn(
                     self.spec_loc(spec, "minutes"),
-                    f"session {spec.id!r} of {spec.minutes} min is rounded up to {minutes} min "
-                    f"(the {self.slot}-min slot grid)",
+                    say(
+                        "val_session_rounded",
+                        session=name,
+                        minutes=spec.minutes,
+                        rounded=minutes,
+                        slot=self.slot,
+                    ),
                 )
 
     def held_as_its_purpose(self, spec: SessionSpec, rule: str) -> None:
@@ -874,18 +1050,25 @@ class _CourseCheck:
         people who may lead that session, its required roles, after what it follows."""
         purpose = spec.purpose
         assert purpose is not None
+        language = self.language
         standard_spec = next(
             (s for s in self.standard.mandatory_sessions if s.purpose == purpose), None
         )
         loc = self.spec_loc(spec, "purpose")
+        name = self.spec_name(spec)
+        purpose_words = f"{purpose_name(purpose, language)} ({purpose.value})"
         if standard_spec is None:
             purposes = sorted(
                 {s.purpose.value for s in self.standard.mandatory_sessions if s.purpose}
             )
             self.found.error(
                 loc,
-                f"session {spec.id!r} has purpose {purpose.value!r}, which none of the "
-                f"standard's sessions has ({', '.join(purposes)}); leave purpose out",
+                say(
+                    "val_purpose_unused",
+                    session=name,
+                    purpose=purpose_words,
+                    purposes=", ".join(purposes),
+                ),
                 rule,
             )
             return
@@ -893,32 +1076,52 @@ class _CourseCheck:
         wanted, own_days = standard_spec.allowed_days(count), spec.allowed_days(count)
         unlike = []
         if spec.kind != standard_spec.kind:
-            unlike.append(f"it is of kind {spec.kind.value}, not {standard_spec.kind.value}")
+            unlike.append(
+                say(
+                    "val_unlike_kind",
+                    kind=lower_first(label(f"kind_{spec.kind.value}", language)),
+                    standard=lower_first(label(f"kind_{standard_spec.kind.value}", language)),
+                )
+            )
         if not set(own_days) <= set(wanted):
             unlike.append(
-                f"it may be on {days_text(self.course, own_days)}, not only on "
-                f"{days_text(self.course, wanted)}"
+                say(
+                    "val_unlike_days",
+                    days=days_text(self.course, own_days, language),
+                    standard=days_text(self.course, wanted, language),
+                )
             )
         if spec.staff < standard_spec.staff:
-            unlike.append(f"it has {spec.staff} staff, not {standard_spec.staff}")
+            unlike.append(say("val_unlike_staff", staff=spec.staff, standard=standard_spec.staff))
         allowed = eligible(self.course, standard_spec)
         others = [m for m in eligible(self.course, spec) if m not in allowed]
         if others:
             unlike.append(
-                f"{joined([person(m) for m in others])} may lead it, who may not lead "
-                f"{standard_spec.id!r} (leaders: {', '.join(standard_spec.leaders) or 'anyone'})"
+                say(
+                    "val_unlike_leaders",
+                    people=self.people(others),
+                    standard=spec_title(standard_spec, language),
+                    leaders=self.leaders(standard_spec.leaders),
+                )
             )
         missing = [r for r in standard_spec.required_roles if r not in spec.required_roles]
         if missing:
-            unlike.append(f"it does not require {', '.join(missing)} (required_roles)")
+            unlike.append(
+                say("val_unlike_required", roles=", ".join(self.role(r) for r in missing))
+            )
         if standard_spec.after is not None and spec.after != standard_spec.after:
-            unlike.append(f"it does not come after {standard_spec.after!r} (after)")
+            unlike.append(say("val_unlike_after", after=repr(standard_spec.after)))
         if unlike:
             self.found.error(
                 loc,
-                f"session {spec.id!r} has purpose {purpose.value!r}, so {rule} judges it as "
-                f"the standard's session {standard_spec.id!r}; but {'; '.join(unlike)}. Hold it "
-                "as that session is held, or leave purpose out",
+                say(
+                    "val_purpose_unlike",
+                    session=name,
+                    purpose=purpose_words,
+                    rule=rule,
+                    standard=spec_title(standard_spec, language),
+                    unlike="; ".join(unlike),
+                ),
                 rule,
             )
 
@@ -927,24 +1130,30 @@ class _CourseCheck:
         people = eligible(self.course, spec)
         loc = self.spec_loc(spec, "leaders") if spec in self.course.programme else ("staff",)
         theme = self.standard.theme(spec.theme) if spec.theme else None
-        rules_words = f"leaders: {', '.join(spec.leaders) or 'anyone'}" + (
-            f"; its theme {theme.id} allows {', '.join(theme.leaders)}" if theme else ""
-        )
+        rules_words = say("val_leaders", leaders=self.leaders(spec.leaders))
+        if theme is not None:
+            rules_words += say(
+                "val_theme_leaders",
+                theme=lower_first(text_in(theme.title, self.language)),
+                leaders=self.leaders(theme.leaders),
+            )
+        name = self.spec_name(spec)
         if len(people) < spec.staff:
-            who = f"only {joined([person(m) for m in people])}" if people else "no one on the staff"
             self.found.error(
                 loc,
-                f"{self.spec_name(spec)} needs {spec.staff} staff, but {who} may lead it "
-                f"({rules_words}); add leaders or staff",
+                say(
+                    "val_too_few_leaders" if people else "val_no_leaders",
+                    session=name,
+                    staff=counted("staff", spec.staff, self.language),
+                    people=self.people(people),
+                    rules=rules_words,
+                ),
                 rule,
             )
         for role in spec.required_roles:
             if not any(m.role == role for m in people):
                 self.found.error(
-                    loc,
-                    f"{self.spec_name(spec)} needs a {role_name(role, 'en')} among its staff, and no "
-                    f"{role_name(role, 'en')} on the staff may lead it; add one",
-                    rule,
+                    loc, say("val_required_role", session=name, role=self.role(role)), rule
                 )
 
     def session_rooms(self, spec: SessionSpec, course_kinds: set[str], all_kinds: set[str]) -> None:
@@ -953,6 +1162,7 @@ class _CourseCheck:
             return
         present = [kind for kind in spec.rooms if kind in course_kinds]
         own = spec in self.course.programme
+        name = self.spec_name(spec)
         for j, kind in enumerate(spec.rooms):
             if kind in course_kinds:
                 continue
@@ -960,12 +1170,17 @@ class _CourseCheck:
                 continue  # rooms() reports the missing room the standard requires (R30)
             loc = self.spec_loc(spec, "rooms", j) if own else ("rooms",)
             near = did_you_mean(kind, course_kinds)
+            kinds = _listed(sorted(course_kinds), "room_kind", self.language) or say("val_none")
             if not present:
                 self.found.error(
                     loc,
-                    f"{self.spec_name(spec)} needs a room of kind {joined(list(spec.rooms), 'or')}, "
-                    f"and the course has none; {near}the course's rooms are of kinds "
-                    f"{', '.join(sorted(course_kinds)) or 'none'}: add a room or change the kind",
+                    say(
+                        "val_no_room_of_kind",
+                        session=name,
+                        wanted=self.room_kinds(spec.rooms),
+                        hint=near,
+                        kinds=kinds,
+                    ),
                     "R30",
                 )
                 return
@@ -982,15 +1197,24 @@ class _CourseCheck:
             ):
                 self.found.error(
                     loc,
-                    f"unknown room kind {kind!r} in {self.spec_name(spec)}; {near}the course's "
-                    f"rooms are of kinds {', '.join(sorted(course_kinds))}",
+                    say(
+                        "val_session_room_kind_unknown",
+                        kind=repr(kind),
+                        session=name,
+                        hint=near,
+                        kinds=kinds,
+                    ),
                     "R30",
                 )
             else:
                 self.found.warn(
                     loc,
-                    f"the course has no room of kind {kind!r}; {self.spec_name(spec)} will use "
-                    f"{joined(present, 'or')}",
+                    say(
+                        "val_room_kind_missing",
+                        kind=code_choice("room_kind", kind, self.language),
+                        session=name,
+                        present=self.room_kinds(present),
+                    ),
                     "R30",
                 )
 
@@ -1002,38 +1226,55 @@ class _CourseCheck:
         own = programme_minutes(course, course.programme)
         need = standard.programme.min_total_minutes
         day_min, day_max = course.programme_day_bounds
-        split = f"the standard's sessions {hours(programme - own)}, this file's {hours(own)}"
+        split = say("val_split", standard=hours(programme - own), own=hours(own))
         if programme < need:
             self.found.error(
                 ("programme",),
-                f"the group programme adds up to {hours(programme)} ({split}); R4 needs at least "
-                f"{hours(need)} over the {count} days: add {hours(need - programme)} of group "
-                "sessions",
+                say(
+                    "val_programme_short",
+                    total=hours(programme),
+                    split=split,
+                    need=hours(need),
+                    count=count,
+                    add=hours(need - programme),
+                ),
                 "R4",
             )
         elif programme > day_max * count:
             self.found.error(
                 ("programme",),
-                f"the group programme adds up to {hours(programme)} ({split}), more than "
-                f"{count} days of at most {hours(day_max)} (R4's daily bound); remove "
-                f"{hours(programme - day_max * count)} or raise course.programme_day.max_minutes",
+                say(
+                    "val_programme_over_days",
+                    total=hours(programme),
+                    split=split,
+                    count=count,
+                    most=hours(day_max),
+                    remove=hours(programme - day_max * count),
+                ),
                 "R4",
             )
         elif programme < day_min * count:
             self.found.error(
                 ("programme",),
-                f"the group programme adds up to {hours(programme)} ({split}), less than "
-                f"{count} days of at least {hours(day_min)} (R4's daily bound); add "
-                f"{hours(day_min * count - programme)} or lower course.programme_day.min_minutes",
+                say(
+                    "val_programme_under_days",
+                    total=hours(programme),
+                    split=split,
+                    count=count,
+                    least=hours(day_min),
+                    add=hours(day_min * count - programme),
+                ),
                 "R4",
             )
         small = small_group_minutes(course)
         if small < standard.small_group_min_minutes:
             self.found.error(
                 ("programme",),
-                f"small-group work adds up to {hours(small)}; R7 needs at least "
-                f"{hours(standard.small_group_min_minutes)} with the group split in two: add "
-                "sessions of kind small_group",
+                say(
+                    "val_small_group_short",
+                    total=hours(small),
+                    need=hours(standard.small_group_min_minutes),
+                ),
                 "R7",
             )
         total = total_staff_minutes(course)
@@ -1041,9 +1282,12 @@ class _CourseCheck:
         if total < least:
             self.found.error(
                 ("programme",),
-                f"the sessions give {hours(total)} of staff time with participants (length × "
-                f"staff, individual sessions included); R26 needs at least {hours(least)}: add "
-                f"{hours(least - total)}, e.g. sessions or a second staff member in some",
+                say(
+                    "val_staff_hours_short",
+                    total=hours(total),
+                    need=hours(least),
+                    add=hours(least - total),
+                ),
                 "R26",
             )
 

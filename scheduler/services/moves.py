@@ -12,6 +12,7 @@ from models.timetable import Session, Timetable
 from scheduler.check import CheckReport, check
 from scheduler.domain.changes import change_list
 from scheduler.errors import InputError
+from scheduler.words import say
 
 __all__ = ["Move", "MoveResult", "check_move", "move", "occurrence_sessions", "set_lock"]
 
@@ -40,7 +41,7 @@ class MoveResult:
 def _session(timetable: Timetable, session_id: str) -> Session:
     found = next((s for s in timetable.sessions if s.id == session_id), None)
     if found is None:
-        raise InputError("session", session_id, "the timetable has no session with this id")
+        raise InputError(say("place_session"), session_id, say("moves_no_session"))
     return found
 
 
@@ -85,13 +86,13 @@ def move(timetable: Timetable, change: Move) -> Timetable:
     shift = 0 if change.start is None else change.start - owner.start
     day = change.date or owner.date
     if change.room is not None and change.room not in {r.id for r in timetable.rooms}:
-        raise InputError("room", change.room, "the course has no room with this id")
+        raise InputError(say("place_room"), change.room, say("moves_no_room"))
     known_staff = {m.id for m in timetable.staff}
     if change.staff is not None and set(change.staff) - known_staff:
         unknown = ", ".join(sorted(set(change.staff) - known_staff))
-        raise InputError("staff", unknown, "the course has no staff member with this id")
+        raise InputError(say("place_staff"), unknown, say("moves_no_staff"))
     if change.start is not None and not (change.start >= 0 and owner.end + shift <= 24 * 60):
-        raise InputError("start", str(change.start), "the session would leave the day")
+        raise InputError(say("place_start"), str(change.start), say("moves_leaves_day"))
     moved: dict[str, Session] = {}
     for other in together:
         update: dict[str, object] = {
@@ -125,7 +126,7 @@ def set_lock(timetable: Timetable, session_id: str, scope: str | None) -> Timeta
     """The timetable with the session (and the sessions that move with it) locked: scope "all"
     pins day, time, staff and room, "time" the day and time only; None unlocks it."""
     if scope not in (None, "all", "time"):
-        raise InputError("lock", str(scope), 'a lock is "all" or "time"')
+        raise InputError(say("place_lock"), str(scope), say("moves_lock"))
     ids = {s.id for s in occurrence_sessions(timetable, session_id)}
     update: dict[str, object] = {"locked": scope is not None, "lock_scope": scope or "all"}
     sessions = tuple(s.model_copy(update=update) if s.id in ids else s for s in timetable.sessions)

@@ -20,6 +20,7 @@ from scheduler.io.data import DEFAULT_COURSE, STANDARDS_DIR
 from scheduler.io.excel_form import write_course_form
 from scheduler.io.files import write_text_atomic
 from scheduler.io.standards import load_standard
+from scheduler.words import full_date, label, reader, say
 
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _HEADER = (
@@ -55,12 +56,21 @@ def course_template(
     standard = load_standard(standard_id, standards_dir)
     first_day = first_day or default_first_day(standard)
     if not fits_weekdays(standard, first_day):
-        allowed = ", ".join(w for w in WEEKDAYS if w in standard.days.weekdays)
+        language = reader()
+        allowed = ", ".join(
+            label(f"weekday_short_{i}", language)
+            for i, w in enumerate(WEEKDAYS)
+            if w in standard.days.weekdays
+        )
         raise InputError(
             "--first-day",
             "",
-            f"{first_day.isoformat()} does not start a course of {standard.days.count} days "
-            f"on the weekdays {standard.id} allows ({allowed}); pick another first day",
+            say(
+                "init_first_day",
+                date=full_date(first_day, language),
+                count=standard.days.count,
+                allowed=allowed,
+            ),
             "R2",
         )
     text = DEFAULT_COURSE.read_text(encoding="utf-8")

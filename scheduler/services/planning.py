@@ -22,7 +22,7 @@ from ortools.sat.python import cp_model
 from models.base import SessionKind
 from models.course import Course
 from models.timetable import SolverInfo, Timetable
-from scheduler import __version__
+from scheduler import __version__, words
 from scheduler.check import CheckReport
 from scheduler.cpsat.build import Progress, SolveOptions, extract_sessions, run_model
 from scheduler.cpsat.plan_model import Booked, PlanPart, plan_model, stage_model
@@ -97,11 +97,20 @@ def _stages(
         before = budget.seconds()
         solver, status, _ = first_timetable(part.built.model, options, budget)
         if solver is None or status not in ("OPTIMAL", "FEASIBLE"):
-            say(f"  stage {entry.key}: {status.lower()} after the others")
+            status_words = words.solver_status(status, words.reader())
+            say(
+                words.say(
+                    "planning_stage_failed", key=entry.key, status=words.lower_first(status_words)
+                )
+            )
             return entry.key
         say(
-            f"  stage {entry.key}: first timetable in {budget.seconds() - before:.1f} s, "
-            f"penalty {_penalty(part, solver):g}"
+            words.say(
+                "planning_stage_first",
+                key=entry.key,
+                first=words.number(budget.seconds() - before, words.reader(), 1),
+                penalty=words.number(_penalty(part, solver), words.reader()),
+            )
         )
         booked.record(part, solver, plan.shared)
         solved.append((part, solver))
@@ -129,7 +138,11 @@ def solve_plan(
             precheck(entry.course)
         except Infeasible as error:
             raise Infeasible(
-                [f"course {entry.key}: {reason}" for reason in error.reasons], error.status
+                [
+                    words.say("planning_course_reason", key=entry.key, reason=r)
+                    for r in error.reasons
+                ],
+                error.status,
             ) from None
     staged: Staged | str = _stages(plan, plan.courses, options, budget, say)
     if isinstance(staged, str) and budget.left() > 0:  # again, the course that found nothing first
@@ -143,7 +156,7 @@ def solve_plan(
     reasons = explain(plan, proven=False)
     if reasons:
         raise Infeasible(reasons)
-    say("  solving all courses jointly without a staged start")
+    say(words.say("planning_joint"))
     return _joint(plan, options, budget)
 
 
@@ -183,8 +196,11 @@ def _joint(plan: Plan, options: SolveOptions, budget: Budget) -> PlanResult:
         raise Infeasible(reasons)
     raise Infeasible(
         [
-            f"no timetable for the plan found within the time limit ({options.time_limit:g} s; "
-            f"solver status {solver.status_name(status)}); try a longer --time-limit"
+            words.say(
+                "planning_time_ran_out",
+                seconds=words.number(options.time_limit, words.reader()),
+                status=solver.status_name(status),
+            )
         ],
         solver.status_name(status),
     )
@@ -268,7 +284,14 @@ def _improve_courses(
                 if found.objective < before - 1e-6:
                     current[key] = (part, found.solver)
                     report(key)
-                    say(f"  {key}: penalty {before:g} -> {found.objective:g}")
+                    say(
+                        words.say(
+                            "planning_course_better",
+                            key=key,
+                            before=words.number(before, words.reader()),
+                            after=words.number(found.objective, words.reader()),
+                        )
+                    )
             stopped = options.is_good_enough(total(), -float("inf"))
     results = [_course_result(p, s, "FEASIBLE", options, plan) for p, s in current.values()]
     order = [c.key for c in plan.courses]

@@ -19,7 +19,7 @@ from scheduler.errors import InputError, combine
 from scheduler.io.timetable_workbook import WorkbookTimetable, room_names, staff_names
 from scheduler.services.replanning import ResolveResult, resolve
 from scheduler.services.solving import SolveOptions
-from scheduler.words import short_date
+from scheduler.words import clock_span, label, reader, say, short_date
 
 __all__ = ["RepairResult", "describe", "repair", "replannable"]
 
@@ -43,9 +43,7 @@ def replannable(workbook: WorkbookTimetable) -> None:
         InputError(
             name,
             workbook.place(session_id),
-            "a re-plan places the course's programme, and this row was added by hand: delete "
-            "the row before re-planning (kurssi check still reads it), or add the session to "
-            "the course file's programme and solve again",
+            say("repair_added_row"),
         )
         for session_id in workbook.added
     ]
@@ -59,8 +57,7 @@ def replannable(workbook: WorkbookTimetable) -> None:
                 InputError(
                     name,
                     cell,
-                    f"a locked row starts on the course's {slot}-minute grid; "
-                    f"{format_clock(session.start)} does not: move it, or unlock the row",
+                    say("repair_locked_grid", slot=slot, start=format_clock(session.start)),
                 )
             )
         if session.minutes != before.minutes:
@@ -68,9 +65,7 @@ def replannable(workbook: WorkbookTimetable) -> None:
                 InputError(
                     name,
                     cell,
-                    f"a locked row keeps its length ({before.minutes} min, as its programme "
-                    f"item has it); this one is {session.minutes} min: fix the times, or unlock "
-                    "the row",
+                    say("repair_locked_length", length=before.minutes, minutes=session.minutes),
                 )
             )
     if problems:
@@ -97,9 +92,10 @@ def describe(session: Session | None, field: EditField, timetable: Timetable) ->
     """An edited aspect of a session as a person reads it: names, not ids."""
     if session is None:
         return "-"
+    language = reader()
     if field == "time":
-        when = short_date(session.date, timetable.course.language)
-        return f"{when} {format_clock(session.start)}-{format_clock(session.end)}"
+        when = short_date(session.date, language)
+        return label("placement", language, day=when, time=clock_span(session.start, session.end))
     if field == "staff":
         names = staff_names(timetable)
         return ", ".join(names.get(s, s) for s in session.staff) or "-"
@@ -108,5 +104,5 @@ def describe(session: Session | None, field: EditField, timetable: Timetable) ->
     if field == "participants":
         return ", ".join(session.participants) or "-"
     if field == "locked":
-        return "locked" if session.locked else "not locked"
+        return label("yes" if session.locked else "no", language)
     return f"{describe(session, 'time', timetable)}, {describe(session, 'staff', timetable)}"

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from ortools.sat.python import cp_model
 
-from models.base import SessionKind, TimeWindow
+from models.base import Problem, SessionKind, TimeWindow, format_clock, text_in
 from models.changes import ChangeSet
 from models.course import Course
 from models.standard import SessionSpec, Standard
@@ -37,10 +37,12 @@ from scheduler.cpsat.perturbation import (
 from scheduler.cpsat.variables import HeldMinutes
 from scheduler.domain.changes import (
     Carrying,
+    Lacking,
     apply_changes,
     available_through,
     carrying_on,
     change_list,
+    changed_past,
     departs,
     ended_at,
     handed_over,
@@ -49,6 +51,7 @@ from scheduler.domain.changes import (
     shortfall,
     with_sequences,
     withdrawn,
+    without,
 )
 from scheduler.domain.occurrences import lock_scope, occurrence_id
 from scheduler.domain.people import merged
@@ -60,6 +63,7 @@ from scheduler.explain.replan import (
     no_leader,
     why_no_replan,
 )
+from scheduler.words import moment_text, reader, room_name, say
 
 __all__ = ["ResolveResult", "apply_changes", "change_list", "resolve"]
 
@@ -145,21 +149,23 @@ def _check_choices(changes: ChangeSet, occurrences: dict[str, Occurrence]) -> No
                 if o.key == name or any(s.id == name for s in o.sessions)
             ]
             if changes.now is None:
-                raise InputError(flag, name, "give --now: the session under way at that moment")
+                raise InputError(flag, name, say("replan_give_now"))
             if not found or found[0].held != "under way":
                 raise InputError(
                     flag,
                     name,
-                    f"no session {name!r} is under way at {changes.now:%Y-%m-%d %H:%M}; this "
-                    "choice is for a session whose leader leaves while it is under way",
+                    say(
+                        "replan_not_under_way",
+                        name=repr(name),
+                        now=moment_text(changes.now, reader()),
+                    ),
                 )
             if flag == "--end-early":
                 if any(s.kind == SessionKind.TRANSFER for s in found[0].sessions):
                     raise InputError(
                         flag,
                         name,
-                        f"{name!r} is off-site: the group still travels back; choose a stand-in "
-                        "(--replace) or --accept-shortfall",
+                        say("replan_offsite", name=repr(name)),
                     )
                 found[0].ends_early = True
             else:
@@ -189,9 +195,47 @@ def _hold(old: Timetable, course: Course, changes: ChangeSet) -> dict[str, Occur
             s.id: carrying_on(course, s, occurrence.spec, now_minute, until)
             for s in occurrence.main
         }
-        if not occurrence.changes_hands:
+        if not occurrence.changes_hands and not occurrence.ends_early:
             occurrence.carrying = {}
+    _rooms_kept(course, occurrences, now)
     return occurrences
+
+
+def _rooms_kept(course: Course, occurrences: dict[str, Occurrence], now: datetime | None) -> None:
+    """A session under way keeps its room to its end: a room closed from now while one is under
+    way in it is bad input (InputError) with the two ways out, unless it ends at now."""
+    if now is None:
+        return
+    for occurrence in occurrences.values():
+        if occurrence.held != "under way" or occurrence.ends_early:
+            continue
+        cut = minute_of(occurrence.day, now)
+        for session in occurrence.main:
+            room = next((r for r in course.rooms if r.id == session.room), None)
+            if room is None:
+                continue
+            closed = [
+                w
+                for w in room.unavailable.get(session.date, ())
+                if w.start < session.end and cut < w.end
+            ]
+            if closed:
+                when = f"{session.date.isoformat()}T{format_clock(session.end)}"
+                name = room_name(room, room.id)
+                language = reader()
+                title = text_in(session.titles, language) if session.titles else session.title
+                raise InputError(
+                    say("changes_source"),
+                    name,
+                    say(
+                        "replan_room_closes",
+                        closes=format_clock(max(cut, closed[0].start)),
+                        title=title,
+                        end=format_clock(session.end),
+                        close=f'--room-unavailable "{name}@{when}"',
+                        stop=f"--end-early {occurrence.key}",
+                    ),
+                )
 
 
 def _helpers(
@@ -199,8 +243,10 @@ def _helpers(
 ) -> frozenset[str]:
     """Staff who could take over the rest of a session under way when the change leaves it
     short of a leader: allowed to lead it, available from now to its end (and back), and in no
-    other session held in that time (the model sees them in all of it; see HeldMinutes)."""
-    if occurrence.spec is None:
+    other session held in that time (the model sees them in all of it; see HeldMinutes).
+    Nobody steps into a team meeting: R28 counts the team members there all through, which a
+    latecomer is not (a stand-in is: they take the place of whom they replace)."""
+    if occurrence.spec is None or occurrence.spec.kind == SessionKind.STAFF_MEETING:
         return frozenset()
     start, end = occurrence.busy
     now_minute = minute_of(occurrence.day, now)
@@ -233,7 +279,7 @@ def _handover(
         return None
     keep: dict[str, frozenset[str]] = {}
     helpers: dict[str, frozenset[str]] = {}
-    short: list[tuple[Session, Carrying, list[str]]] = []
+    short: list[tuple[Session, Carrying, Lacking]] = []
     for session in occurrence.main:
         half = session.small_group or ""
         carrying = occurrence.carrying[session.id]
@@ -262,9 +308,13 @@ def _solver_course(
     itself fills, or time before now that nothing re-planned can take, so no decision depends
     on it."""
     extra: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
+    rooms: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
     for occurrence in occurrences.values():
         if occurrence.held not in ("past", "under way"):
             continue  # a locked session to come keeps whoever is in it only if they can come
+        for session in occurrence.main:
+            if session.room is not None:  # its room, closed from now when it ends early
+                rooms[(session.room, occurrence.day)].append((session.start, session.end))
         handover = handovers.get(occurrence.key)
         people: set[str] = set()
         for session in occurrence.main:
@@ -276,6 +326,7 @@ def _solver_course(
                 people |= handover.helpers.get(half, frozenset())
         for staff_id in people:
             extra[(staff_id, occurrence.day)].append(occurrence.busy)
+    course = _rooms_open(course, rooms)
     if not extra:
         return course
     staff = []
@@ -290,6 +341,23 @@ def _solver_course(
                 )
         staff.append(member.model_copy(update={"availability": availability}))
     return course.with_changes(staff=tuple(staff))
+
+
+def _rooms_open(course: Course, held: dict[tuple[str, date], list[tuple[int, int]]]) -> Course:
+    """The rooms open where held sessions are (the model holds those sessions there anyway)."""
+    if not held:
+        return course
+    rooms = []
+    for room in course.rooms:
+        unavailable = dict(room.unavailable)
+        for day, windows in room.unavailable.items():
+            spans = held.get((room.id, day), [])
+            left = list(windows)
+            for start, end in spans:
+                left = list(without(left, start, end))
+            unavailable[day] = tuple(left)
+        rooms.append(room.model_copy(update={"unavailable": unavailable}))
+    return course.with_changes(rooms=tuple(rooms))
 
 
 def _held_minutes(
@@ -400,12 +468,9 @@ def _resulting_sessions(
 def _check_now(old: Timetable, changes: ChangeSet) -> None:
     earlier = old.replan.now if old.replan is not None else None
     if earlier is not None and (changes.now is None or changes.now < earlier):
-        said = f"{changes.now:%Y-%m-%d %H:%M}" if changes.now else "no --now"
+        said = moment_text(changes.now, reader()) if changes.now else say("replan_no_now")
         raise InputError(
-            "--now",
-            said,
-            f"this timetable was re-planned at {earlier:%Y-%m-%d %H:%M}, whose past is fixed; "
-            "give a --now at or after it",
+            "--now", said, say("replan_before_earlier", earlier=moment_text(earlier, reader()))
         )
 
 
@@ -429,7 +494,11 @@ def resolve(
         if changes.notice_minutes is not None
         else old.preferences.replan_notice_minutes
     )
-    course = apply_changes(old.to_course(standard), changes)
+    try:
+        course = apply_changes(old.to_course(standard), changes)
+    except Problem as problem:  # a change naming what the course lacks (a library caller's)
+        told = say(f"model_{problem.key}", **problem.values)
+        raise InputError(say("changes_source"), str(problem.values.get("id", "")), told) from None
     occurrences = _hold(old, course, changes)
     handovers: dict[str, Handover] = {}
     for occurrence in occurrences.values():
@@ -501,11 +570,20 @@ def resolve(
                 why_no_replan(course, old, changes, notice_minutes, build, held_sessions),
                 solver.status_name(status),
             )
-        raise Infeasible(
-            ["no new timetable found within the time limit"], solver.status_name(status)
-        )
+        raise Infeasible([say("replan_time_ran_out")], solver.status_name(status))
     solved = carry_locks(extract_sessions(built, solver), old.sessions)
     sessions = _resulting_sessions(solved, occurrences, now)
+    if now is not None:
+        # The promise of a re-plan, kept by the model and the held sessions; a bug otherwise.
+        moved = changed_past(old.sessions, sessions, now)
+        if moved:
+            raise SolverBug(
+                say(
+                    "bug_past_changed",
+                    now=moment_text(now, reader()),
+                    moved="; ".join(moved),
+                )
+            )
     sessions = list(with_sequences(old.sessions, sessions))
     by_key = {s.id: o for o in occurrences.values() for s in o.sessions}
 
@@ -546,10 +624,10 @@ def resolve(
     departures: tuple[RuleResult, ...] = ()
     if not report.passed:
         if not any(departs(s) for s in new_sessions):
-            failures = "; ".join(f"{r.rule}: {' / '.join(r.reasons)}" for r in report.failures)
-            raise SolverBug(
-                f"the solver's timetable fails the checker ({failures}); nothing written"
+            failures = "; ".join(
+                f"{r.rule}: {' / '.join(r.reasons_in(reader()))}" for r in report.failures
             )
+            raise SolverBug(say("bug_checker", failures=failures))
         departures = report.failures
     return ResolveResult(
         timetable=timetable,

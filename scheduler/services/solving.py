@@ -30,7 +30,7 @@ from scheduler.cpsat.search import SearchResult, search
 from scheduler.errors import Infeasible, SolverBug
 from scheduler.explain.course import explain_infeasible
 from scheduler.explain.precheck import precheck
-from scheduler.words import preference_cost
+from scheduler.words import number, preference_cost, reader, say
 
 __all__ = [
     "PreferenceCost",
@@ -76,8 +76,11 @@ def verified(timetable: Timetable, standard: Standard) -> CheckReport:
     """
     report = check(timetable, standard)
     if not report.passed:
-        failures = "; ".join(f"{r.rule}: {' / '.join(r.reasons)}" for r in report.failures)
-        raise SolverBug(f"the solver's timetable fails the checker ({failures}); nothing written")
+        language = reader()
+        failures = "; ".join(
+            f"{r.rule}: {' / '.join(r.reasons_in(language))}" for r in report.failures
+        )
+        raise SolverBug(say("bug_checker", failures=failures))
     return report
 
 
@@ -132,10 +135,7 @@ def _fail(course: Course, status: str, options: SolveOptions) -> NoReturn:
     if status == "INFEASIBLE":
         raise Infeasible(explain_infeasible(course), status)
     raise Infeasible(
-        [
-            f"no timetable found within the time limit ({options.time_limit:g} s; solver "
-            f"status {status}); try a longer --time-limit"
-        ],
+        [say("solve_time_ran_out", seconds=number(options.time_limit, reader()), status=status)],
         status,
     )
 

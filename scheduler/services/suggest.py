@@ -26,6 +26,7 @@ from scheduler.domain.changes import change_list
 from scheduler.domain.occurrences import occurrence_id
 from scheduler.errors import InputError
 from scheduler.services.solving import verified
+from scheduler.words import say
 
 __all__ = ["SuggestOptions", "Suggestion", "penalty_of", "suggest"]
 
@@ -83,17 +84,15 @@ def _model(
     built = build_model(course, break_symmetry=False)
     by_id = {s.id: s for s in timetable.sessions}
     if session_id not in by_id:
-        raise InputError("session", session_id, "the timetable has no such session")
+        raise InputError(say("place_session"), session_id, say("moves_no_session"))
     target_id = occurrence_id(by_id[session_id], by_id)
     target = next((o for o in built.vars.occurrences if o.id == target_id), None)
     if target is None:
-        raise InputError(
-            "session", session_id, "the solver does not place this session; pick another"
-        )
+        raise InputError(say("place_session"), session_id, say("suggest_not_placed"))
     placements = old_placements(built, timetable.sessions)
     scopes = lock_scopes(built, timetable.sessions)
     if target_id in scopes:
-        raise InputError("session", session_id, "the session is locked; unlock it first")
+        raise InputError(say("place_session"), session_id, say("suggest_locked"))
     _fix_halves(built, timetable)
     others = {key: place for key, place in placements.items() if key != target_id}
     model = built.model
@@ -156,7 +155,7 @@ def suggest(
     options = options or SuggestOptions()
     current = {s.id: s for s in timetable.sessions}.get(session_id)
     if current is None:
-        raise InputError("session", session_id, "the timetable has no session with this id")
+        raise InputError(say("place_session"), session_id, say("moves_no_session"))
     started = time.monotonic()
     baseline = penalty_of(timetable, standard, options.workers)
     found: list[Suggestion] = []

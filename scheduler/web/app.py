@@ -54,7 +54,7 @@ from scheduler.web.security import (
     password_matches,
 )
 from scheduler.web.workspace import Workspace, safe_name
-from scheduler.words import LABELS, has_label, label
+from scheduler.words import LABELS, has_label, label, say, set_reader
 
 log = logging.getLogger("kurssi.web")
 LANGUAGES = ("fi", "en")
@@ -148,6 +148,12 @@ def create_app(
         }
 
     @app.before_request
+    def _reader() -> None:
+        # Messages raised while serving a request (bad input, an impossible course) are in the
+        # page's language: each request sets it for the thread that serves it.
+        set_reader(language())
+
+    @app.before_request
     def _guard() -> Any:
         if loopback_only and not is_loopback(request.host.rsplit(":", 1)[0].strip("[]")):
             abort(400)
@@ -235,9 +241,9 @@ def create_app(
         try:
             first_day = date.fromisoformat(first) if first else None
         except ValueError:
-            raise InputError("first_day", first, "a date like 2027-03-08") from None
+            raise InputError(say("web_field_first_day"), first, say("web_err_first_day")) from None
         if any(e.name == name for e in workspace.courses()):
-            raise InputError("name", name, "a course of this name exists; pick another")
+            raise InputError(say("web_field_name"), name, say("web_err_name_taken"))
         write_new_course(workspace.root / f"{name}.yaml", None, "kela-reuma-2017", first_day)
         return redirect(url_for("course", name=name))
 
@@ -245,7 +251,7 @@ def create_app(
     def upload() -> Any:
         file = request.files.get("file")
         if file is None or not file.filename:
-            raise InputError("file", "", "choose a file to upload")
+            raise InputError(say("web_field_file"), "", say("web_err_choose_file"))
         entry = workspace.add_file(Path(file.filename).name, file.read())
         return redirect(url_for("course", name=entry.name))
 
@@ -393,9 +399,7 @@ def create_app(
                 room=room,
             )
         except ValueError:
-            raise InputError(
-                "move", session_id, "a day like 2027-03-08 and a start in minutes"
-            ) from None
+            raise InputError(say("web_field_move"), session_id, say("web_err_move")) from None
 
     @app.post("/c/<name>/v/<version>/check-move/<session_id>")
     def check_move_route(name: str, version: str, session_id: str) -> Any:
@@ -458,7 +462,7 @@ def create_app(
     def accept(name: str, version: str) -> Any:
         kept = memory.get(_param("key") or "")
         if kept is None or kept[:2] != (name, version):
-            raise InputError("suggestion", "", "this suggestion is no longer at hand; ask again")
+            raise InputError(say("web_field_suggestion"), "", say("web_err_suggestion_gone"))
         place: Suggestion = kept[2]
         written = workspace.write_version(name, _successor(place.timetable, version))
         target = url_for("timetable_page", name=name, version=written.name)
@@ -502,7 +506,7 @@ def create_app(
     def replan_accept(name: str, version: str) -> Any:
         kept = memory.get(request.form.get("key", ""))
         if kept is None or kept[:2] != (name, version):
-            raise InputError("re-plan", "", "this proposal is no longer at hand; make it again")
+            raise InputError(say("web_field_replan"), "", say("web_err_proposal_gone"))
         written = workspace.write_version(name, kept[2])
         return redirect(url_for("timetable_page", name=name, version=written.name))
 
@@ -510,7 +514,7 @@ def create_app(
     def compare(name: str) -> Any:
         versions = workspace.versions(name)
         if len(versions) < 1:
-            raise InputError("course", name, "no timetables to compare yet")
+            raise InputError(say("web_field_course"), name, say("web_err_nothing_to_compare"))
         a = request.args.get("a") or (versions[1].name if len(versions) > 1 else versions[0].name)
         b = request.args.get("b") or versions[0].name
         old, new = workspace.timetable(name, a), workspace.timetable(name, b)

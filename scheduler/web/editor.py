@@ -18,7 +18,7 @@ from models.timetable import Timetable
 from scheduler.errors import InputError
 from scheduler.io.changes import changes_from_flags
 from scheduler.io.standards import load_standard
-from scheduler.words import label, short_date
+from scheduler.words import label, say, short_date
 
 HALF_HOUR = 30
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -344,7 +344,7 @@ def replan_changes(timetable: Timetable, form: MultiDict[str, str]) -> ChangeSet
         return changes_from_flags(
             timetable, now=start or None, participant_leaves=(f"{participant}{span}",)
         )
-    raise InputError("kind", kind, "unavailable, replace or leaves")
+    raise InputError(say("web_field_kind"), kind, say("web_err_replan_kind"))
 
 
 def replan_words(timetable: Timetable, form: MultiDict[str, str], language: str) -> str:

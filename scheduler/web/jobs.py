@@ -19,6 +19,7 @@ from scheduler.interrupts import Stoppable
 from scheduler.io.courses import file_sha256
 from scheduler.services.solving import Progress, SolveOptions, solve
 from scheduler.web.workspace import Workspace
+from scheduler.words import reader, reading_in, say, solver_status
 
 State = Literal["running", "done", "failed"]
 log = logging.getLogger("kurssi.web")
@@ -84,7 +85,10 @@ class Jobs:
             job = Job(course=course, time_limit=min(limit, 3600.0))
             self._jobs[course] = job
             thread = threading.Thread(
-                target=self._run, args=(job, entry.name), name=f"solve-{course}", daemon=True
+                target=self._run,
+                args=(job, entry.name, reader()),  # the page's language, for its messages
+                name=f"solve-{course}",
+                daemon=True,
             )
             self._threads[course] = thread
         thread.start()
@@ -113,7 +117,11 @@ class Jobs:
         if job.stopped:  # Stop pressed while the model was being built
             solver.stop_search()
 
-    def _run(self, job: Job, name: str) -> None:
+    def _run(self, job: Job, name: str, language: str) -> None:
+        with reading_in(language):
+            self._solve(job, name)
+
+    def _solve(self, job: Job, name: str) -> None:
         try:
             course = self.workspace.load(name)
             newest = self.workspace.newest(name)
@@ -128,7 +136,13 @@ class Jobs:
             result = solve(course, options, input_sha256=sha, locked=locked)
             version = self.workspace.write_version(name, result.timetable)
             job.version = version.name
-            job.messages.append(f"{result.status}: {result.objective:g}")
+            job.messages.append(
+                say(
+                    "web_job_done",
+                    status=solver_status(result.status, reader()),
+                    penalty=f"{result.objective:g}",
+                )
+            )
             job.state = "done"
         except InputError as error:
             job.messages.extend(str(p) for p in error.problems)
@@ -137,11 +151,11 @@ class Jobs:
             job.messages.extend(error.reasons)
             job.state = "failed"
         except SolverBug as error:
-            job.messages.append(f"internal error: {error}")
+            job.messages.append(say("web_job_bug", error=str(error)))
             job.state = "failed"
         except Exception:  # a bug: logged for the developer, never a traceback in the page
             log.exception("solve of %s failed", name)
-            job.messages.append("internal error; see the server's log")
+            job.messages.append(say("web_job_crash"))
             job.state = "failed"
         finally:
             job.finished = time.monotonic()

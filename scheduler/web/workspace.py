@@ -26,6 +26,7 @@ from scheduler.io.documents import YamlDocument, read_yaml
 from scheduler.io.excel_form import read_course_form, write_course_form
 from scheduler.io.timetables import load_timetable
 from scheduler.services.outputs import write_outputs
+from scheduler.words import say
 
 COURSE_SUFFIXES = (".yaml", ".yml", ".xlsx")
 TIMETABLES = "timetables"
@@ -36,7 +37,7 @@ _VERSION = re.compile(r"^(?P<course>.+)-v(?P<number>\d{1,5})$")
 def safe_name(name: str) -> str:
     """A course or version name from the page: letters, digits, '_', '.', '-' only (no path)."""
     if not _NAME.match(name) or ".." in name:
-        raise InputError("name", name, "use letters, digits, '-', '_' and '.' only")
+        raise InputError(say("web_field_name"), name, say("web_err_name_letters"))
     return name
 
 
@@ -87,7 +88,7 @@ class Workspace:
         for entry in self.courses():
             if entry.name == name:
                 return entry
-        raise InputError("course", name, "the workspace has no course of this name")
+        raise InputError(say("web_field_course"), name, say("web_err_no_course"))
 
     def load(self, name: str) -> Course:
         return load_course(self.course(name).path)
@@ -98,7 +99,7 @@ class Workspace:
         doc = read_course_form(path) if path.suffix.lower() == ".xlsx" else read_yaml(path)
         data = doc.data
         if not isinstance(data, dict):
-            raise InputError(path.name, "", "the course file holds no course")
+            raise InputError(path.name, "", say("web_err_no_course_in_file"))
         return data
 
     def validate(self, name: str, data: dict[str, Any]) -> Course:
@@ -126,7 +127,7 @@ class Workspace:
         path = Path(filename)
         suffix = path.suffix.lower()
         if suffix not in COURSE_SUFFIXES:
-            raise InputError(filename, "", "upload an Excel course form (.xlsx) or a course file")
+            raise InputError(filename, "", say("web_err_upload_kind"))
         stem = re.sub(r"[^A-Za-z0-9_.-]", "-", path.stem).strip("-.") or "kurssi"
         target = _free(self.root, stem[:60], suffix)
         handle, temporary = tempfile.mkstemp(dir=self.root, prefix=".upload-", suffix=suffix)
@@ -181,7 +182,7 @@ class Workspace:
         for found in self.versions(name):
             if found.name == version:
                 return found
-        raise InputError("version", version, "the course has no timetable of this name")
+        raise InputError(say("web_field_version"), version, say("web_err_no_version"))
 
     def timetable(self, name: str, version: str) -> Timetable:
         found = self.version(name, version)

@@ -40,7 +40,7 @@ def add_interviews_vs_group(ctx: ModelContext) -> None:
                 occurrence.busy_start,
                 occurrence.busy_end,
             )
-            size = occurrence.length + 2 * occurrence.transfer
+            size = occurrence.busy_length
             demand = capacity if takes_whole_group(ctx, occurrence) else 0
         elif occurrence.kind == SessionKind.INDIVIDUAL:
             interval, start, end = occurrence.interval, occurrence.start, occurrence.end
@@ -69,7 +69,11 @@ def _absences(
     for day, windows in enumerate(windows_by_day):
         cursor = day_start
         for window in sorted(windows, key=lambda w: w.start):
-            start, end = window.start // v.slot, -(-window.end // v.slot)
+            # Only the whole slots inside a window: a re-plan's change (someone away until
+            # 09:20, a room closed from a --now of 10:20) need not lie on the slot grid.
+            start, end = -(-window.start // v.slot), window.end // v.slot
+            if start >= end:
+                continue
             if start > cursor:
                 absent.append((day, cursor, start))
             cursor = max(cursor, end)
@@ -102,7 +106,7 @@ def add_no_double_booking(ctx: ModelContext) -> None:
                 intervals.append(
                     model.new_optional_interval_var(
                         occurrence.busy_start,
-                        occurrence.length + 2 * occurrence.transfer,
+                        occurrence.busy_length,
                         occurrence.busy_end,
                         lit,
                         f"busy[{occurrence.id},{member.id}]",
