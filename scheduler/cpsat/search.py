@@ -367,12 +367,13 @@ class Budget:
         )
         with self._lock:
             self._running.add(solver)
-            if self.halted:
-                solver.stop_search()
         return solver
 
     def solve(self, solver: cp_model.CpSolver, model: cp_model.CpModel) -> str:
         """Runs one search (stoppable by stop_search meanwhile) and names its status."""
+        with self._lock:
+            if self.halted:  # stop_search() before a search starts does not stop it
+                solver.parameters.max_time_in_seconds = 0.0
         try:
             status = solver.solve(model)
         finally:
@@ -677,6 +678,10 @@ def side_by_side(tasks: Sequence[Callable[[], T]], halt: Callable[[], None]) -> 
         return [tasks[0]()]
     results: dict[int, T] = {}
     errors: list[BaseException] = []
+    # Each task says when it has ended: a Thread.join() interrupted by Ctrl-C leaves the thread
+    # looking ended (is_alive() False, join() returning at once) while it still runs (CPython
+    # 3.11), and a thread left inside CP-SAT aborts the process at exit.
+    ended = [threading.Event() for _ in tasks]
 
     def run(index: int) -> None:
         try:
@@ -684,6 +689,8 @@ def side_by_side(tasks: Sequence[Callable[[], T]], halt: Callable[[], None]) -> 
         except BaseException as error:  # raised again in the calling thread
             errors.append(error)
             halt()
+        finally:
+            ended[index].set()
 
     threads = [
         threading.Thread(target=run, args=(i,), name=f"search-{i}", daemon=True)
@@ -692,15 +699,15 @@ def side_by_side(tasks: Sequence[Callable[[], T]], halt: Callable[[], None]) -> 
     try:
         for thread in threads:
             thread.start()
-        for thread in threads:
-            thread.join()
+        for event in ended:
+            event.wait()
     except BaseException:
         # Interrupted while waiting: stop the searches and let the threads end before the
-        # interruption goes on (a thread left inside CP-SAT would abort the process at exit).
+        # interruption goes on.
         halt()
-        for thread in threads:
+        for thread, event in zip(threads, ended, strict=True):
             if thread.ident is not None:
-                thread.join()
+                event.wait()
         raise
     if errors:
         raise errors[0]
