@@ -280,6 +280,10 @@ LNS_UNITS_PER_SECOND = 0.1
 # FIRST_UNITS, then twice that, and so on: a rare seed runs long (a plan's stage: 1.3 units
 # where the median is 0.04), another seed rarely does.
 FIRST_UNITS = 0.1
+# A wall-clock search looks for its first timetable until the time limit has passed once more
+# (measured: beside a busy loop on each core of the 2-core machine, `kurssi solve --time-limit
+# 5` spent 2-3 s starting up and found no timetable in the rest of the 5 s in 3 runs of 5).
+FIRST_GRACE = 1.0
 
 
 class Budget:
@@ -324,6 +328,14 @@ class Budget:
             return (self.units - self.used) / LNS_UNITS_PER_SECOND
         return self.deadline - time.monotonic()
 
+    def first_left(self) -> float:
+        """What is left for the first timetable: on the clock, the time limit once more (a
+        busy machine can spend most of a short limit starting up, and without a timetable
+        there is nothing to give); in deterministic time, the limit as it is."""
+        if self.deterministic or self.halted:
+            return self.left()
+        return self.deadline + FIRST_GRACE * self.options.time_limit - time.monotonic()
+
     def shorten(self, seconds: float) -> None:
         """Ends the budget at most `seconds` (of the search's clock) from now."""
         self.deadline = min(self.deadline, time.monotonic() + seconds)
@@ -338,12 +350,13 @@ class Budget:
         linearization_level: int | None = None,
     ) -> cp_model.CpSolver:
         """A one-worker solver limited to `units` of deterministic time, `seconds` on the clock
-        (wall-clock runs) and what is left of the budget."""
+        (wall-clock runs) and what is left of the budget (for a first timetable: first_left)."""
         if self.deterministic:
             units = min(units, self.units - self.used)
             seconds = self.guard
         else:
-            seconds = min(seconds, self.left())
+            left = self.first_left() if first_solution_only else self.left()
+            seconds = min(seconds, left)
         solver = search_solver(
             seconds=seconds,
             units=units,
@@ -354,12 +367,13 @@ class Budget:
         )
         with self._lock:
             self._running.add(solver)
-            if self.halted:
-                solver.stop_search()
         return solver
 
     def solve(self, solver: cp_model.CpSolver, model: cp_model.CpModel) -> str:
         """Runs one search (stoppable by stop_search meanwhile) and names its status."""
+        with self._lock:
+            if self.halted:  # stop_search() before a search starts does not stop it
+                solver.parameters.max_time_in_seconds = 0.0
         try:
             status = solver.solve(model)
         finally:
@@ -408,11 +422,11 @@ def first_timetable(
         cap, attempt = FIRST_UNITS, 0
         while True:
             with lock:
-                if found or budget.left() <= 0:
+                if found or budget.first_left() <= 0:
                     return
                 solver = budget.solver(
                     cap,
-                    budget.left(),
+                    budget.first_left(),
                     options.seed + thread + attempt * threads,
                     first_solution_only=True,
                     linearization_level=0,
@@ -664,6 +678,10 @@ def side_by_side(tasks: Sequence[Callable[[], T]], halt: Callable[[], None]) -> 
         return [tasks[0]()]
     results: dict[int, T] = {}
     errors: list[BaseException] = []
+    # Each task says when it has ended: a Thread.join() interrupted by Ctrl-C leaves the thread
+    # looking ended (is_alive() False, join() returning at once) while it still runs (CPython
+    # 3.11), and a thread left inside CP-SAT aborts the process at exit.
+    ended = [threading.Event() for _ in tasks]
 
     def run(index: int) -> None:
         try:
@@ -671,6 +689,8 @@ def side_by_side(tasks: Sequence[Callable[[], T]], halt: Callable[[], None]) -> 
         except BaseException as error:  # raised again in the calling thread
             errors.append(error)
             halt()
+        finally:
+            ended[index].set()
 
     threads = [
         threading.Thread(target=run, args=(i,), name=f"search-{i}", daemon=True)
@@ -679,15 +699,15 @@ def side_by_side(tasks: Sequence[Callable[[], T]], halt: Callable[[], None]) -> 
     try:
         for thread in threads:
             thread.start()
-        for thread in threads:
-            thread.join()
+        for event in ended:
+            event.wait()
     except BaseException:
         # Interrupted while waiting: stop the searches and let the threads end before the
-        # interruption goes on (a thread left inside CP-SAT would abort the process at exit).
+        # interruption goes on.
         halt()
-        for thread in threads:
+        for thread, event in zip(threads, ended, strict=True):
             if thread.ident is not None:
-                thread.join()
+                event.wait()
         raise
     if errors:
         raise errors[0]
