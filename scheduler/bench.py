@@ -196,15 +196,18 @@ def _at(
     final: float | None,
     seconds: float,
     early: bool,
+    limit: float | None = None,
 ) -> dict[str, float | None]:
     """The best penalty at each checkpoint: the best found by then; after the run's end
     (`seconds` on the same clock) the final one if the search ended early (proven best, good
-    enough), else unknown (the clock did not get there)."""
+    enough) or the checkpoint is the time limit (`limit`: a plan stops a moment before it),
+    else unknown (the clock did not get there)."""
     at: dict[str, float | None] = {}
     for checkpoint in checkpoints:
         seen = [p.objective for p in trace if p.seconds <= checkpoint]
         if checkpoint > seconds:
-            at[f"{checkpoint:g}s"] = final if early else None
+            reached = early or (limit is not None and checkpoint >= limit)
+            at[f"{checkpoint:g}s"] = final if reached else None
         else:
             at[f"{checkpoint:g}s"] = min(seen) if seen else None
     return at
@@ -237,7 +240,9 @@ def run_course(course: Course, settings: Settings, seed: int, limit: float | Non
     return Run(
         seed=seed,
         first_seconds=_round(result.first_seconds, 3),
-        at=_at(result.trace, settings.checkpoints, result.objective, seconds, early),
+        at=_at(
+            result.trace, settings.checkpoints, result.objective, seconds, early, options.time_limit
+        ),
         objective=result.objective,
         bound=result.bound,
         seconds=round(seconds, 2),
@@ -272,7 +277,9 @@ def run_plan(plan: Plan, settings: Settings, seed: int, limit: float | None = No
     return Run(
         seed=seed,
         first_seconds=_round(result.first_feasible_seconds, 3),
-        at=_at(result.trace, settings.checkpoints, result.objective, seconds, early),
+        at=_at(
+            result.trace, settings.checkpoints, result.objective, seconds, early, options.time_limit
+        ),
         objective=result.objective,
         bound=result.bound,
         seconds=round(seconds, 2),

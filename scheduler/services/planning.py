@@ -238,10 +238,10 @@ def _improve_courses(
     def total() -> float:
         return sum(_penalty(part, solver) for part, solver in current.values())
 
-    def report(source: str) -> None:
+    def report(source: str, objective: float, seconds: float) -> None:
         point = Progress(
-            seconds=budget.seconds(),
-            objective=total(),
+            seconds=seconds,
+            objective=objective,
             bound=-float("inf"),
             limit=options.time_limit,
             source=source,
@@ -250,7 +250,18 @@ def _improve_courses(
         if options.progress:
             options.progress(point)
 
-    report("stages")
+    def course_progress(key: str, others: float, part: Budget) -> Callable[[Progress], None]:
+        """A course's better timetables as the plan's, as they come (not only when the
+        course's turn ends: a turn lasts up to 5 s)."""
+
+        def better(point: Progress) -> None:
+            if point.source != "start":
+                seconds = budget.seconds() + (part.seconds() if budget.deterministic else 0.0)
+                report(key, others + point.objective, seconds)
+
+        return better
+
+    report("stages", total(), budget.seconds())
     stopped = options.is_good_enough(total(), -float("inf"))
     while not stopped and budget.left() > 0.2:
         for key in sorted(current, key=lambda k: -_penalty(*current[k])):
@@ -276,6 +287,8 @@ def _improve_courses(
                 on_start=None,
             ).timed()
             course_budget = budget.part(course_options)
+            others = total() - _penalty(old_part, old_solver)
+            course_options.progress = course_progress(key, others, course_budget)
             found = search(part.built, course_options, start=start, budget=course_budget)
             if budget.deterministic:
                 budget.used += course_budget.used
@@ -283,7 +296,6 @@ def _improve_courses(
                 before = _penalty(old_part, old_solver)
                 if found.objective < before - 1e-6:
                     current[key] = (part, found.solver)
-                    report(key)
                     say(
                         words.say(
                             "planning_course_better",
