@@ -1,6 +1,6 @@
 """The `kurssi` program: sets up Ctrl-C handling before anything else, then runs the CLI.
 
-Importing the CLI takes a few seconds (OR-Tools, pandas, openpyxl); Ctrl-C in those seconds
+Importing the CLI takes a few seconds (OR-Tools, openpyxl, Flask); Ctrl-C in those seconds
 ends the run as it does later (exit 130, one line, no traceback), so the handler is installed
 before the import, which is therefore done here, in the function, on purpose (not to dodge an
 import cycle).

@@ -1,7 +1,7 @@
 """Running `kurssi` as a real process with bounds on time and memory, cheaply.
 
 Each run is a process of its own, so its exit code, its peak memory and what it prints are
-its own. Importing the tool takes a few seconds (OR-Tools, pandas, openpyxl); instead of paying
+its own. Importing the tool takes a few seconds (OR-Tools, openpyxl, Flask); instead of paying
 that for every run, one server process imports it once and forks a child per run, which then
 does exactly what the `kurssi` program does (`scheduler.launch.main`). The server is as lean
 as a fresh `kurssi` process, so a child's peak memory is what a user's run would take.

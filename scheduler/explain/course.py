@@ -35,6 +35,7 @@ from scheduler.domain.sessions import (
     transfer_minutes,
     usable_rooms,
 )
+from scheduler.explain.deletion import deletion_filter as filter_switches
 from scheduler.explain.precheck import reasons as precheck_reasons
 from scheduler.words import (
     availability_text,
@@ -187,53 +188,22 @@ def _still_infeasible(
 def deletion_filter(
     course: Course, keys: Sequence[str], deadline: float, step: float = 1.5, workers: int = 2
 ) -> tuple[list[str], bool] | None:
-    """The keys a clash needs, found without assumptions: each key (first whole groups of them)
-    is switched off in a plain model with the others fixed on, which presolve can use, so
-    aggregate clashes (day capacity, hour totals) are proven where the assumption core stalls.
+    """The keys a clash needs, found without assumptions (explain/deletion.py), trying to drop
+    the keys in _drop_order each round.
 
     None when the model with every key on is not proven infeasible in time; else the keys kept
     and whether each was shown to be needed (False when time ran out or a re-solve was undecided).
     """
     built = build_model(course, explaining=True, with_objective=False)
-    literals = built.ctx.assumptions
-
-    def infeasible(on: set[str]) -> bool | None:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return None
-        model = built.model.clone()
-        for key, literal in literals.items():
-            model.add(literal == int(key in on))
-        solver = configured_solver(time_limit=min(step, remaining), workers=workers)
-        status = solver.solve(model)
-        if status == cp_model.INFEASIBLE:
-            return True
-        if status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
-            return False
-        return None
-
-    current = [key for key in keys if key in literals]
-    if infeasible(set(current)) is not True:
-        return None
-    # Drop halves, then quarters... of the keys (in drop order), then single keys: a clash that
-    # rests on a few keys is found in a few re-solves rather than one per key.
-    proven = True
-    size = max(len(current) // 2, 1)
-    while True:
-        order = _drop_order(course, current)
-        chunks = [order[i : i + size] for i in range(0, len(order), size)]
-        for chunk in chunks:
-            if time.monotonic() >= deadline:
-                return current, False
-            result = infeasible(set(current) - set(chunk))
-            if result is True:
-                current = [k for k in current if k not in chunk]
-            elif result is None and size == 1:
-                proven = False
-        if size == 1:
-            break
-        size = max(size // 2, 1)
-    return current, proven
+    return filter_switches(
+        built.model,
+        built.ctx.assumptions,
+        keys,
+        deadline,
+        step=step,
+        workers=workers,
+        order=lambda current: _drop_order(course, current),
+    )
 
 
 def explain_infeasible(

@@ -22,6 +22,7 @@ from scheduler.cpsat.build import SolveOptions, build_model, run
 from scheduler.cpsat.solver import configured_solver
 from scheduler.domain.changes import ALL_PARTICIPANTS, Lacking
 from scheduler.explain.course import explain_infeasible
+from scheduler.explain.deletion import deletion_filter
 from scheduler.words import (
     clock_span,
     counted,
@@ -245,40 +246,12 @@ def _blocking(
     step: float = 2.0,
 ) -> list[str] | None:
     """The held sessions (occurrence keys) that cannot all stay as they are, found by switching
-    groups of them off in turn while the rest still makes the re-plan impossible. None when the
-    model with every one held is not proven impossible in time."""
+    groups of them off in turn while the rest still makes the re-plan impossible
+    (explain/deletion.py). None when the model with every one held is not proven impossible in
+    time."""
     built, _, perturbation = build(True)
-    holds: Mapping[str, cp_model.IntVar] = perturbation.holds
-
-    def infeasible(on: set[str]) -> bool | None:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return None
-        model = built.model.clone()
-        for key, literal in holds.items():
-            model.add(literal == int(key in on))
-        solver = configured_solver(time_limit=min(step, remaining), workers=2)
-        status = solver.solve(model)
-        if status == cp_model.INFEASIBLE:
-            return True
-        if status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
-            return False
-        return None
-
-    current = [key for key in order if key in holds]
-    if infeasible(set(current)) is not True:
-        return None
-    size = max(len(current) // 2, 1)
-    while True:
-        chunks = [current[i : i + size] for i in range(0, len(current), size)]
-        for chunk in chunks:
-            if time.monotonic() >= deadline:
-                return current
-            if infeasible(set(current) - set(chunk)) is True:
-                current = [k for k in current if k not in chunk]
-        if size == 1:
-            return current
-        size = max(size // 2, 1)
+    found = deletion_filter(built.model, perturbation.holds, order, deadline, step=step)
+    return None if found is None else found[0]
 
 
 def _rules_in_the_way(
