@@ -286,3 +286,13 @@ def test_solve_on_the_command_line_says_elapsed_of_the_limit_and_each_cost(
     assert solver is not None and solver.deterministic and solver.time_limit == 30
     assert {c.name for c in solver.preferences} == set(weighted_preferences())
     assert all(c.text["fi"] and c.text["en"] for c in solver.preferences)
+
+
+def test_one_cp_sat_search_of_the_whole_model_is_still_there(default_course: Course) -> None:
+    """strategy='cp-sat': CP-SAT alone on the whole model (what the bench's measurements
+    compare the neighbourhood search with), stopped at its first timetable here."""
+    options = SolveOptions(time_limit=30.0, deterministic=True, good_enough=1e9, strategy="cp-sat")
+    result = solve(default_course, options)
+    assert result.status in ("FEASIBLE", "OPTIMAL")
+    assert result.trace == [] and result.first_seconds is None
+    assert sum(c.penalty for c in result.costs.values()) == pytest.approx(result.objective)
