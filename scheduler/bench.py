@@ -8,7 +8,9 @@ the first timetable (for a plan: to the first complete plan), and the best penal
 The best-known penalties live in data/bench/best-known.json (under version control), each with
 the commit and the run that found it. A bench run that beats one updates the file;
 `make bench-long` (`--long`) searches 10 minutes per instance for better ones. A plan's ratio
-at 60 s is also given against the sum of its courses' best-known penalties solved alone.
+at 60 s is also given against the sum of its courses' best-known penalties solved alone, beside
+the plan's proven lower bound (`--bounds`, kept in data/bench/lower-bounds.json): where the
+bound is above the sum alone, sharing people costs every plan that much (bench_bound.py).
 
 Instances: the default course; a tight course (team availability cut to just enough); the
 default course run Tue-Sat; provider weeks of 2, 4 and 8 concurrent courses generated from the
@@ -21,6 +23,7 @@ physiotherapist who leads sessions on Wednesday-Friday becoming unavailable from
     python -m scheduler.bench --quick          # 10 s x 5 seeds, about 8 minutes
     python -m scheduler.bench --only default   # instances whose name contains the text
     python -m scheduler.bench --long           # better references: 10 min per instance
+    python -m scheduler.bench --bounds         # the plans' proven lower bounds, a few minutes
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from models.base import SessionKind, TimeWindow
 from models.changes import ChangeSet, StaffUnavailable
 from models.course import Course
 from scheduler import __version__
+from scheduler.bench_bound import SHARED_PREFERENCE, others_bound, plan_lower_bound
 from scheduler.check import check
 from scheduler.cpsat.build import Progress, SolveOptions, build_model
 from scheduler.domain.changes import apply_changes, change_list
@@ -62,6 +66,7 @@ from scheduler.web.bench import measure_web, print_web
 SEEDS = (0, 1, 2, 3, 4)
 WORKERS = 2
 BEST_KNOWN = PROJECT_ROOT / "data" / "bench" / "best-known.json"
+LOWER_BOUNDS = PROJECT_ROOT / "data" / "bench" / "lower-bounds.json"
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,7 @@ class Measurement:
     constraints: int | None = None
     reference: float | None = None  # the best-known penalty after these runs
     alone_reference: float | None = None  # a plan: the sum of its courses' best-known, alone
+    lower_bound: float | None = None  # a plan: proven by `--bounds` (scheduler/bench_bound.py)
     runs: list[Run] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -140,6 +146,7 @@ class Measurement:
 
 
 def load_best_known(path: Path = BEST_KNOWN) -> dict[str, dict[str, Any]]:
+    """The best-known penalties (or, with LOWER_BOUNDS, the plans' proven lower bounds)."""
     if not path.is_file():
         return {}
     data: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
@@ -540,14 +547,22 @@ def _size(course: Course) -> Callable[[], tuple[int, int]]:
     return size
 
 
-def instances(settings: Settings, limit: float | None = None) -> list[Instance]:
-    default = load_course(DEFAULT_COURSE)
-    courses = {
+def named_courses(default: Course) -> dict[str, Course]:
+    """The single-course instances by name (the last: a course of the plans, alone)."""
+    return {
         "default course": default,
         "tight course": tight_course(default),
         "Tue-Sat course": shifted(default, 1),
         "default course, physician Wed": physician_on(default, 2),
     }
+
+
+PLAN_SIZES = (2, 4, 8)
+
+
+def instances(settings: Settings, limit: float | None = None) -> list[Instance]:
+    default = load_course(DEFAULT_COURSE)
+    courses = named_courses(default)
     found = [
         Instance(
             name,
@@ -557,7 +572,7 @@ def instances(settings: Settings, limit: float | None = None) -> list[Instance]:
         )
         for name, course in courses.items()
     ]
-    for count in (2, 4, 8):
+    for count in PLAN_SIZES:
         plan = provider_week(default, count)
         found.append(
             Instance(
@@ -643,6 +658,11 @@ def print_table(rows: list[Measurement], settings: Settings, clock: str = "wall"
                 f"{m.instance}: penalty @{last} / sum of its courses' best known alone "
                 f"({m.alone_reference:g}): {_median_worst(ratios)}"
             )
+            if m.lower_bound is not None:
+                print(
+                    f"  no plan of it costs less than {m.lower_bound:g} (proven, --bounds): "
+                    f"{m.lower_bound / m.alone_reference:.2f} x the sum alone"
+                )
         if m.kind == "re-plan":
             seconds = [r.seconds for r in m.runs]
             changed = [r.extra["changed_sessions"] for r in m.runs]
@@ -679,6 +699,8 @@ def measure(
     measurement.reference = known["penalty"] if known else None
     if instance.alone and all(name in best for name in instance.alone):
         measurement.alone_reference = sum(best[name]["penalty"] for name in instance.alone)
+    bound = load_best_known(LOWER_BOUNDS).get(instance.name)
+    measurement.lower_bound = bound["value"] if bound else None
     if instance.size:
         measurement.variables, measurement.constraints = instance.size()
     measurement.extra["load"] = [round(os.getloadavg()[0], 2)]
@@ -711,6 +733,14 @@ def main(argv: list[str] | None = None) -> None:
         metavar="SECONDS",
         help="search for better best-known penalties: SECONDS (600) per instance",
     )
+    parser.add_argument(
+        "--bounds",
+        type=float,
+        nargs="?",
+        const=60.0,
+        metavar="SECONDS",
+        help="prove a lower bound for each plan (SECONDS, 60, per CP-SAT solve)",
+    )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
     if args.seeds:
@@ -720,6 +750,9 @@ def main(argv: list[str] | None = None) -> None:
     best = load_best_known()
     if args.long:
         long_search(args.long, args.only, best, stamp)
+        return
+    if args.bounds:
+        prove_bounds(args.bounds, stamp)
         return
     load = os.getloadavg()[0]
     print(
@@ -801,6 +834,39 @@ def long_search(
             best[instance.name]["long_runs"] = int(known.get("long_runs", 0)) + 1
             text = json.dumps(best, indent=2, sort_keys=True) + "\n"
             BEST_KNOWN.write_text(text, encoding="utf-8")
+
+
+def prove_bounds(seconds: float, stamp: str) -> None:
+    """`--bounds`: each generated plan's proven lower bound (scheduler/bench_bound.py), kept in
+    LOWER_BOUNDS beside the commit that proved it."""
+    default = load_course(DEFAULT_COURSE)
+    courses = named_courses(default)
+    bounds = load_best_known(LOWER_BOUNDS)
+    print(f"proving the plans' lower bounds, {seconds:g} s per solve ({commit()})", flush=True)
+    names = dict.fromkeys(n for count in PLAN_SIZES for n in alone_instances(default, count))
+    others = {name: others_bound(courses[name], seconds) for name in names}
+    for count in PLAN_SIZES:
+        name = f"{count} courses"
+        found = plan_lower_bound(
+            provider_week(default, count), alone_instances(default, count), others, seconds
+        )
+        bounds[name] = {
+            "value": round(found.value, 3),
+            "shared_preference": SHARED_PREFERENCE,
+            "shared_part": round(found.shared_part, 3),
+            "shared_part_optimal": found.shared_optimal,
+            "others_alone": {k: round(v, 3) for k, v in found.others.items()},
+            "seconds_per_solve": seconds,
+            "commit": commit(),
+            "run": f"{stamp} bench --bounds",
+        }
+        print(
+            f"  {name}: at least {found.value:g} ({SHARED_PREFERENCE} together "
+            f"{found.shared_part:g}{' (optimal)' if found.shared_optimal else ''}, the rest "
+            f"alone {found.value - found.shared_part:g})",
+            flush=True,
+        )
+        LOWER_BOUNDS.write_text(json.dumps(bounds, indent=2, sort_keys=True) + "\n", "utf-8")
 
 
 if __name__ == "__main__":
