@@ -233,78 +233,102 @@ def _options(
     )
 
 
-def run_course(course: Course, settings: Settings, seed: int, limit: float | None = None) -> Run:
-    """Solve once with a wall-clock limit, recording the penalty as it falls."""
+@dataclass(frozen=True)
+class Solved:
+    """What a course's or a plan's solve gave, as a run of the bench records it."""
+
+    trace: list[Progress]
+    objective: float
+    bound: float | None
+    status: str
+    first_seconds: float | None
+    early: bool  # stopped before its limit (proven best, good enough)
+    checks_passed: bool
+    costs: dict[str, dict[str, float | str]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _timed_run(
+    seed: int, settings: Settings, limit: float | None, solve_once: Callable[[SolveOptions], Solved]
+) -> Run:
+    """Runs one solve with a wall-clock limit, recording the penalty on both clocks as it falls."""
     clocks = Clocks()
     options = _options(settings, seed, limit, clocks)
     started = time.monotonic()
-    result = solve(course, options)
+    solved = solve_once(options)
     seconds = time.monotonic() - started
     cpu = clocks.cpu()
-    early = result.stopped not in ("time limit", "")
-    passed = check(result.timetable, course.standard).passed
     first_cpu = clocks.points[0][1] if clocks.points else None
+    checkpoints, early = settings.checkpoints, solved.early
     return Run(
         seed=seed,
-        first_seconds=_round(result.first_seconds, 3),
-        at=_at(
-            result.trace, settings.checkpoints, result.objective, seconds, early, options.time_limit
-        ),
-        objective=result.objective,
-        bound=result.bound,
+        first_seconds=_round(solved.first_seconds, 3),
+        at=_at(solved.trace, checkpoints, solved.objective, seconds, early, options.time_limit),
+        objective=solved.objective,
+        bound=solved.bound,
         seconds=round(seconds, 2),
-        status=result.status,
-        checks_passed=passed,
+        status=solved.status,
+        checks_passed=solved.checks_passed,
         first_cpu=_round(first_cpu, 3),
-        at_cpu=_at(clocks.cpu_trace(), settings.checkpoints, result.objective, cpu, early),
+        at_cpu=_at(clocks.cpu_trace(), checkpoints, solved.objective, cpu, early),
         cpu_seconds=round(cpu, 2),
         peak_memory_mb=_peak_mb(),
-        costs={
-            name: {"amount": cost.amount, "unit": cost.unit, "penalty": cost.penalty}
-            for name, cost in result.costs.items()
-        },
-        extra={
-            "stopped": result.stopped,
-            "trace": [(round(p.seconds, 3), p.objective, p.source) for p in result.trace],
-        },
+        costs=solved.costs,
+        extra=solved.extra,
     )
+
+
+def run_course(course: Course, settings: Settings, seed: int, limit: float | None = None) -> Run:
+    """Solve once with a wall-clock limit, recording the penalty as it falls."""
+
+    def solve_once(options: SolveOptions) -> Solved:
+        result = solve(course, options)
+        return Solved(
+            trace=result.trace,
+            objective=result.objective,
+            bound=result.bound,
+            status=result.status,
+            first_seconds=result.first_seconds,
+            early=result.stopped not in ("time limit", ""),
+            checks_passed=check(result.timetable, course.standard).passed,
+            costs={
+                name: {"amount": cost.amount, "unit": cost.unit, "penalty": cost.penalty}
+                for name, cost in result.costs.items()
+            },
+            extra={
+                "stopped": result.stopped,
+                "trace": [(round(p.seconds, 3), p.objective, p.source) for p in result.trace],
+            },
+        )
+
+    return _timed_run(seed, settings, limit, solve_once)
 
 
 def run_plan(plan: Plan, settings: Settings, seed: int, limit: float | None = None) -> Run:
     """A provider's week: staged, then course by course; first is the first complete plan."""
-    clocks = Clocks()
-    options = _options(settings, seed, limit, clocks)
-    started = time.monotonic()
-    result = solve_plan(plan, options)
-    seconds = time.monotonic() - started
-    cpu = clocks.cpu()
-    early = False  # a plan's search has no proven bound to stop at: it runs to its limit
-    checks = {r.key: check(r.timetable, r.course.standard).passed for r in result.courses}
-    first_cpu = clocks.points[0][1] if clocks.points else None
-    return Run(
-        seed=seed,
-        first_seconds=_round(result.first_feasible_seconds, 3),
-        at=_at(
-            result.trace, settings.checkpoints, result.objective, seconds, early, options.time_limit
-        ),
-        objective=result.objective,
-        bound=result.bound,
-        seconds=round(seconds, 2),
-        status=result.status,
-        checks_passed=all(checks.values()),
-        first_cpu=_round(first_cpu, 3),
-        at_cpu=_at(clocks.cpu_trace(), settings.checkpoints, result.objective, cpu, early),
-        cpu_seconds=round(cpu, 2),
-        peak_memory_mb=_peak_mb(),
-        extra={
-            "staged_seconds": round(result.staged_seconds, 2),
-            "staged": result.staged,
-            "penalties": {r.key: r.penalty for r in result.courses},
-            "check": checks,
-            "variables": result.variables,
-            "constraints": result.constraints,
-        },
-    )
+
+    def solve_once(options: SolveOptions) -> Solved:
+        result = solve_plan(plan, options)
+        checks = {r.key: check(r.timetable, r.course.standard).passed for r in result.courses}
+        return Solved(
+            trace=result.trace,
+            objective=result.objective,
+            bound=result.bound,
+            status=result.status,
+            first_seconds=result.first_feasible_seconds,
+            early=False,  # a plan's search has no proven bound to stop at: it runs to its limit
+            checks_passed=all(checks.values()),
+            extra={
+                "staged_seconds": round(result.staged_seconds, 2),
+                "staged": result.staged,
+                "penalties": {r.key: r.penalty for r in result.courses},
+                "check": checks,
+                "variables": result.variables,
+                "constraints": result.constraints,
+            },
+        )
+
+    return _timed_run(seed, settings, limit, solve_once)
 
 
 def _round(value: float | None, digits: int) -> float | None:
@@ -599,7 +623,7 @@ def _median_worst(values: list[float | None], worst: Callable[..., float] = max)
     if not known:
         return "-"
     if len(known) < len(values):
-        return f"{statistics.median(known):.2f}/none"
+        return f"{statistics.median(known):.2f}/–"  # a seed had none yet
     return f"{statistics.median(known):.2f}/{worst(known):.2f}"
 
 
