@@ -27,7 +27,7 @@ from models.course import Course
 from scheduler.cpsat.build import build_model
 from scheduler.cpsat.plan_model import plan_model
 from scheduler.cpsat.solver import configured_solver
-from scheduler.domain.plan import Plan, PlanCourse, shared_of
+from scheduler.domain.plan import Plan, shared_of, sharing_groups
 
 # The preference the shared people's limits make dearer: the staff groups' shares (R27) need
 # special workers' hours that a shared special worker gives to one course or the other.
@@ -59,24 +59,6 @@ def others_bound(course: Course, seconds: float) -> float:
         sum(e for name, e in built.objective_parts.items() if name != SHARED_PREFERENCE)
     )
     return _bound(built.model, seconds)[0]
-
-
-def sharing_groups(plan: Plan) -> list[list[PlanCourse]]:
-    """The plan's courses in groups joined by the people they share (in plan order)."""
-    parent = {c.key: c.key for c in plan.courses}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            key = parent[key]
-        return key
-
-    for keys in plan.shared.staff.values():
-        for key in keys[1:]:
-            parent[root(key)] = root(keys[0])
-    groups: dict[str, list[PlanCourse]] = {}
-    for course in plan.courses:
-        groups.setdefault(root(course.key), []).append(course)
-    return list(groups.values())
 
 
 def plan_lower_bound(

@@ -7,8 +7,9 @@ import pytest
 
 from models.course import Course
 from scheduler.bench import alone_instances, named_courses, provider_week
-from scheduler.bench_bound import others_bound, plan_lower_bound, sharing_groups
+from scheduler.bench_bound import others_bound, plan_lower_bound
 from scheduler.cpsat.build import SolveOptions
+from scheduler.domain.plan import sharing_groups
 from scheduler.services.planning import solve_plan
 
 
