@@ -39,9 +39,11 @@ bench: $(STAMP)
 bench-quick: $(STAMP)
 	$(BIN)/python -m scheduler.bench --quick
 
-# Searches 10 min per instance for better best-known penalties (data/bench/best-known.json).
+# Searches 10 min per instance for better best-known penalties (data/bench/best-known.json),
+# then proves each plan's lower bound (data/bench/lower-bounds.json).
 bench-long: $(STAMP)
 	$(BIN)/python -m scheduler.bench --long
+	$(BIN)/python -m scheduler.bench --bounds
 
 clean:
 	rm -rf $(VENV) outputs/*.xlsx outputs/*.json outputs/*.ics

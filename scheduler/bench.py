@@ -8,7 +8,9 @@ the first timetable (for a plan: to the first complete plan), and the best penal
 The best-known penalties live in data/bench/best-known.json (under version control), each with
 the commit and the run that found it. A bench run that beats one updates the file;
 `make bench-long` (`--long`) searches 10 minutes per instance for better ones. A plan's ratio
-at 60 s is also given against the sum of its courses' best-known penalties solved alone.
+at 60 s is also given against the sum of its courses' best-known penalties solved alone, beside
+the plan's proven lower bound (`--bounds`, kept in data/bench/lower-bounds.json): where the
+bound is above the sum alone, sharing people costs every plan that much (bench_bound.py).
 
 Instances: the default course; a tight course (team availability cut to just enough); the
 default course run Tue-Sat; provider weeks of 2, 4 and 8 concurrent courses generated from the
@@ -21,6 +23,7 @@ physiotherapist who leads sessions on Wednesday-Friday becoming unavailable from
     python -m scheduler.bench --quick          # 10 s x 5 seeds, about 8 minutes
     python -m scheduler.bench --only default   # instances whose name contains the text
     python -m scheduler.bench --long           # better references: 10 min per instance
+    python -m scheduler.bench --bounds         # the plans' proven lower bounds, a few minutes
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from models.base import SessionKind, TimeWindow
 from models.changes import ChangeSet, StaffUnavailable
 from models.course import Course
 from scheduler import __version__
+from scheduler.bench_bound import SHARED_PREFERENCE, others_bound, plan_lower_bound
 from scheduler.check import check
 from scheduler.cpsat.build import Progress, SolveOptions, build_model
 from scheduler.domain.changes import apply_changes, change_list
@@ -62,6 +66,7 @@ from scheduler.web.bench import measure_web, print_web
 SEEDS = (0, 1, 2, 3, 4)
 WORKERS = 2
 BEST_KNOWN = PROJECT_ROOT / "data" / "bench" / "best-known.json"
+LOWER_BOUNDS = PROJECT_ROOT / "data" / "bench" / "lower-bounds.json"
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,7 @@ class Measurement:
     constraints: int | None = None
     reference: float | None = None  # the best-known penalty after these runs
     alone_reference: float | None = None  # a plan: the sum of its courses' best-known, alone
+    lower_bound: float | None = None  # a plan: proven by `--bounds` (scheduler/bench_bound.py)
     runs: list[Run] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -140,6 +146,7 @@ class Measurement:
 
 
 def load_best_known(path: Path = BEST_KNOWN) -> dict[str, dict[str, Any]]:
+    """The best-known penalties (or, with LOWER_BOUNDS, the plans' proven lower bounds)."""
     if not path.is_file():
         return {}
     data: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
@@ -226,78 +233,102 @@ def _options(
     )
 
 
-def run_course(course: Course, settings: Settings, seed: int, limit: float | None = None) -> Run:
-    """Solve once with a wall-clock limit, recording the penalty as it falls."""
+@dataclass(frozen=True)
+class Solved:
+    """What a course's or a plan's solve gave, as a run of the bench records it."""
+
+    trace: list[Progress]
+    objective: float
+    bound: float | None
+    status: str
+    first_seconds: float | None
+    early: bool  # stopped before its limit (proven best, good enough)
+    checks_passed: bool
+    costs: dict[str, dict[str, float | str]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _timed_run(
+    seed: int, settings: Settings, limit: float | None, solve_once: Callable[[SolveOptions], Solved]
+) -> Run:
+    """Runs one solve with a wall-clock limit, recording the penalty on both clocks as it falls."""
     clocks = Clocks()
     options = _options(settings, seed, limit, clocks)
     started = time.monotonic()
-    result = solve(course, options)
+    solved = solve_once(options)
     seconds = time.monotonic() - started
     cpu = clocks.cpu()
-    early = result.stopped not in ("time limit", "")
-    passed = check(result.timetable, course.standard).passed
     first_cpu = clocks.points[0][1] if clocks.points else None
+    checkpoints, early = settings.checkpoints, solved.early
     return Run(
         seed=seed,
-        first_seconds=_round(result.first_seconds, 3),
-        at=_at(
-            result.trace, settings.checkpoints, result.objective, seconds, early, options.time_limit
-        ),
-        objective=result.objective,
-        bound=result.bound,
+        first_seconds=_round(solved.first_seconds, 3),
+        at=_at(solved.trace, checkpoints, solved.objective, seconds, early, options.time_limit),
+        objective=solved.objective,
+        bound=solved.bound,
         seconds=round(seconds, 2),
-        status=result.status,
-        checks_passed=passed,
+        status=solved.status,
+        checks_passed=solved.checks_passed,
         first_cpu=_round(first_cpu, 3),
-        at_cpu=_at(clocks.cpu_trace(), settings.checkpoints, result.objective, cpu, early),
+        at_cpu=_at(clocks.cpu_trace(), checkpoints, solved.objective, cpu, early),
         cpu_seconds=round(cpu, 2),
         peak_memory_mb=_peak_mb(),
-        costs={
-            name: {"amount": cost.amount, "unit": cost.unit, "penalty": cost.penalty}
-            for name, cost in result.costs.items()
-        },
-        extra={
-            "stopped": result.stopped,
-            "trace": [(round(p.seconds, 3), p.objective, p.source) for p in result.trace],
-        },
+        costs=solved.costs,
+        extra=solved.extra,
     )
+
+
+def run_course(course: Course, settings: Settings, seed: int, limit: float | None = None) -> Run:
+    """Solve once with a wall-clock limit, recording the penalty as it falls."""
+
+    def solve_once(options: SolveOptions) -> Solved:
+        result = solve(course, options)
+        return Solved(
+            trace=result.trace,
+            objective=result.objective,
+            bound=result.bound,
+            status=result.status,
+            first_seconds=result.first_seconds,
+            early=result.stopped not in ("time limit", ""),
+            checks_passed=check(result.timetable, course.standard).passed,
+            costs={
+                name: {"amount": cost.amount, "unit": cost.unit, "penalty": cost.penalty}
+                for name, cost in result.costs.items()
+            },
+            extra={
+                "stopped": result.stopped,
+                "trace": [(round(p.seconds, 3), p.objective, p.source) for p in result.trace],
+            },
+        )
+
+    return _timed_run(seed, settings, limit, solve_once)
 
 
 def run_plan(plan: Plan, settings: Settings, seed: int, limit: float | None = None) -> Run:
     """A provider's week: staged, then course by course; first is the first complete plan."""
-    clocks = Clocks()
-    options = _options(settings, seed, limit, clocks)
-    started = time.monotonic()
-    result = solve_plan(plan, options)
-    seconds = time.monotonic() - started
-    cpu = clocks.cpu()
-    early = False  # a plan's search has no proven bound to stop at: it runs to its limit
-    checks = {r.key: check(r.timetable, r.course.standard).passed for r in result.courses}
-    first_cpu = clocks.points[0][1] if clocks.points else None
-    return Run(
-        seed=seed,
-        first_seconds=_round(result.first_feasible_seconds, 3),
-        at=_at(
-            result.trace, settings.checkpoints, result.objective, seconds, early, options.time_limit
-        ),
-        objective=result.objective,
-        bound=result.bound,
-        seconds=round(seconds, 2),
-        status=result.status,
-        checks_passed=all(checks.values()),
-        first_cpu=_round(first_cpu, 3),
-        at_cpu=_at(clocks.cpu_trace(), settings.checkpoints, result.objective, cpu, early),
-        cpu_seconds=round(cpu, 2),
-        peak_memory_mb=_peak_mb(),
-        extra={
-            "staged_seconds": round(result.staged_seconds, 2),
-            "staged": result.staged,
-            "penalties": {r.key: r.penalty for r in result.courses},
-            "check": checks,
-            "variables": result.variables,
-            "constraints": result.constraints,
-        },
-    )
+
+    def solve_once(options: SolveOptions) -> Solved:
+        result = solve_plan(plan, options)
+        checks = {r.key: check(r.timetable, r.course.standard).passed for r in result.courses}
+        return Solved(
+            trace=result.trace,
+            objective=result.objective,
+            bound=result.bound,
+            status=result.status,
+            first_seconds=result.first_feasible_seconds,
+            early=False,  # a plan's search has no proven bound to stop at: it runs to its limit
+            checks_passed=all(checks.values()),
+            extra={
+                "staged_seconds": round(result.staged_seconds, 2),
+                "staged": result.staged,
+                "penalties": {r.key: r.penalty for r in result.courses},
+                "check": checks,
+                "variables": result.variables,
+                "constraints": result.constraints,
+            },
+        )
+
+    return _timed_run(seed, settings, limit, solve_once)
 
 
 def _round(value: float | None, digits: int) -> float | None:
@@ -540,14 +571,22 @@ def _size(course: Course) -> Callable[[], tuple[int, int]]:
     return size
 
 
-def instances(settings: Settings, limit: float | None = None) -> list[Instance]:
-    default = load_course(DEFAULT_COURSE)
-    courses = {
+def named_courses(default: Course) -> dict[str, Course]:
+    """The single-course instances by name (the last: a course of the plans, alone)."""
+    return {
         "default course": default,
         "tight course": tight_course(default),
         "Tue-Sat course": shifted(default, 1),
         "default course, physician Wed": physician_on(default, 2),
     }
+
+
+PLAN_SIZES = (2, 4, 8)
+
+
+def instances(settings: Settings, limit: float | None = None) -> list[Instance]:
+    default = load_course(DEFAULT_COURSE)
+    courses = named_courses(default)
     found = [
         Instance(
             name,
@@ -557,7 +596,7 @@ def instances(settings: Settings, limit: float | None = None) -> list[Instance]:
         )
         for name, course in courses.items()
     ]
-    for count in (2, 4, 8):
+    for count in PLAN_SIZES:
         plan = provider_week(default, count)
         found.append(
             Instance(
@@ -584,7 +623,7 @@ def _median_worst(values: list[float | None], worst: Callable[..., float] = max)
     if not known:
         return "-"
     if len(known) < len(values):
-        return f"{statistics.median(known):.2f}/none"
+        return f"{statistics.median(known):.2f}/–"  # a seed had none yet
     return f"{statistics.median(known):.2f}/{worst(known):.2f}"
 
 
@@ -643,6 +682,11 @@ def print_table(rows: list[Measurement], settings: Settings, clock: str = "wall"
                 f"{m.instance}: penalty @{last} / sum of its courses' best known alone "
                 f"({m.alone_reference:g}): {_median_worst(ratios)}"
             )
+            if m.lower_bound is not None:
+                print(
+                    f"  no plan of it costs less than {m.lower_bound:g} (proven, --bounds): "
+                    f"{m.lower_bound / m.alone_reference:.2f} x the sum alone"
+                )
         if m.kind == "re-plan":
             seconds = [r.seconds for r in m.runs]
             changed = [r.extra["changed_sessions"] for r in m.runs]
@@ -679,6 +723,8 @@ def measure(
     measurement.reference = known["penalty"] if known else None
     if instance.alone and all(name in best for name in instance.alone):
         measurement.alone_reference = sum(best[name]["penalty"] for name in instance.alone)
+    bound = load_best_known(LOWER_BOUNDS).get(instance.name)
+    measurement.lower_bound = bound["value"] if bound else None
     if instance.size:
         measurement.variables, measurement.constraints = instance.size()
     measurement.extra["load"] = [round(os.getloadavg()[0], 2)]
@@ -711,6 +757,14 @@ def main(argv: list[str] | None = None) -> None:
         metavar="SECONDS",
         help="search for better best-known penalties: SECONDS (600) per instance",
     )
+    parser.add_argument(
+        "--bounds",
+        type=float,
+        nargs="?",
+        const=60.0,
+        metavar="SECONDS",
+        help="prove a lower bound for each plan (SECONDS, 60, per CP-SAT solve)",
+    )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
     if args.seeds:
@@ -720,6 +774,9 @@ def main(argv: list[str] | None = None) -> None:
     best = load_best_known()
     if args.long:
         long_search(args.long, args.only, best, stamp)
+        return
+    if args.bounds:
+        prove_bounds(args.bounds, stamp)
         return
     load = os.getloadavg()[0]
     print(
@@ -801,6 +858,39 @@ def long_search(
             best[instance.name]["long_runs"] = int(known.get("long_runs", 0)) + 1
             text = json.dumps(best, indent=2, sort_keys=True) + "\n"
             BEST_KNOWN.write_text(text, encoding="utf-8")
+
+
+def prove_bounds(seconds: float, stamp: str) -> None:
+    """`--bounds`: each generated plan's proven lower bound (scheduler/bench_bound.py), kept in
+    LOWER_BOUNDS beside the commit that proved it."""
+    default = load_course(DEFAULT_COURSE)
+    courses = named_courses(default)
+    bounds = load_best_known(LOWER_BOUNDS)
+    print(f"proving the plans' lower bounds, {seconds:g} s per solve ({commit()})", flush=True)
+    names = dict.fromkeys(n for count in PLAN_SIZES for n in alone_instances(default, count))
+    others = {name: others_bound(courses[name], seconds) for name in names}
+    for count in PLAN_SIZES:
+        name = f"{count} courses"
+        found = plan_lower_bound(
+            provider_week(default, count), alone_instances(default, count), others, seconds
+        )
+        bounds[name] = {
+            "value": round(found.value, 3),
+            "shared_preference": SHARED_PREFERENCE,
+            "shared_part": round(found.shared_part, 3),
+            "shared_part_optimal": found.shared_optimal,
+            "others_alone": {k: round(v, 3) for k, v in found.others.items()},
+            "seconds_per_solve": seconds,
+            "commit": commit(),
+            "run": f"{stamp} bench --bounds",
+        }
+        print(
+            f"  {name}: at least {found.value:g} ({SHARED_PREFERENCE} together "
+            f"{found.shared_part:g}{' (optimal)' if found.shared_optimal else ''}, the rest "
+            f"alone {found.value - found.shared_part:g})",
+            flush=True,
+        )
+        LOWER_BOUNDS.write_text(json.dumps(bounds, indent=2, sort_keys=True) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

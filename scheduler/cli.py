@@ -53,7 +53,13 @@ from scheduler.services.new_course import write_new_course
 from scheduler.services.outputs import output_pair, write_outputs
 from scheduler.services.planning import overview, solve_plan
 from scheduler.services.repair import RepairResult, describe, repair, replannable
-from scheduler.services.solving import PreferenceCost, Progress, SolveOptions, solve
+from scheduler.services.solving import (
+    SOLVE_SECONDS,
+    PreferenceCost,
+    Progress,
+    SolveOptions,
+    solve,
+)
 from scheduler.services.suggest import SuggestOptions, suggest
 from scheduler.web.app import create_app
 from scheduler.web.security import PasswordNeeded, is_loopback, require_password_for
@@ -539,7 +545,7 @@ good_enough_option = option(
 @main.command("solve")
 @argument("course_file", required=False, type=click.Path(path_type=Path), metavar="metavar_course")
 @out_option
-@time_limit_option(10.0)
+@time_limit_option(SOLVE_SECONDS)
 @seed_option
 @workers_option
 @deterministic_option

@@ -327,7 +327,7 @@ LABELS: dict[str, dict[str, str]] = {
     "about_tool_version": {"fi": "Ohjelmaversio", "en": "Tool version"},
     "about_previous": {"fi": "Korvaa aikataulun", "en": "Re-plans"},
     "about_checked": {"fi": "Tarkistus", "en": "Check"},
-    "about_seconds": {"fi": "{seconds:.1f} s", "en": "{seconds:.1f} s"},
+    "about_seconds": {"fi": "{seconds} s", "en": "{seconds} s"},
     "about_none": {"fi": "–", "en": "–"},
     "about_preferences": {
         "fi": "Mistä sakkopisteet tulevat",

@@ -407,6 +407,21 @@ def test_finnish_and_english_hold_the_same_cells(
     assert "Maanantai" in str(week_fi["B3"].value) and "Monday" in str(week_en["B3"].value)
 
 
+def test_about_sheet_gives_the_solve_time_in_the_readers_numbers(
+    saved_book: Workbook, english_book: Workbook, saved_timetable: Timetable
+) -> None:
+    """'8,0 s' in Finnish, '8.0 s' in English: a decimal comma is how a Finnish reader reads."""
+    assert saved_timetable.solver is not None
+    seconds = f"{saved_timetable.solver.seconds:.1f}"
+    for book, sheet, row_name, shown in (
+        (saved_book, "Tiedot", "Ratkaisuaika", seconds.replace(".", ",")),
+        (english_book, "About", "Solve time", seconds),
+    ):
+        about = book[sheet]
+        values = {row[0].value: row[1].value for row in about.iter_rows(max_col=2) if row[0].value}
+        assert values[row_name] == f"{shown} s"
+
+
 def _all_text(book: Workbook) -> str:
     return "\n".join(
         str(cell.value) for ws in book.worksheets for row in ws.iter_rows() for cell in row

@@ -17,12 +17,16 @@ import yaml
 from click.testing import CliRunner
 
 from models.base import SessionKind
+from models.course import Course
 from models.timetable import Session, Timetable
+from scheduler.bench import provider_week
 from scheduler.check import check
 from scheduler.cli import main
+from scheduler.cpsat.build import SolveOptions
 from scheduler.io.data import DEFAULT_COURSE
 from scheduler.io.standards import load_standard
 from scheduler.io.timetables import load_timetable
+from scheduler.services.planning import solve_plan
 
 SPRING_WEEK = Path(__file__).parent.parent / "data" / "plans" / "spring-week.yaml"
 
@@ -169,3 +173,30 @@ def test_plan_has_help() -> None:
     result = CliRunner().invoke(main, ["plan", "--help"])
     assert result.exit_code == 0
     assert "Esimerkki:" in result.output
+
+
+@pytest.mark.slow
+def test_four_courses_improved_in_turns_keep_shared_people_and_rooms_apart(
+    default_course: Course,
+) -> None:
+    """Four generated courses: two pairs that share special workers, a gym and a hall within
+    the pair, and one pool for all. Each course is improved beside the others' timetables
+    (services/planning.py): no person or room is anywhere twice at once."""
+    plan = provider_week(default_course, 4)
+    options = SolveOptions(time_limit=12.0, seed=0, workers=2, deterministic=True)
+    result = solve_plan(plan, options)
+    assert len(result.trace) > 1, "no course was improved after the stages"
+    held: dict[str, list[tuple[tuple[datetime, datetime], str, str]]] = {}
+    for course in result.courses:
+        assert check(course.timetable, course.course.standard).passed, course.key
+        for session in course.timetable.sessions:
+            for who in session.staff:
+                held.setdefault(who, []).append((_span(session), course.key, session.id))
+            if session.room and session.kind != SessionKind.TRANSFER:
+                held.setdefault(session.room, []).append((_span(session), course.key, session.id))
+    shared = set(plan.shared.staff) | set(plan.shared.rooms)
+    assert shared & set(held) == shared  # every shared person and room is used
+    for name in shared:
+        for (first, key, one), (second, other, two) in combinations(held[name], 2):
+            apart = first[1] <= second[0] or second[1] <= first[0]
+            assert apart or key == other, f"{name}: {key} {one} and {other} {two} at once"

@@ -43,6 +43,24 @@ class Plan:
         return [(c.key, c.course) for c in self.courses]
 
 
+def sharing_groups(plan: Plan) -> list[list[PlanCourse]]:
+    """The plan's courses in groups joined by the people they share (in plan order)."""
+    parent = {c.key: c.key for c in plan.courses}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for keys in plan.shared.staff.values():
+        for key in keys[1:]:
+            parent[root(key)] = root(keys[0])
+    groups: dict[str, list[PlanCourse]] = {}
+    for course in plan.courses:
+        groups.setdefault(root(course.key), []).append(course)
+    return list(groups.values())
+
+
 def shared_of(
     courses: Sequence[PlanCourse], week_max_minutes: dict[str, int] | None = None
 ) -> Shared:

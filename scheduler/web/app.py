@@ -41,7 +41,7 @@ from scheduler.io.standards import load_standard
 from scheduler.services.moves import Move, check_move, set_lock
 from scheduler.services.new_course import write_new_course
 from scheduler.services.replanning import ResolveResult, resolve
-from scheduler.services.solving import SolveOptions
+from scheduler.services.solving import SOLVE_SECONDS, SolveOptions
 from scheduler.services.suggest import Suggestion, SuggestOptions, suggest
 from scheduler.web import editor, views
 from scheduler.web.jobs import Jobs
@@ -72,7 +72,7 @@ class WebSettings:
 
 def default_settings() -> WebSettings:
     return WebSettings(
-        solve=SolveOptions(time_limit=60.0, deterministic=False),
+        solve=SolveOptions(time_limit=SOLVE_SECONDS, deterministic=False),
         replan=SolveOptions(time_limit=10.0, deterministic=False),
         suggest=SuggestOptions(),
     )

@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.base import text_in
+from scheduler import words
 from scheduler.export.excel.context import SheetContext
 from scheduler.export.excel.style import (
     print_setup,
@@ -44,7 +45,9 @@ def about_sheet(ws: Worksheet, ctx: SheetContext, report: Any | None) -> None:
         (ctx.t("about_bound"), number(solver.bound if solver and _useful(solver.bound) else None)),
         (
             ctx.t("about_solve_time"),
-            ctx.t("about_seconds", seconds=solver.seconds) if solver else none,
+            ctx.t("about_seconds", seconds=words.number(solver.seconds, ctx.lang, 1))
+            if solver
+            else none,
         ),
         (ctx.t("about_seed"), solver.seed if solver else none),
         (ctx.t("about_tool_version"), timetable.tool_version or none),
