@@ -55,6 +55,7 @@ from scheduler.check import check
 from scheduler.cpsat.build import Progress, SolveOptions, build_model
 from scheduler.domain.changes import apply_changes, change_list
 from scheduler.domain.plan import Plan, plan_of
+from scheduler.errors import Infeasible
 from scheduler.io.courses import load_course
 from scheduler.io.data import DEFAULT_COURSE, PROJECT_ROOT
 from scheduler.io.standards import load_standard
@@ -238,12 +239,12 @@ class Solved:
     """What a course's or a plan's solve gave, as a run of the bench records it."""
 
     trace: list[Progress]
-    objective: float
+    objective: float | None  # None: no timetable (none in time, or none at all)
     bound: float | None
     status: str
     first_seconds: float | None
     early: bool  # stopped before its limit (proven best, good enough)
-    checks_passed: bool
+    checks_passed: bool | None  # None: nothing to check
     costs: dict[str, dict[str, float | str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -255,7 +256,19 @@ def _timed_run(
     clocks = Clocks()
     options = _options(settings, seed, limit, clocks)
     started = time.monotonic()
-    solved = solve_once(options)
+    try:
+        solved = solve_once(options)
+    except Infeasible as error:  # a run without a timetable is a figure too ("–" in the table)
+        solved = Solved(
+            trace=[],
+            objective=None,
+            bound=None,
+            status=error.status,
+            first_seconds=None,
+            early=False,
+            checks_passed=None,
+            extra={"no_timetable": error.reasons},
+        )
     seconds = time.monotonic() - started
     cpu = clocks.cpu()
     first_cpu = clocks.points[0][1] if clocks.points else None
@@ -665,7 +678,8 @@ def print_table(rows: list[Measurement], settings: Settings, clock: str = "wall"
         firsts = [r.first_seconds if clock == "wall" else r.first_cpu for r in runs]
         cells = [_median_worst([_ratio(a.get(p), m.reference) for a in at]) for p in points]
         bounds = [r.bound for r in runs if r.bound is not None]
-        checks = "pass" if all(r.checks_passed for r in runs) else "FAIL"
+        passed = {r.checks_passed for r in runs} - {None}  # None: a run without a timetable
+        checks = "FAIL" if False in passed else "pass" if passed else "-"
         print(
             f"{m.instance:<31}{_fmt(m.reference, 0):>11}"
             f"{_median_worst(firsts):>12}"

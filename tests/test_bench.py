@@ -1,0 +1,27 @@
+"""The bench's own bookkeeping (scheduler/bench.py): a run without a timetable is recorded and
+shown as such, not a crash of the whole bench."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.course import Course
+from scheduler.bench import Measurement, Settings, print_table, run_course
+
+
+def test_a_course_without_a_timetable_is_a_run_of_its_own(
+    default_course: Course, capsys: pytest.CaptureFixture[str]
+) -> None:
+    staff = tuple(m for m in default_course.staff if m.role != "psychologist")
+    impossible = default_course.with_changes(staff=staff)  # R17 asks for a psychologist
+    settings = Settings(limit=2.0, checkpoints=(1.0, 2.0), seeds=(0,))
+    run = run_course(impossible, settings, seed=0)
+    assert run.objective is None and run.checks_passed is None
+    assert run.status == "INFEASIBLE"  # proven by the pre-checks, not a time limit run out
+    assert run.at == {"1s": None, "2s": None}
+    assert run.extra["no_timetable"]
+    measurement = Measurement(instance="impossible", kind="course", reference=276.0, runs=[run])
+    print_table([measurement], settings)
+    row = next(line for line in capsys.readouterr().out.splitlines() if "impossible" in line)
+    assert "FAIL" not in row and "pass" not in row
+    assert row.split()[1:4] == ["276", "-", "-"]
