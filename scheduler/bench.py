@@ -154,23 +154,17 @@ def load_best_known(path: Path = BEST_KNOWN) -> dict[str, dict[str, Any]]:
     return data
 
 
+def _git(*args: str) -> str:
+    return subprocess.run(
+        ["git", *args], capture_output=True, text=True, check=True, cwd=PROJECT_ROOT
+    ).stdout.strip()
+
+
 def commit() -> str:
     """The checked-out commit, '-dirty' when the work tree differs from it."""
     try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short=10", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=PROJECT_ROOT,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=PROJECT_ROOT,
-        ).stdout.strip()
+        head = _git("rev-parse", "--short=10", "HEAD")
+        dirty = _git("status", "--porcelain", "--untracked-files=no")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return head + ("-dirty" if dirty else "")
@@ -258,7 +252,7 @@ def _timed_run(
     started = time.monotonic()
     try:
         solved = solve_once(options)
-    except Infeasible as error:  # a run without a timetable is a figure too ("–" in the table)
+    except Infeasible as error:  # a run without a timetable is a figure too ("-" in the table)
         solved = Solved(
             trace=[],
             objective=None,
@@ -636,7 +630,7 @@ def _median_worst(values: list[float | None], worst: Callable[..., float] = max)
     if not known:
         return "-"
     if len(known) < len(values):
-        return f"{statistics.median(known):.2f}/–"  # a seed had none yet
+        return f"{statistics.median(known):.2f}/-"  # a seed had none yet
     return f"{statistics.median(known):.2f}/{worst(known):.2f}"
 
 
@@ -730,14 +724,20 @@ def print_table(rows: list[Measurement], settings: Settings, clock: str = "wall"
 
 
 def measure(
-    instance: Instance, settings: Settings, best: dict[str, dict[str, Any]], stamp: str
+    instance: Instance,
+    settings: Settings,
+    best: dict[str, dict[str, Any]],
+    stamp: str,
+    bounds: dict[str, dict[str, Any]] | None = None,
 ) -> Measurement:
+    """The instance over the settings' seeds; `best` (the best-known penalties) is updated by a
+    better run, `bounds` are the plans' proven lower bounds (LOWER_BOUNDS)."""
     measurement = Measurement(instance=instance.name, kind=instance.kind)
     known = best.get(instance.name)
     measurement.reference = known["penalty"] if known else None
     if instance.alone and all(name in best for name in instance.alone):
         measurement.alone_reference = sum(best[name]["penalty"] for name in instance.alone)
-    bound = load_best_known(LOWER_BOUNDS).get(instance.name)
+    bound = (bounds or {}).get(instance.name)
     measurement.lower_bound = bound["value"] if bound else None
     if instance.size:
         measurement.variables, measurement.constraints = instance.size()
@@ -799,13 +799,14 @@ def main(argv: list[str] | None = None) -> None:
         f"load {load:.1f} at start\n"
     )
     rows: list[Measurement] = []
+    bounds = load_best_known(LOWER_BOUNDS)
     for instance in instances(settings):
         if args.only and args.only not in instance.name:
             continue
         if instance.kind == "course" and "physician Wed" in instance.name and not args.only:
             continue  # a reference for the plans' courses alone: `make bench-long` keeps it
         print(f"… {instance.name}", flush=True)
-        rows.append(measure(instance, settings, best, stamp))
+        rows.append(measure(instance, settings, best, stamp, bounds))
     print()
     print_table(rows, settings)
     print()

@@ -39,16 +39,16 @@ class Bound:
     """A proven lower bound: its value, whether CP-SAT proved each part optimal, and the parts."""
 
     value: float
-    shared_part: float  # the least the plan's SHARED_PREFERENCE costs, all courses together
-    shared_optimal: bool
+    shared_part: float  # the least SHARED_PREFERENCE costs, summed over the sharing groups
+    shared_optimal: bool  # every group's least cost proven optimal, not only bounded
     others: dict[str, float]  # per course alone: a bound on its other preferences
 
 
 def _bound(model: cp_model.CpModel, seconds: float) -> tuple[float, bool]:
     solver = configured_solver(time_limit=seconds, workers=2)
     status = solver.solve(model)
-    if status == cp_model.INFEASIBLE:
-        raise ValueError("the instance has no timetable")
+    if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID):  # no bound to give
+        raise ValueError(f"no lower bound: the model is {solver.status_name(status)}")
     return solver.best_objective_bound, status == cp_model.OPTIMAL
 
 

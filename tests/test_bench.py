@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from models.course import Course
-from scheduler.bench import Measurement, Settings, print_table, run_course
+from scheduler.bench import Measurement, Run, Settings, print_table, run_course
 
 
 def test_a_course_without_a_timetable_is_a_run_of_its_own(
@@ -25,3 +25,29 @@ def test_a_course_without_a_timetable_is_a_run_of_its_own(
     row = next(line for line in capsys.readouterr().out.splitlines() if "impossible" in line)
     assert "FAIL" not in row and "pass" not in row
     assert row.split()[1:4] == ["276", "-", "-"]
+
+
+def test_a_plan_is_shown_beside_its_proven_lower_bound(capsys: pytest.CaptureFixture[str]) -> None:
+    settings = Settings(limit=60.0, checkpoints=(60.0,), seeds=(0,))
+    run = Run(
+        seed=0,
+        first_seconds=0.5,
+        at={"60s": 1029.0},
+        objective=1029.0,
+        bound=None,
+        seconds=60.0,
+        status="FEASIBLE",
+        checks_passed=True,
+    )
+    plan = Measurement(
+        instance="2 courses",
+        kind="plan",
+        reference=972.0,
+        alone_reference=588.0,
+        lower_bound=843.0,
+        runs=[run],
+    )
+    print_table([plan], settings)
+    out = capsys.readouterr().out
+    assert "sum of its courses' best known alone (588): 1.75/1.75" in out
+    assert "no plan of it costs less than 843 (proven, --bounds): 1.43 x the sum alone" in out
