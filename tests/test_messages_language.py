@@ -140,33 +140,45 @@ def course_file(tmp_path: Path, old: str, new: str, name: str = "course.yaml") -
     return path
 
 
-def _bad_course(tmp_path: Path) -> list[str | Path]:
-    text = BASE.replace("first_day: 2027-03-08", "first_day: 2027-03-07")
-    text = text.replace("role: psychologist", "role: psycologist")
-    text = text.replace("    course_lead: true\n", "")
-    text = text.replace("  count: 10\n", "  count: 9\n")
+def _solve_changed(tmp_path: Path, *changes: tuple[str, str]) -> list[str | Path]:
+    """`kurssi solve` of the base course with each (old, new) replaced; each old text is there
+    once, so that no change silently misses."""
+    text = BASE
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
     path = tmp_path / "course.yaml"
     path.write_text(text, encoding="utf-8")
     return ["solve", path, "--out", tmp_path]
+
+
+def _bad_course(tmp_path: Path) -> list[str | Path]:
+    return _solve_changed(
+        tmp_path,
+        ("first_day: 2027-03-08", "first_day: 2027-03-07"),
+        ("role: psychologist", "role: psycologist"),
+        ("    course_lead: true\n", ""),
+        ("  count: 10\n", "  count: 9\n"),
+    )
 
 
 def _fields(tmp_path: Path) -> list[str | Path]:
-    text = BASE.replace("  slot_minutes: 15\n", "  slot_minutes: fifteen\n  colour: blue\n")
-    text = text.replace("    course_lead: true\n", "    course_lead: maybe\n")
-    text = text.replace("max_minutes: 120", "max_minutes: -5")
-    path = tmp_path / "course.yaml"
-    path.write_text(text, encoding="utf-8")
-    return ["solve", path, "--out", tmp_path]
+    return _solve_changed(
+        tmp_path,
+        ("  slot_minutes: 15\n", "  slot_minutes: fifteen\n  colour: blue\n"),
+        ("    course_lead: true\n", "    course_lead: maybe\n"),
+        ("max_minutes: 120", "max_minutes: -5"),
+    )
 
 
 def _meaning(tmp_path: Path) -> list[str | Path]:
-    text = BASE.replace("kind: therapy", "kind: theraphy")
-    text = text.replace('day_window: "08:00-16:00"', 'day_window: "08:07-16:00"')
-    text = text.replace("    rooms: [gym]\n", "    rooms: [sauna]\n")
-    text = text.replace("    max_minutes: 120\n", "    max_minutes: 60\n    group: special\n")
-    path = tmp_path / "course.yaml"
-    path.write_text(text, encoding="utf-8")
-    return ["solve", path, "--out", tmp_path]
+    return _solve_changed(
+        tmp_path,
+        ("kind: therapy", "kind: theraphy"),
+        ('day_window: "08:00-16:00"', 'day_window: "08:07-16:00"'),
+        ("    rooms: [gym]\n", "    rooms: [sauna]\n"),
+        ("    max_minutes: 120\n", "    max_minutes: 60\n    group: special\n"),
+    )
 
 
 def _yaml_syntax(tmp_path: Path) -> list[str | Path]:
