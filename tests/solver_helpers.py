@@ -27,7 +27,7 @@ def first_timetable(
     # Deterministic: two workers racing to a first solution would give another timetable
     # under another load, and tests build their scenarios on the one they get.
     solver = configured_solver(
-        time_limit=seconds, workers=2, deterministic=True, first_solution_only=True
+        time_limit=seconds, workers=1, deterministic=True, first_solution_only=True
     )
     status = solver.solve(built.model)
     assert status != cp_model.UNKNOWN, "the solver decided nothing in time"

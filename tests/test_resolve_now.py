@@ -179,11 +179,12 @@ def test_someone_away_until_off_the_slot_grid_works_from_the_next_slot() -> None
 
 
 def test_a_room_closed_under_a_session_under_way(week: Timetable) -> None:
-    """The session under way keeps its room: closing it from now is bad input that names both
-    ways out; with --end-early the session ends at now and the room is free."""
-    session = next(s for s in week.sessions if s.room == "ryhma1" and s.kind == SessionKind.GROUP)
+    """The session under way keeps its room: closing it from now (until the session's planned
+    end) is bad input that names both ways out; with --end-early the session ends at now and the
+    room is free."""
+    session = next(s for s in week.sessions if s.kind == SessionKind.GROUP and s.room == "ryhma2")
     now = _at(session, session.start + 5)
-    closed = RoomUnavailable(room="ryhma1", start=now)
+    closed = RoomUnavailable(room="ryhma2", start=now, end=_at(session, session.end))
     with pytest.raises(InputError) as raised:
         resolve(week, tiny_standard(), ChangeSet(now=now, changes=(closed,)), TEST_OPTIONS)
     told = str(raised.value)
@@ -191,7 +192,7 @@ def test_a_room_closed_under_a_session_under_way(week: Timetable) -> None:
     ended = ChangeSet(now=now, notice_minutes=0, changes=(closed, EndEarly(session=session.id)))
     new = _replanned(week, ended).timetable
     (after,) = [s for s in new.sessions if s.id == session.id]
-    assert (after.end, after.planned_end, after.room) == (session.start + 5, session.end, "ryhma1")
+    assert (after.end, after.planned_end, after.room) == (session.start + 5, session.end, "ryhma2")
 
 
 @pytest.mark.parametrize("where", ["at the pool's door", "leaving the pool"])
