@@ -24,8 +24,9 @@ def first_timetable(
 ) -> tuple[Session, ...] | None:
     """The first timetable the hard rules allow (no objective), or None when there is none."""
     built = build_model(course, with_objective=False, break_symmetry=break_symmetry)
-    # Deterministic: two workers racing to a first solution would give another timetable
-    # under another load, and tests build their scenarios on the one they get.
+    # One worker, deterministic: tests build their scenarios on the timetable they get, and two
+    # workers (racing, or interleaved and stopping at the first solution) gave another one from
+    # run to run.
     solver = configured_solver(
         time_limit=seconds, workers=1, deterministic=True, first_solution_only=True
     )
