@@ -758,6 +758,17 @@ def measure(
     return measurement
 
 
+def _seconds(text: str) -> float:
+    """A positive number of seconds (argparse says the error and exits 2 otherwise)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 24 * 3600:
+        raise argparse.ArgumentTypeError(f"seconds must be above 0 and at most a day: {text}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m scheduler.bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10 s per run instead of 60 s")
@@ -765,7 +776,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", help="comma-separated seeds (default 0-4)")
     parser.add_argument(
         "--long",
-        type=float,
+        type=_seconds,
         nargs="?",
         const=600.0,
         metavar="SECONDS",
@@ -773,7 +784,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument(
         "--bounds",
-        type=float,
+        type=_seconds,
         nargs="?",
         const=60.0,
         metavar="SECONDS",
@@ -786,10 +797,10 @@ def main(argv: list[str] | None = None) -> None:
         settings = Settings(settings.limit, settings.checkpoints, seeds)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     best = load_best_known()
-    if args.long:
+    if args.long is not None:
         long_search(args.long, args.only, best, stamp)
         return
-    if args.bounds:
+    if args.bounds is not None:
         prove_bounds(args.bounds, stamp)
         return
     load = os.getloadavg()[0]

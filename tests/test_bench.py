@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from models.course import Course
-from scheduler.bench import Measurement, Run, Settings, print_table, run_course
+from scheduler.bench import Measurement, Run, Settings, main, print_table, run_course
 
 
 def test_a_course_without_a_timetable_is_a_run_of_its_own(
@@ -51,3 +51,12 @@ def test_a_plan_is_shown_beside_its_proven_lower_bound(capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     assert "sum of its courses' best known alone (588): 1.75/1.75" in out
     assert "no plan of it costs less than 843 (proven, --bounds): 1.43 x the sum alone" in out
+
+
+@pytest.mark.parametrize("flag", ["--bounds", "--long"])
+@pytest.mark.parametrize("bad", ["0", "-5", "soon"])
+def test_seconds_that_are_no_seconds_exit_2(flag: str, bad: str) -> None:
+    """`--bounds 0` used to run the whole 40-minute bench instead."""
+    with pytest.raises(SystemExit) as stopped:
+        main([flag, bad])
+    assert stopped.value.code == 2
